@@ -1,0 +1,447 @@
+// Every table of the product. camelCase keys over explicit snake_case SQL names.
+//
+// Conventions that the rest of the code relies on:
+// - Period dates (`*_date`, `valid_from`, `valid_to`) are `YYYY-MM-DD` text, inclusive.
+// - Activity instants (`start_at`, `end_at`) are UTC ISO strings of fixed width
+//   (`2024-07-29T17:00:00.000Z`), so that text comparison is time comparison.
+// - Editable rows carry `version` (optimistic concurrency, ETag) and ISO timestamps.
+// - List-valued fields that are filtered on live in join tables; list-valued reference
+//   attributes that are only displayed (unit tags, a type's channels) are JSON text.
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/** Columns shared by every editable record. */
+const tracked = {
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull().default(nowSql),
+  updatedAt: text('updated_at').notNull().default(nowSql),
+};
+
+// ---------------------------------------------------------------- administrative units
+
+export const units = sqliteTable(
+  'units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    level: text('level', {
+      enum: ['province', 'city', 'district', 'town', 'commune', 'ward', 'township'],
+    }).notNull(),
+    tier: integer('tier').notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => units.id),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    notes: text('notes'),
+    uncertain: integer('uncertain', { mode: 'boolean' }).notNull().default(false),
+    ...tracked,
+  },
+  (t) => [index('units_parent_idx').on(t.parentId)],
+);
+
+export const unitSuccessions = sqliteTable(
+  'unit_successions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fromUnitId: integer('from_unit_id')
+      .notNull()
+      .references(() => units.id),
+    toUnitId: integer('to_unit_id')
+      .notNull()
+      .references(() => units.id),
+    date: text('date').notNull(),
+    kind: text('kind', { enum: ['rename', 'split', 'merge', 'partial'] }).notNull(),
+    basis: text('basis'),
+    uncertain: integer('uncertain', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('unit_successions_pair_idx').on(t.fromUnitId, t.toUnitId, t.date)],
+);
+
+// ---------------------------------------------------------------- agencies
+
+export const agencies = sqliteTable(
+  'agencies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    nameEn: text('name_en').notNull().default(''),
+    kind: text('kind').notNull(),
+    unitId: integer('unit_id').references(() => units.id),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    notes: text('notes'),
+    uncertain: integer('uncertain', { mode: 'boolean' }).notNull().default(false),
+    ...tracked,
+  },
+  (t) => [index('agencies_unit_idx').on(t.unitId)],
+);
+
+export const agencySuccessions = sqliteTable(
+  'agency_successions',
+  {
+    fromAgencyId: integer('from_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    toAgencyId: integer('to_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+  },
+  (t) => [primaryKey({ columns: [t.fromAgencyId, t.toAgencyId] })],
+);
+
+// ---------------------------------------------------------------- catalogue (keyed by stable code)
+
+export const activityTypes = sqliteTable('activity_types', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  channelCodes: text('channel_codes', { mode: 'json' }).$type<string[]>().notNull(),
+  indicatorCodes: text('indicator_codes', { mode: 'json' }).$type<string[]>().notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const channels = sqliteTable('channels', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  kind: text('kind').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const targetGroups = sqliteTable('target_groups', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const indicators = sqliteTable('indicators', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** What one counts: attendance, person, view, message... Figures of different units are never added. */
+  unit: text('unit').notNull(),
+  /** `sum` adds across activities; `max` (unique people reached) never does. */
+  aggregation: text('aggregation', { enum: ['sum', 'max'] }).notNull(),
+  parentCode: text('parent_code'),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const observances = sqliteTable('observances', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  month: integer('month').notNull(),
+  day: integer('day').notNull(),
+  endMonth: integer('end_month').notNull(),
+  endDay: integer('end_day').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+export const observanceThemes = sqliteTable(
+  'observance_themes',
+  {
+    observanceCode: text('observance_code')
+      .notNull()
+      .references(() => observances.code),
+    year: integer('year').notNull(),
+    theme: text('theme').notNull(),
+    themeEn: text('theme_en').notNull().default(''),
+    peakStartDate: text('peak_start_date'),
+    peakEndDate: text('peak_end_date'),
+    uncertain: integer('uncertain', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.observanceCode, t.year] })],
+);
+
+// ---------------------------------------------------------------- plans and tasks
+
+export const plans = sqliteTable('plans', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Document number; unknown for the 2024 plan, hence nullable. */
+  code: text('code').unique(),
+  title: text('title').notNull(),
+  titleEn: text('title_en').notNull().default(''),
+  year: integer('year').notNull(),
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date').notNull(),
+  issuerAgencyId: integer('issuer_agency_id').references(() => agencies.id),
+  goal: text('goal').notNull().default(''),
+  goalEn: text('goal_en').notNull().default(''),
+  ...tracked,
+});
+
+export const planSections = sqliteTable(
+  'plan_sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+  },
+  (t) => [uniqueIndex('plan_sections_code_idx').on(t.planId, t.code)],
+);
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    sectionId: integer('section_id').references(() => planSections.id),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    text: text('text').notNull().default(''),
+    textEn: text('text_en').notNull().default(''),
+    /** "Các sở, ban, ngành, địa phương": every agency leads (or partners), not a list of ids. */
+    leadAllAgencies: integer('lead_all_agencies', { mode: 'boolean' }).notNull().default(false),
+    partnerAllAgencies: integer('partner_all_agencies', { mode: 'boolean' }).notNull().default(false),
+    sortOrder: integer('sort_order').notNull().default(0),
+    ...tracked,
+  },
+  (t) => [uniqueIndex('tasks_plan_code_idx').on(t.planId, t.code)],
+);
+
+export const taskAgencies = sqliteTable(
+  'task_agencies',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    role: text('role', { enum: ['lead', 'partner'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.agencyId, t.role] })],
+);
+
+export const taskTargetGroups = sqliteTable(
+  'task_target_groups',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    targetGroupCode: text('target_group_code')
+      .notNull()
+      .references(() => targetGroups.code),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.targetGroupCode] })],
+);
+
+export const taskChannels = sqliteTable(
+  'task_channels',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    channelCode: text('channel_code')
+      .notNull()
+      .references(() => channels.code),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.channelCode] })],
+);
+
+export const taskActivityTypes = sqliteTable(
+  'task_activity_types',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    activityTypeCode: text('activity_type_code')
+      .notNull()
+      .references(() => activityTypes.code),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.activityTypeCode] })],
+);
+
+export const taskTargets = sqliteTable(
+  'task_targets',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    indicatorCode: text('indicator_code')
+      .notNull()
+      .references(() => indicators.code),
+    value: integer('value').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.indicatorCode] }),
+    check('task_targets_value_check', sql`${t.value} >= 0`),
+  ],
+);
+
+// ---------------------------------------------------------------- campaigns
+
+export const campaigns = sqliteTable('campaigns', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  theme: text('theme').notNull().default(''),
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date').notNull(),
+  leadAgencyId: integer('lead_agency_id').references(() => agencies.id),
+  observanceCode: text('observance_code').references(() => observances.code),
+  color: text('color'),
+  ...tracked,
+});
+
+export const campaignTasks = sqliteTable(
+  'campaign_tasks',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.taskId] })],
+);
+
+// ---------------------------------------------------------------- activities
+
+export const activityStatuses = ['planned', 'confirmed', 'done', 'postponed', 'cancelled'] as const;
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    typeCode: text('type_code')
+      .notNull()
+      .references(() => activityTypes.code),
+    status: text('status', { enum: activityStatuses }).notNull().default('planned'),
+    allDay: integer('all_day', { mode: 'boolean' }).notNull(),
+    /** UTC instant; for an all-day activity, local midnight of its first day in APP_TIMEZONE. */
+    startAt: text('start_at').notNull(),
+    /** UTC instant, exclusive. */
+    endAt: text('end_at').notNull(),
+    /** Local date (APP_TIMEZONE) of the start: decides which periods the activity belongs to. */
+    startDate: text('start_date').notNull(),
+    leadAgencyId: integer('lead_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    venue: text('venue').notNull().default(''),
+    taskId: integer('task_id').references(() => tasks.id),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    /** Planned figures by indicator code: `{ "attendances": 600 }`. */
+    expected: text('expected', { mode: 'json' }).$type<Record<string, number>>().notNull().default(sql`'{}'`),
+    createdBy: integer('created_by'),
+    updatedBy: integer('updated_by'),
+    deletedAt: text('deleted_at'),
+    deletedBy: integer('deleted_by'),
+    ...tracked,
+  },
+  (t) => [
+    index('activities_range_idx').on(t.startAt, t.endAt),
+    index('activities_lead_idx').on(t.leadAgencyId),
+    index('activities_campaign_idx').on(t.campaignId),
+    index('activities_task_idx').on(t.taskId),
+    check('activities_range_check', sql`${t.endAt} > ${t.startAt}`),
+  ],
+);
+
+export const activityPartners = sqliteTable(
+  'activity_partners',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.agencyId] }),
+    index('activity_partners_agency_idx').on(t.agencyId),
+  ],
+);
+
+export const activityUnits = sqliteTable(
+  'activity_units',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.unitId] }), index('activity_units_unit_idx').on(t.unitId)],
+);
+
+export const activityTargetGroups = sqliteTable(
+  'activity_target_groups',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    targetGroupCode: text('target_group_code')
+      .notNull()
+      .references(() => targetGroups.code),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.targetGroupCode] })],
+);
+
+export const activityChannels = sqliteTable(
+  'activity_channels',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    channelCode: text('channel_code')
+      .notNull()
+      .references(() => channels.code),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.channelCode] })],
+);
+
+// ---------------------------------------------------------------- audit and seeding
+
+/**
+ * Append-only: triggers in the migrations refuse UPDATE and DELETE. No foreign keys on
+ * purpose: an audit row must outlive whatever it describes.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(nowSql),
+    actorId: integer('actor_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    requestId: text('request_id'),
+  },
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId)],
+);
+
+/** Which seed steps have run, so that a second start changes nothing. */
+export const seedRuns = sqliteTable('seed_runs', {
+  step: text('step').primaryKey(),
+  appliedAt: text('applied_at').notNull().default(nowSql),
+});

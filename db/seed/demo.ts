@@ -1,0 +1,301 @@
+// A year of realistic demo activities around today (DEMO_DATA=1), so that a newcomer's
+// calendar is not empty: talks, contests, rallies, media products, SMS runs across the
+// agencies and communes in being on each day, with the 30/7 peak of the current year.
+// Deterministic (seeded by today's date), and written through the activity service so
+// that every demo row is validated and audited like a user's.
+import { asc, eq } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { ActivityInput, ActivityStatus } from '../../server/contracts/activities';
+import { createActivity } from '../../server/services/activities';
+import { createCampaign } from '../../server/services/campaigns';
+import type { ServiceContext } from '../../server/services/context';
+import { todayIn } from '../../server/services/time';
+import type { Db } from '../client';
+import { activityTypes, agencies, observanceThemes, units } from '../schema';
+
+type AgencyRow = { id: number; code: string; kind: string; validFrom: string | null; validTo: string | null };
+type UnitRow = {
+  id: number;
+  shortName: string;
+  tier: number;
+  validFrom: string | null;
+  validTo: string | null;
+};
+
+/** What each kind of agency typically runs, and for whom. */
+const repertoire: Record<string, { types: string[]; groups: string[] }> = {
+  police: {
+    types: ['community_outreach', 'thematic_talk', 'mobile_outreach', 'integrated_session'],
+    groups: ['general_public', 'workers_going_abroad', 'youth'],
+  },
+  border_guard: {
+    types: ['mobile_outreach', 'community_outreach', 'community_leader_meeting'],
+    groups: ['border_residents', 'ethnic_minority', 'fishers'],
+  },
+  department: {
+    types: ['thematic_talk', 'competition', 'law_contest', 'staged_performance', 'exhibition', 'training'],
+    groups: ['students_secondary', 'university_students', 'officials'],
+  },
+  media: {
+    types: ['tv_programme', 'radio_programme', 'news_article', 'social_post'],
+    groups: ['general_public'],
+  },
+  telecom: { types: ['sms_campaign'], groups: ['general_public'] },
+  mass_organisation: {
+    types: ['integrated_session', 'community_leader_meeting', 'workshop', 'pledge_signing'],
+    groups: ['women', 'youth', 'children_parents', 'vulnerable_groups'],
+  },
+  commune_authority: {
+    types: ['community_outreach', 'loudspeaker_broadcast', 'integrated_session', 'pledge_signing', 'poster'],
+    groups: ['general_public', 'vulnerable_groups', 'ethnic_minority'],
+  },
+  people_committee: { types: ['conference'], groups: ['officials'] },
+};
+
+const provincialPolice = ['CA_TTH', 'CA_HUE'];
+
+const topics = [
+  'Cảnh giác với thủ đoạn “việc nhẹ lương cao”',
+  'Phòng, chống mua bán người qua mạng xã hội',
+  'Đi làm việc ở nước ngoài theo hợp đồng an toàn, hợp pháp',
+  'Nhận diện và hỗ trợ nạn nhân bị mua bán',
+  'Tổng đài 111 bảo vệ trẻ em',
+  'Luật Phòng, chống mua bán người năm 2024',
+];
+
+/** A title in the words officials use, by activity type. */
+function titleFor(typeCode: string, typeName: string, topic: string, place: string): string {
+  switch (typeCode) {
+    case 'thematic_talk':
+      return `Nói chuyện chuyên đề “${topic}” tại ${place}`;
+    case 'competition':
+      return `Hội thi Rung chuông vàng tìm hiểu pháp luật phòng, chống mua bán người — ${place}`;
+    case 'law_contest':
+      return 'Cuộc thi trực tuyến tìm hiểu pháp luật về phòng, chống mua bán người';
+    case 'tv_programme':
+      return `Phóng sự truyền hình: ${topic}`;
+    case 'radio_programme':
+      return `Chuyên mục phát thanh: ${topic}`;
+    case 'news_article':
+      return `Tin, bài: ${topic}`;
+    case 'social_post':
+      return `Bài đăng mạng xã hội: ${topic}`;
+    case 'sms_campaign':
+      return 'Gửi tin nhắn SMS tuyên truyền phòng, chống mua bán người';
+    case 'loudspeaker_broadcast':
+      return `Phát loa truyền thanh cơ sở: ${topic} — ${place}`;
+    default:
+      return `${typeName}: ${topic} — ${place}`;
+  }
+}
+
+/** Planned figures of the right unit for each type: attendances for events, copies for print, messages for SMS. */
+function expectedFor(typeCode: string, random: () => number): Record<string, number> {
+  const between = (low: number, high: number) => Math.round(low + random() * (high - low));
+  switch (typeCode) {
+    case 'sms_campaign':
+      return { sms_sent: between(50, 300) * 1000 };
+    case 'tv_programme':
+    case 'radio_programme':
+      return { programmes: 1, broadcasts: between(1, 4) };
+    case 'news_article':
+    case 'social_post':
+      return { news_items: between(1, 3) };
+    case 'law_contest':
+      return { contest_entries: between(2, 20) * 1000 };
+    case 'poster':
+      return { posters: between(20, 200) };
+    case 'loudspeaker_broadcast':
+      return { loudspeaker_broadcasts: between(10, 60) };
+    default:
+      return { sessions: 1, attendances: between(4, 60) * 10 };
+  }
+}
+
+/** mulberry32: a small seeded generator, so that the demo is the same on every machine for a given day. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const validOn = (row: { validFrom: string | null; validTo: string | null }, date: string) =>
+  (row.validFrom === null || row.validFrom <= date) && (row.validTo === null || row.validTo >= date);
+
+function pick<T>(list: readonly T[], random: () => number): T {
+  const item = list[Math.floor(random() * list.length)];
+  if (item === undefined) throw new Error('Demo data: nothing to pick from');
+  return item;
+}
+
+function statusFor(date: string, today: string, random: () => number): ActivityStatus {
+  const roll = random();
+  if (date < today) return roll < 0.8 ? 'done' : roll < 0.9 ? 'cancelled' : 'confirmed';
+  return roll < 0.55 ? 'planned' : roll < 0.92 ? 'confirmed' : 'postponed';
+}
+
+type DemoWorld = {
+  ctx: ServiceContext;
+  agencies: AgencyRow[];
+  units: UnitRow[];
+  types: Map<string, { name: string; channelCodes: string[] }>;
+  random: () => number;
+  today: string;
+};
+
+function demoActivity(
+  world: DemoWorld,
+  date: string,
+  agency: AgencyRow,
+  campaignId: number | null,
+): ActivityInput {
+  const { random } = world;
+  const plan = repertoire[agency.kind] ?? repertoire.commune_authority;
+  if (!plan) throw new Error('Demo data: no repertoire');
+  const typeCode = pick(plan.types, random);
+  const type = world.types.get(typeCode);
+  if (!type) throw new Error(`Demo data: unknown type ${typeCode}`);
+  const communes = world.units.filter((unit) => unit.tier === 3 && validOn(unit, date));
+  const commune = pick(communes, random);
+  const isMedia = [
+    'tv_programme',
+    'radio_programme',
+    'news_article',
+    'social_post',
+    'sms_campaign',
+    'law_contest',
+  ].includes(typeCode);
+  const timed = !isMedia && random() < 0.7;
+  const startHour = pick([7, 8, 14, 19], random);
+  const lengthDays =
+    typeCode === 'mobile_outreach' || typeCode === 'law_contest' ? 2 + Math.floor(random() * 20) : 1;
+  const times = timed
+    ? {
+        allDay: false,
+        start: `${date}T${String(startHour).padStart(2, '0')}:30:00+07:00`,
+        end: `${date}T${String(startHour + 2).padStart(2, '0')}:00:00+07:00`,
+      }
+    : { allDay: true, start: date, end: Temporal.PlainDate.from(date).add({ days: lengthDays }).toString() };
+  const partners = world.agencies.filter(
+    (other) => other.id !== agency.id && other.kind === 'mass_organisation' && validOn(other, date),
+  );
+  return {
+    title: titleFor(typeCode, type.name, pick(topics, random), `${commune.shortName}`),
+    typeCode,
+    channelCodes: type.channelCodes.slice(0, 2),
+    status: statusFor(date, world.today, random),
+    ...times,
+    leadAgencyId: agency.id,
+    partnerAgencyIds: !isMedia && partners.length > 0 && random() < 0.3 ? [pick(partners, random).id] : [],
+    unitIds: isMedia ? [] : [commune.id],
+    venue: isMedia ? '' : `Hội trường ${commune.shortName}`,
+    targetGroupCodes: [pick(plan.groups, random)],
+    campaignId,
+    expected: expectedFor(typeCode, random),
+  };
+}
+
+/** The 30/7 peak of the given year: a campaign 1/7–30/9 under that year's theme, and its opening day. */
+function seedPeak(world: DemoWorld, year: number): void {
+  const { ctx } = world;
+  const theme =
+    ctx.db
+      .select()
+      .from(observanceThemes)
+      .where(eq(observanceThemes.observanceCode, 'anti_trafficking_day'))
+      .orderBy(asc(observanceThemes.year))
+      .all()
+      .filter((entry) => entry.year <= year)
+      .at(-1)?.theme ?? '';
+  const day = `${year}-07-30`;
+  // The provincial (city) police is the standing agency and leads the 30/7 rally.
+  const police = world.agencies.find(
+    (agency) => provincialPolice.includes(agency.code) && validOn(agency, day),
+  );
+  const campaign = createCampaign(ctx, {
+    name: `Cao điểm tuyên truyền Ngày toàn dân phòng, chống mua bán người 30/7/${year}`,
+    theme,
+    startDate: `${year}-07-01`,
+    endDate: `${year}-09-30`,
+    leadAgencyId: police?.id ?? null,
+    observanceCode: 'anti_trafficking_day',
+    color: '#c62828',
+  });
+  const active = world.agencies.filter((agency) => validOn(agency, day));
+  const leads = [
+    ...(police ? [police] : []),
+    ...active
+      .filter((agency) => ['media', 'department', 'mass_organisation', 'telecom'].includes(agency.kind))
+      .slice(0, 6),
+    ...active.filter((agency) => agency.kind === 'commune_authority').slice(0, 5),
+  ];
+  for (const agency of leads) {
+    const activity = demoActivity(world, day, agency, campaign.id);
+    if (agency === police) {
+      activity.title = `Lễ mít tinh hưởng ứng Ngày toàn dân phòng, chống mua bán người 30/7/${year}`;
+      activity.typeCode = 'rally';
+      activity.channelCodes = ['direct', 'outdoor_visual'];
+      activity.expected = { sessions: 1, attendances: 800, banners: 20 };
+    }
+    createActivity(ctx, activity);
+  }
+  // The rest of the peak window is busier than ordinary weeks.
+  for (let offset = 0; offset < 90; offset += 3) {
+    const date = Temporal.PlainDate.from(`${year}-07-01`).add({ days: offset }).toString();
+    if (date === day) continue;
+    createActivity(
+      ctx,
+      demoActivity(
+        world,
+        date,
+        pick(
+          active.filter((a) => validOn(a, date)),
+          world.random,
+        ),
+        campaign.id,
+      ),
+    );
+  }
+}
+
+export function seedDemoActivities(db: Db, options: { timeZone: string; today?: string }): void {
+  const today = options.today ?? todayIn(options.timeZone);
+  const ctx: ServiceContext = { db, timeZone: options.timeZone, actorId: null };
+  const world: DemoWorld = {
+    ctx,
+    today,
+    random: seededRandom(Number(today.replaceAll('-', ''))),
+    agencies: db.select().from(agencies).orderBy(asc(agencies.id)).all(),
+    units: db.select().from(units).orderBy(asc(units.id)).all(),
+    types: new Map(
+      db
+        .select()
+        .from(activityTypes)
+        .all()
+        .map((type) => [type.code, type]),
+    ),
+  };
+  const year = Number(today.slice(0, 4));
+  seedPeak(world, year);
+
+  // About five activities a week from six months back to six months ahead, on working days.
+  const first = Temporal.PlainDate.from(today).subtract({ months: 6 });
+  const last = Temporal.PlainDate.from(today).add({ months: 6 });
+  const peakStart = `${year}-07-01`;
+  const peakEnd = `${year}-09-30`;
+  for (let date = first; Temporal.PlainDate.compare(date, last) <= 0; date = date.add({ days: 1 })) {
+    const iso = date.toString();
+    if (date.dayOfWeek > 5 || (iso >= peakStart && iso <= peakEnd)) continue;
+    const active = world.agencies.filter(
+      (agency) => validOn(agency, iso) && agency.kind !== 'people_committee',
+    );
+    const count = world.random() < 0.5 ? 1 : 2;
+    for (let n = 0; n < count; n++)
+      createActivity(ctx, demoActivity(world, iso, pick(active, world.random), null));
+  }
+}

@@ -1,0 +1,76 @@
+// buildApp: the whole HTTP application as a Fastify instance that never listens.
+// main.ts listens; tests call inject(). Every route is registered here, by name.
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/client';
+import authorization from './plugins/authorization';
+import database from './plugins/database';
+import errors from './plugins/errors';
+import openapi from './plugins/openapi';
+import web, { defaultWebRoot } from './plugins/web';
+import activitiesRoutes from './routes/activities';
+import agenciesRoutes from './routes/agencies';
+import campaignsRoutes from './routes/campaigns';
+import catalogRoutes from './routes/catalog';
+import healthRoutes from './routes/health';
+import plansRoutes from './routes/plans';
+import tasksRoutes from './routes/tasks';
+import unitsRoutes from './routes/units';
+
+export type AppOptions = {
+  db: Db;
+  timeZone: string;
+  /** Close the database when the app closes (the server's own database, not a test's). */
+  closeDatabase?: boolean;
+  /** Folder of the built web app; `null` serves the API alone. */
+  webRoot?: string | null;
+  logger?: FastifyServerOptions['logger'];
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    timeZone: string;
+  }
+}
+
+/** A request body over this is refused with 413 before it is parsed. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    // `__proto__` and `constructor.prototype` keys are refused outright, never merged.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text or form body is refused with 415 instead of being guessed at.
+  app.removeContentTypeParser(['text/plain']);
+  app.decorate('timeZone', options.timeZone);
+
+  await app.register(errors);
+  await app.register(database, { db: options.db, closeWithApp: options.closeDatabase ?? false });
+  await app.register(authorization);
+  await app.register(openapi);
+
+  await app.register(healthRoutes);
+  await app.register(catalogRoutes);
+  await app.register(unitsRoutes);
+  await app.register(agenciesRoutes);
+  await app.register(plansRoutes);
+  await app.register(tasksRoutes);
+  await app.register(campaignsRoutes);
+  await app.register(activitiesRoutes);
+
+  const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
+  if (webRoot) await app.register(web, { root: webRoot });
+
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import {
+  Code,
+  DateOrDateTime,
+  Id,
+  IdParam,
+  isDate,
+  isOffsetDateTime,
+  listOf,
+  pageQuery,
+  RequiredText,
+  Text,
+  VersionField,
+} from './common';
+
+export const activityStatuses = ['planned', 'confirmed', 'done', 'postponed', 'cancelled'] as const;
+export type ActivityStatus = (typeof activityStatuses)[number];
+
+/** Planned figures by indicator code. Whole, non-negative counts: half a leaflet is a typo. */
+export const Figures = z.record(Code, z.number().int().nonnegative());
+
+export const Activity = z.object({
+  id: Id,
+  title: z.string(),
+  description: z.string(),
+  typeCode: z.string(),
+  channelCodes: z.array(z.string()),
+  status: z.enum(activityStatuses),
+  allDay: z.boolean(),
+  /** `YYYY-MM-DD` when all-day, else ISO 8601 with the APP_TIMEZONE offset. */
+  start: z.string(),
+  /** Exclusive, in the same form as `start`. */
+  end: z.string(),
+  leadAgencyId: Id,
+  partnerAgencyIds: z.array(Id),
+  unitIds: z.array(Id),
+  venue: z.string(),
+  targetGroupCodes: z.array(z.string()),
+  taskId: Id.nullable(),
+  campaignId: Id.nullable(),
+  expected: Figures,
+  /** Its end has passed while still planned or confirmed. */
+  overdue: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdBy: Id.nullable(),
+  deletedAt: z.string().nullable(),
+});
+export type Activity = z.infer<typeof Activity>;
+
+const activityFields = {
+  title: RequiredText(300),
+  description: Text.max(10000).optional(),
+  typeCode: Code,
+  channelCodes: z.array(Code).max(20).optional(),
+  status: z.enum(activityStatuses).optional(),
+  allDay: z.boolean().optional(),
+  start: DateOrDateTime,
+  end: DateOrDateTime.optional(),
+  leadAgencyId: Id,
+  partnerAgencyIds: z.array(Id).max(100).optional(),
+  unitIds: z.array(Id).max(200).optional(),
+  venue: Text.max(500).optional(),
+  targetGroupCodes: z.array(Code).max(30).optional(),
+  taskId: Id.nullable().optional(),
+  campaignId: Id.nullable().optional(),
+  expected: Figures.optional(),
+};
+
+type ActivityTimes = { allDay?: boolean | undefined; start?: string | undefined; end?: string | undefined };
+
+/**
+ * DESIGN §3: an all-day activity has dates, a timed one has date-times with an offset,
+ * and `end` (exclusive) comes after `start`. Kept in the schema so that every writer,
+ * the API and the web form alike, applies the same rule.
+ */
+export function checkActivityTimes(value: ActivityTimes, ctx: z.RefinementCtx): void {
+  if (value.start === undefined) return;
+  const allDay = value.allDay ?? isDate(value.start);
+  const form = allDay ? 'ngày YYYY-MM-DD (cả ngày)' : 'ngày giờ có múi giờ (theo giờ)';
+  const fits = allDay ? isDate : isOffsetDateTime;
+  if (!fits(value.start)) {
+    ctx.addIssue({ code: 'custom', path: ['start'], message: `Thời gian bắt đầu phải là ${form}` });
+    return;
+  }
+  if (value.end === undefined) return;
+  if (!fits(value.end)) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: `Thời gian kết thúc phải là ${form}` });
+    return;
+  }
+  const ordered = allDay ? value.end > value.start : Date.parse(value.end) > Date.parse(value.start);
+  if (!ordered) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: 'Thời gian kết thúc phải sau thời gian bắt đầu' });
+  }
+}
+
+export const ActivityInput = z.strictObject(activityFields).superRefine(checkActivityTimes);
+export type ActivityInput = z.infer<typeof ActivityInput>;
+
+/** A patch names only what changes; the merged activity is then checked as ActivityInput. */
+export const ActivityPatch = z.strictObject({ ...activityFields, ...VersionField }).partial();
+export type ActivityPatch = z.infer<typeof ActivityPatch>;
+
+export const ActivityQuery = z.strictObject({
+  /** Range bounds: a date is local midnight in APP_TIMEZONE; a date-time carries its offset. */
+  start: DateOrDateTime.optional(),
+  end: DateOrDateTime.optional(),
+  agencyId: IdParam.optional().describe('lead or partner'),
+  unitId: IdParam.optional(),
+  campaignId: IdParam.optional(),
+  taskId: IdParam.optional(),
+  typeCode: Code.optional(),
+  channelCode: Code.optional(),
+  targetGroupCode: Code.optional(),
+  status: z.enum(activityStatuses).optional(),
+  // A calendar asks for a whole month in one request, hence the larger bound.
+  ...pageQuery(5000, 10000),
+});
+export type ActivityQuery = z.infer<typeof ActivityQuery>;
+
+export const ActivityList = listOf(Activity);

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Code, DateString, Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import { validityInOrder, validityMessage } from './units';
+
+export const agencyKinds = [
+  'people_committee',
+  'department',
+  'police',
+  'border_guard',
+  'media',
+  'mass_organisation',
+  'commune_authority',
+  'telecom',
+  'other',
+] as const;
+
+export const Agency = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(agencyKinds),
+  unitId: Id.nullable(),
+  validFrom: DateString.nullable(),
+  validTo: DateString.nullable(),
+  successorIds: z.array(Id),
+  version: z.number().int(),
+});
+export type Agency = z.infer<typeof Agency>;
+
+const agencyFields = {
+  code: Code,
+  name: RequiredText(300),
+  shortName: Text.max(100).optional(),
+  nameEn: Text.max(300).optional(),
+  kind: z.enum(agencyKinds),
+  unitId: Id.nullable().optional(),
+  validFrom: DateString.nullable().optional(),
+  validTo: DateString.nullable().optional(),
+  successorIds: z.array(Id).max(50).optional(),
+};
+
+export const AgencyInput = z.strictObject(agencyFields).refine(validityInOrder, validityMessage);
+export const AgencyPatch = z
+  .strictObject({ ...agencyFields, ...VersionField })
+  .partial()
+  .refine(validityInOrder, validityMessage);
+export type AgencyInput = z.infer<typeof AgencyInput>;
+export type AgencyPatch = z.infer<typeof AgencyPatch>;
+
+export const AgencyQuery = z.strictObject({
+  code: z.string().optional(),
+  asOf: DateString.optional(),
+  kind: z.enum(agencyKinds).optional(),
+  unitId: IdParam.optional(),
+  ...pageQuery(),
+});
+
+export const AgencyList = listOf(Agency);

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { Code, DateString, Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import { periodInOrder, periodMessage } from './plans';
+
+export const Campaign = z.object({
+  id: Id,
+  name: z.string(),
+  theme: z.string(),
+  startDate: DateString,
+  endDate: DateString,
+  leadAgencyId: Id.nullable(),
+  observanceCode: z.string().nullable(),
+  taskIds: z.array(Id),
+  color: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Campaign = z.infer<typeof Campaign>;
+
+const campaignFields = {
+  name: RequiredText(300),
+  theme: Text.max(1000).optional(),
+  startDate: DateString,
+  endDate: DateString,
+  leadAgencyId: Id.nullable().optional(),
+  observanceCode: Code.nullable().optional(),
+  taskIds: z.array(Id).max(200).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Màu dạng #RRGGBB')
+    .nullable()
+    .optional(),
+};
+
+export const CampaignInput = z.strictObject(campaignFields).refine(periodInOrder, periodMessage);
+export const CampaignPatch = z
+  .strictObject({ ...campaignFields, ...VersionField })
+  .partial()
+  .refine(periodInOrder, periodMessage);
+export type CampaignInput = z.infer<typeof CampaignInput>;
+export type CampaignPatch = z.infer<typeof CampaignPatch>;
+
+export const CampaignQuery = z.strictObject({
+  /** Campaigns whose window overlaps [from, to], both inclusive dates. */
+  from: DateString.optional(),
+  to: DateString.optional(),
+  leadAgencyId: IdParam.optional(),
+  taskId: IdParam.optional(),
+  ...pageQuery(),
+});
+export const CampaignList = listOf(Campaign);

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { DateString, Id, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+
+export const PlanSection = z.object({ code: z.string(), title: z.string(), titleEn: z.string() });
+
+export const Plan = z.object({
+  id: Id,
+  code: z.string().nullable(),
+  title: z.string(),
+  titleEn: z.string(),
+  year: z.number().int(),
+  startDate: DateString,
+  endDate: DateString,
+  issuerAgencyId: Id.nullable(),
+  goal: z.string(),
+  goalEn: z.string(),
+  sections: z.array(PlanSection),
+  taskCount: z.number().int(),
+  version: z.number().int(),
+});
+export type Plan = z.infer<typeof Plan>;
+
+const planFields = {
+  code: Text.min(1).max(100).nullable().optional(),
+  title: RequiredText(500),
+  titleEn: Text.max(500).optional(),
+  year: z.number().int().min(2000).max(2100),
+  startDate: DateString,
+  endDate: DateString,
+  issuerAgencyId: Id.nullable().optional(),
+  goal: Text.max(5000).optional(),
+  goalEn: Text.max(5000).optional(),
+  sections: z
+    .array(
+      z.strictObject({ code: RequiredText(20), title: RequiredText(300), titleEn: Text.max(300).optional() }),
+    )
+    .max(50)
+    .optional(),
+};
+
+/** Periods are inclusive at both ends, so a one-day plan has startDate == endDate. */
+const periodInOrder = (value: { startDate?: string; endDate?: string }) =>
+  !value.startDate || !value.endDate || value.endDate >= value.startDate;
+export const periodMessage = { message: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu', path: ['endDate'] };
+
+export const PlanInput = z.strictObject(planFields).refine(periodInOrder, periodMessage);
+export const PlanPatch = z
+  .strictObject({ ...planFields, ...VersionField })
+  .partial()
+  .refine(periodInOrder, periodMessage);
+export type PlanInput = z.infer<typeof PlanInput>;
+export type PlanPatch = z.infer<typeof PlanPatch>;
+
+export const PlanQuery = z.strictObject({ year: z.coerce.number().int().optional(), ...pageQuery() });
+export const PlanList = listOf(Plan);
+
+export { periodInOrder };

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Code, Id, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+
+export const TaskTarget = z.object({ indicatorCode: z.string(), value: z.number().int().nonnegative() });
+
+export const Task = z.object({
+  id: Id,
+  planId: Id,
+  sectionCode: z.string().nullable(),
+  code: z.string(),
+  title: z.string(),
+  titleEn: z.string(),
+  text: z.string(),
+  textEn: z.string(),
+  leadAgencyIds: z.array(Id),
+  partnerAgencyIds: z.array(Id),
+  /** "Các sở, ban, ngành, địa phương": every agency leads or partners, beside any named ones. */
+  leadAllAgencies: z.boolean(),
+  partnerAllAgencies: z.boolean(),
+  targetGroupCodes: z.array(z.string()),
+  channelCodes: z.array(z.string()),
+  activityTypeCodes: z.array(z.string()),
+  targets: z.array(TaskTarget),
+  version: z.number().int(),
+});
+export type Task = z.infer<typeof Task>;
+
+const taskFields = {
+  sectionCode: Text.max(20).nullable().optional(),
+  code: RequiredText(20),
+  title: RequiredText(500),
+  titleEn: Text.max(500).optional(),
+  text: Text.max(20000).optional(),
+  textEn: Text.max(20000).optional(),
+  leadAgencyIds: z.array(Id).max(200).optional(),
+  partnerAgencyIds: z.array(Id).max(200).optional(),
+  leadAllAgencies: z.boolean().optional(),
+  partnerAllAgencies: z.boolean().optional(),
+  targetGroupCodes: z.array(Code).max(50).optional(),
+  channelCodes: z.array(Code).max(50).optional(),
+  activityTypeCodes: z.array(Code).max(50).optional(),
+  targets: z
+    .array(z.strictObject({ indicatorCode: Code, value: z.number().int().nonnegative() }))
+    .max(50)
+    .optional(),
+};
+
+export const TaskInput = z.strictObject(taskFields);
+export const TaskPatch = z.strictObject({ ...taskFields, ...VersionField }).partial();
+export type TaskInput = z.infer<typeof TaskInput>;
+export type TaskPatch = z.infer<typeof TaskPatch>;
+
+export const TaskQuery = z.strictObject({ ...pageQuery() });
+export const TaskList = listOf(Task);

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { Code, DateString, Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+
+export const unitLevels = ['province', 'city', 'district', 'town', 'commune', 'ward', 'township'] as const;
+
+export const Unit = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  level: z.enum(unitLevels),
+  tier: z.number().int(),
+  parentId: Id.nullable(),
+  validFrom: DateString.nullable(),
+  validTo: DateString.nullable(),
+  tags: z.array(z.string()),
+  version: z.number().int(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+/** `validTo` is inclusive, so a one-day validity has validFrom == validTo. */
+export function validityInOrder(value: { validFrom?: string | null; validTo?: string | null }): boolean {
+  return !value.validFrom || !value.validTo || value.validTo >= value.validFrom;
+}
+export const validityMessage = {
+  message: 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực',
+  path: ['validTo'],
+};
+
+const unitFields = {
+  code: Code,
+  name: RequiredText(200),
+  shortName: Text.max(100).optional(),
+  level: z.enum(unitLevels),
+  parentId: Id.nullable().optional(),
+  validFrom: DateString.nullable().optional(),
+  validTo: DateString.nullable().optional(),
+  tags: z.array(Code).max(20).optional(),
+};
+
+export const UnitInput = z.strictObject(unitFields).refine(validityInOrder, validityMessage);
+export const UnitPatch = z
+  .strictObject({ ...unitFields, ...VersionField })
+  .partial()
+  .refine(validityInOrder, validityMessage);
+export type UnitInput = z.infer<typeof UnitInput>;
+export type UnitPatch = z.infer<typeof UnitPatch>;
+
+export const UnitQuery = z.strictObject({
+  code: z.string().optional(),
+  asOf: DateString.optional(),
+  level: z.enum(unitLevels).optional(),
+  parentId: IdParam.optional(),
+  ...pageQuery(),
+});
+
+export const UnitList = listOf(Unit);

@@ -1,0 +1,34 @@
+// The server process: configuration, database, seed, listen, and a graceful close.
+import { openDatabase } from '../db/client';
+import { seedDatabase } from '../db/seed/load';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+
+async function main() {
+  const config = loadConfig();
+  const db = openDatabase(config.DATABASE_FILE);
+  const seeded = seedDatabase(db, { timeZone: config.APP_TIMEZONE, demo: config.DEMO_DATA });
+  const app = await buildApp({
+    db,
+    timeZone: config.APP_TIMEZONE,
+    closeDatabase: true,
+    logger: { level: config.LOG_LEVEL },
+  });
+  if (seeded.applied.length > 0) app.log.info({ steps: seeded.applied }, 'seeded the database');
+
+  const close = async (signal: string) => {
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info(`Lịch truyền thông: http://${config.HOST}:${config.PORT}/  (API docs: /api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+// Every refusal leaves the server as the error body of DESIGN §4, whatever raised it:
+// our services (AppError), the zod validator, Fastify's body parser or a bug.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorBody, ErrorCode, ErrorDetail } from '../contracts/common';
+import { AppError, statusOf } from '../errors';
+
+const reasonPhrase: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/** Fastify's own error codes that are the client's fault, and what we call them. */
+const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'Dữ liệu gửi lên quá lớn (tối đa 1 MiB)',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Chỉ nhận dữ liệu JSON (Content-Type: application/json)',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'VALIDATION_FAILED',
+    message: 'Content-Length không khớp dữ liệu',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', message: 'Thiếu nội dung JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', message: 'Nội dung không phải JSON hợp lệ' },
+};
+
+export function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  details?: ErrorDetail[],
+  requestId?: string,
+) {
+  const statusCode = statusOf[code];
+  const body: ErrorBody = { statusCode, code, error: reasonPhrase[statusCode] ?? 'Error', message };
+  if (details && details.length > 0) body.details = details;
+  if (requestId) body.requestId = requestId;
+  return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+/** A zod issue as the field it names; unknown keys are named one by one. */
+export function issueDetails(issue: {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  keys?: string[] | undefined;
+}): ErrorDetail[] {
+  const base = issue.path.map(String).join('.');
+  if (issue.keys && issue.keys.length > 0) {
+    return issue.keys.map((key) => ({
+      path: base ? `${base}.${key}` : key,
+      message: `Trường không được phép: ${key}`,
+    }));
+  }
+  return [{ path: base, message: issue.message }];
+}
+
+function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) return sendError(reply, error.code, error.message, error.details);
+
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = error.validationContext ?? 'body';
+    const details = error.validation.flatMap((v) =>
+      issueDetails({
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message ?? 'không hợp lệ',
+        keys: (v.params as { keys?: string[] }).keys,
+      }),
+    );
+    const prefix = part === 'body' ? '' : `${part}.`;
+    const named = details.map((d) => ({ ...d, path: `${prefix}${d.path}`.replace(/\.$/, '') }));
+    return sendError(
+      reply,
+      'VALIDATION_FAILED',
+      `Dữ liệu không hợp lệ: ${named.map((d) => d.path).join(', ')}`,
+      named,
+    );
+  }
+
+  const known = error.code ? fastifyCodes[error.code] : undefined;
+  if (known) return sendError(reply, known.code, known.message);
+
+  // JSON syntax and prototype-poisoning errors from the body parser carry a 400.
+  if (error.statusCode === 400 || error instanceof SyntaxError) {
+    const path = /__proto__|constructor/.test(error.message) ? '__proto__' : 'body';
+    return sendError(reply, 'VALIDATION_FAILED', 'Nội dung không phải JSON hợp lệ', [
+      { path, message: error.message },
+    ]);
+  }
+  if (error.statusCode === 404) return sendError(reply, 'NOT_FOUND', 'Không tìm thấy');
+  if (error.statusCode === 415)
+    return sendError(
+      reply,
+      'UNSUPPORTED_MEDIA_TYPE',
+      fastifyCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE?.message ?? '',
+    );
+  if (error.statusCode === 413) return sendError(reply, 'PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn');
+
+  // Anything else is ours: log it whole, show the user only a request id to quote.
+  request.log.error({ err: error }, 'unhandled error');
+  return sendError(
+    reply,
+    'INTERNAL',
+    'Lỗi hệ thống. Vui lòng báo quản trị viên kèm mã yêu cầu.',
+    undefined,
+    request.id,
+  );
+}
+
+async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 'NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`),
+  );
+}
+
+export default fp(errorsPlugin, { name: 'errors' });

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, IdParams } from '../contracts/common';
+import { Plan, PlanInput, PlanList, PlanPatch, PlanQuery } from '../contracts/plans';
+import { createPlan, getPlan, listPlans, updatePlan } from '../services/plans';
+import { expectedVersion } from '../services/versions';
+import { contextOf, withEtag } from './context';
+
+const tags = ['plans'];
+
+const plansRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/plans',
+    {
+      config: { permission: 'plans:read' },
+      schema: { tags, querystring: PlanQuery, response: { 200: PlanList, ...errorResponses } },
+    },
+    async (request) => listPlans(contextOf(request), request.query),
+  );
+
+  app.post(
+    '/api/plans',
+    {
+      config: { permission: 'plans:write' },
+      schema: { tags, body: PlanInput, response: { 201: Plan, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const plan = createPlan(contextOf(request), request.body);
+      reply.code(201).header('location', `/api/plans/${plan.id}`);
+      return withEtag(reply, plan);
+    },
+  );
+
+  app.get(
+    '/api/plans/:id',
+    {
+      config: { permission: 'plans:read' },
+      schema: { tags, params: IdParams, response: { 200: Plan, ...errorResponses } },
+    },
+    async (request, reply) => withEtag(reply, getPlan(contextOf(request), request.params.id)),
+  );
+
+  app.patch(
+    '/api/plans/:id',
+    {
+      config: { permission: 'plans:write' },
+      schema: { tags, params: IdParams, body: PlanPatch, response: { 200: Plan, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const expected = expectedVersion(request.headers['if-match'], request.body.version);
+      return withEtag(reply, updatePlan(contextOf(request), request.params.id, request.body, expected));
+    },
+  );
+};
+
+export default plansRoutes;

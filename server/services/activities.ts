@@ -1,0 +1,489 @@
+// Activities: what is scheduled on the calendar. Every rule about them lives here;
+// the route only parses, authorises and answers.
+import { and, asc, count, eq, gt, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import {
+  activities,
+  activityChannels,
+  activityPartners,
+  activityTargetGroups,
+  activityUnits,
+} from '../../db/schema';
+import {
+  type Activity,
+  ActivityInput,
+  type ActivityPatch,
+  type ActivityQuery,
+} from '../contracts/activities';
+import { isDate } from '../contracts/common';
+import { AppError, invalidFields, notFound } from '../errors';
+import { issueDetails } from '../plugins/errors';
+import { recordAudit } from './audit';
+import type { ServiceContext, Tx } from './context';
+import { invalidAgencies, invalidUnits, missingRecords, unknownCodes } from './references';
+import {
+  addDays,
+  addHoursToInstant,
+  boundToInstant,
+  instantFromOffsetDateTime,
+  localDateOf,
+  startOfLocalDay,
+  toStoredInstant,
+  toZonedIso,
+} from './time';
+import { assertVersion } from './versions';
+
+type ActivityRow = typeof activities.$inferSelect;
+
+type StoredTimes = { allDay: boolean; startAt: string; endAt: string; startDate: string };
+
+/** DESIGN §3: dates become local midnights, date-times become UTC; a missing end is one day or one hour on. */
+export function storedTimes(
+  input: Pick<ActivityInput, 'allDay' | 'start' | 'end'>,
+  timeZone: string,
+): StoredTimes {
+  const allDay = input.allDay ?? isDate(input.start);
+  if (allDay) {
+    const endDate = input.end ?? addDays(input.start, 1);
+    return {
+      allDay,
+      startAt: startOfLocalDay(input.start, timeZone),
+      endAt: startOfLocalDay(endDate, timeZone),
+      startDate: input.start,
+    };
+  }
+  const startAt = instantFromOffsetDateTime(input.start);
+  const endAt = input.end ? instantFromOffsetDateTime(input.end) : addHoursToInstant(startAt, 1);
+  return { allDay, startAt, endAt, startDate: localDateOf(startAt, timeZone) };
+}
+
+function shownTimes(row: ActivityRow, timeZone: string): { start: string; end: string } {
+  if (row.allDay) return { start: localDateOf(row.startAt, timeZone), end: localDateOf(row.endAt, timeZone) };
+  return { start: toZonedIso(row.startAt, timeZone), end: toZonedIso(row.endAt, timeZone) };
+}
+
+// ---------------------------------------------------------------- reading
+
+type Links = {
+  partners: Map<number, number[]>;
+  units: Map<number, number[]>;
+  targetGroups: Map<number, string[]>;
+  channels: Map<number, string[]>;
+};
+
+function groupBy<V>(rows: { activityId: number; value: V }[]): Map<number, V[]> {
+  const grouped = new Map<number, V[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.activityId);
+    if (list) list.push(row.value);
+    else grouped.set(row.activityId, [row.value]);
+  }
+  return grouped;
+}
+
+/** The list-valued fields of many activities in four queries, not four per activity. */
+function loadLinks(tx: Tx, ids: number[]): Links {
+  if (ids.length === 0)
+    return { partners: new Map(), units: new Map(), targetGroups: new Map(), channels: new Map() };
+  return {
+    partners: groupBy(
+      tx
+        .select({ activityId: activityPartners.activityId, value: activityPartners.agencyId })
+        .from(activityPartners)
+        .where(inArray(activityPartners.activityId, ids))
+        .orderBy(asc(activityPartners.agencyId))
+        .all(),
+    ),
+    units: groupBy(
+      tx
+        .select({ activityId: activityUnits.activityId, value: activityUnits.unitId })
+        .from(activityUnits)
+        .where(inArray(activityUnits.activityId, ids))
+        .orderBy(asc(activityUnits.unitId))
+        .all(),
+    ),
+    targetGroups: groupBy(
+      tx
+        .select({ activityId: activityTargetGroups.activityId, value: activityTargetGroups.targetGroupCode })
+        .from(activityTargetGroups)
+        .where(inArray(activityTargetGroups.activityId, ids))
+        .all(),
+    ),
+    channels: groupBy(
+      tx
+        .select({ activityId: activityChannels.activityId, value: activityChannels.channelCode })
+        .from(activityChannels)
+        .where(inArray(activityChannels.activityId, ids))
+        .all(),
+    ),
+  };
+}
+
+function toActivity(row: ActivityRow, links: Links, timeZone: string, now: string): Activity {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    typeCode: row.typeCode,
+    channelCodes: links.channels.get(row.id) ?? [],
+    status: row.status,
+    allDay: row.allDay,
+    ...shownTimes(row, timeZone),
+    leadAgencyId: row.leadAgencyId,
+    partnerAgencyIds: links.partners.get(row.id) ?? [],
+    unitIds: links.units.get(row.id) ?? [],
+    venue: row.venue,
+    targetGroupCodes: links.targetGroups.get(row.id) ?? [],
+    taskId: row.taskId,
+    campaignId: row.campaignId,
+    expected: row.expected,
+    overdue: (row.status === 'planned' || row.status === 'confirmed') && row.endAt <= now,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    createdBy: row.createdBy,
+    deletedAt: row.deletedAt,
+  };
+}
+
+function nowStored(): string {
+  return toStoredInstant(Temporal.Now.instant());
+}
+
+function readActivities(tx: Tx, rows: ActivityRow[], timeZone: string): Activity[] {
+  const links = loadLinks(
+    tx,
+    rows.map((row) => row.id),
+  );
+  const now = nowStored();
+  return rows.map((row) => toActivity(row, links, timeZone, now));
+}
+
+function findRow(tx: Tx, id: number): ActivityRow {
+  const row = tx.select().from(activities).where(eq(activities.id, id)).get();
+  if (!row) throw notFound('hoạt động', id);
+  return row;
+}
+
+export function getActivity(ctx: ServiceContext, id: number): Activity {
+  const [activity] = readActivities(ctx.db, [findRow(ctx.db, id)], ctx.timeZone);
+  if (!activity) throw notFound('hoạt động', id);
+  return activity;
+}
+
+/** The filters of the activity list, as one SQL condition. */
+function listConditions(ctx: ServiceContext, query: ActivityQuery): SQL[] {
+  const conditions: SQL[] = [isNull(activities.deletedAt)];
+  // Overlap: activity.start < range.end && activity.end > range.start (end exclusive).
+  if (query.end) conditions.push(lt(activities.startAt, boundToInstant(query.end, ctx.timeZone)));
+  if (query.start) conditions.push(gt(activities.endAt, boundToInstant(query.start, ctx.timeZone)));
+  if (query.status) conditions.push(eq(activities.status, query.status));
+  if (query.typeCode) conditions.push(eq(activities.typeCode, query.typeCode));
+  if (query.campaignId) conditions.push(eq(activities.campaignId, query.campaignId));
+  if (query.taskId) conditions.push(eq(activities.taskId, query.taskId));
+  if (query.agencyId) {
+    const asPartner = ctx.db
+      .select({ id: activityPartners.activityId })
+      .from(activityPartners)
+      .where(eq(activityPartners.agencyId, query.agencyId));
+    conditions.push(
+      // A joint activity appears for its lead and for every partner.
+      sql`(${eq(activities.leadAgencyId, query.agencyId)} or ${inArray(activities.id, asPartner)})`,
+    );
+  }
+  if (query.unitId) {
+    const inUnit = ctx.db
+      .select({ id: activityUnits.activityId })
+      .from(activityUnits)
+      .where(eq(activityUnits.unitId, query.unitId));
+    conditions.push(inArray(activities.id, inUnit));
+  }
+  if (query.targetGroupCode) {
+    const forGroup = ctx.db
+      .select({ id: activityTargetGroups.activityId })
+      .from(activityTargetGroups)
+      .where(eq(activityTargetGroups.targetGroupCode, query.targetGroupCode));
+    conditions.push(inArray(activities.id, forGroup));
+  }
+  if (query.channelCode) {
+    const onChannel = ctx.db
+      .select({ id: activityChannels.activityId })
+      .from(activityChannels)
+      .where(eq(activityChannels.channelCode, query.channelCode));
+    conditions.push(inArray(activities.id, onChannel));
+  }
+  return conditions;
+}
+
+export function listActivities(ctx: ServiceContext, query: ActivityQuery) {
+  checkRange(query, ctx.timeZone);
+  const where = and(...listConditions(ctx, query));
+  const rows = ctx.db
+    .select()
+    .from(activities)
+    .where(where)
+    .orderBy(asc(activities.startAt), asc(activities.id))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(activities).where(where).get()?.n ?? 0;
+  return {
+    items: readActivities(ctx.db, rows, ctx.timeZone),
+    total,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+function checkRange(query: ActivityQuery, timeZone: string): void {
+  if (
+    query.start &&
+    query.end &&
+    boundToInstant(query.end, timeZone) <= boundToInstant(query.start, timeZone)
+  ) {
+    throw invalidFields([{ path: 'querystring.end', message: 'end phải sau start' }]);
+  }
+}
+
+// ---------------------------------------------------------------- writing
+
+/** Everything an activity refers to must exist, and agencies and units must be valid on its start date. */
+function checkReferences(tx: Tx, input: ActivityInput, startDate: string): void {
+  const details = [
+    ...unknownCodes(tx, 'activityType', 'typeCode', [input.typeCode], false),
+    ...unknownCodes(tx, 'channel', 'channelCodes', input.channelCodes ?? []),
+    ...unknownCodes(tx, 'targetGroup', 'targetGroupCodes', input.targetGroupCodes ?? []),
+    ...unknownCodes(tx, 'indicator', 'expected', Object.keys(input.expected ?? {})).map((detail, index) => ({
+      ...detail,
+      path: `expected.${Object.keys(input.expected ?? {})[index]}`,
+    })),
+    ...invalidAgencies(tx, 'leadAgencyId', [input.leadAgencyId], startDate, false),
+    ...invalidAgencies(tx, 'partnerAgencyIds', input.partnerAgencyIds ?? [], startDate),
+    ...invalidUnits(tx, 'unitIds', input.unitIds ?? [], startDate),
+    ...missingRecords(tx, 'task', 'taskId', input.taskId ? [input.taskId] : [], false),
+    ...missingRecords(tx, 'campaign', 'campaignId', input.campaignId ? [input.campaignId] : [], false),
+  ];
+  if ((input.partnerAgencyIds ?? []).includes(input.leadAgencyId)) {
+    details.push({ path: 'partnerAgencyIds', message: 'Đơn vị chủ trì không đồng thời là đơn vị phối hợp' });
+  }
+  if (details.length > 0) throw invalidFields(details);
+}
+
+const unique = <T>(values: readonly T[] | undefined): T[] => [...new Set(values ?? [])];
+
+function writeLinks(tx: Tx, id: number, input: Partial<ActivityInput>, replace: boolean): void {
+  if (input.partnerAgencyIds !== undefined) {
+    if (replace) tx.delete(activityPartners).where(eq(activityPartners.activityId, id)).run();
+    const rows = unique(input.partnerAgencyIds).map((agencyId) => ({ activityId: id, agencyId }));
+    if (rows.length > 0) tx.insert(activityPartners).values(rows).run();
+  }
+  if (input.unitIds !== undefined) {
+    if (replace) tx.delete(activityUnits).where(eq(activityUnits.activityId, id)).run();
+    const rows = unique(input.unitIds).map((unitId) => ({ activityId: id, unitId }));
+    if (rows.length > 0) tx.insert(activityUnits).values(rows).run();
+  }
+  if (input.targetGroupCodes !== undefined) {
+    if (replace) tx.delete(activityTargetGroups).where(eq(activityTargetGroups.activityId, id)).run();
+    const rows = unique(input.targetGroupCodes).map((targetGroupCode) => ({
+      activityId: id,
+      targetGroupCode,
+    }));
+    if (rows.length > 0) tx.insert(activityTargetGroups).values(rows).run();
+  }
+  if (input.channelCodes !== undefined) {
+    if (replace) tx.delete(activityChannels).where(eq(activityChannels.activityId, id)).run();
+    const rows = unique(input.channelCodes).map((channelCode) => ({ activityId: id, channelCode }));
+    if (rows.length > 0) tx.insert(activityChannels).values(rows).run();
+  }
+}
+
+function readOne(tx: Tx, id: number, timeZone: string): Activity {
+  const [activity] = readActivities(tx, [findRow(tx, id)], timeZone);
+  if (!activity) throw notFound('hoạt động', id);
+  return activity;
+}
+
+export function createActivity(ctx: ServiceContext, input: ActivityInput): Activity {
+  return ctx.db.transaction((tx) => {
+    const times = storedTimes(input, ctx.timeZone);
+    checkReferences(tx, input, times.startDate);
+    const inserted = tx
+      .insert(activities)
+      .values({
+        title: input.title,
+        description: input.description ?? '',
+        typeCode: input.typeCode,
+        status: input.status ?? 'planned',
+        ...times,
+        leadAgencyId: input.leadAgencyId,
+        venue: input.venue ?? '',
+        taskId: input.taskId ?? null,
+        campaignId: input.campaignId ?? null,
+        expected: input.expected ?? {},
+        createdBy: ctx.actorId,
+        updatedBy: ctx.actorId,
+      })
+      .returning({ id: activities.id })
+      .get();
+    writeLinks(tx, inserted.id, input, false);
+    const created = readOne(tx, inserted.id, ctx.timeZone);
+    recordAudit(tx, ctx, {
+      action: 'create',
+      entityType: 'activity',
+      entityId: created.id,
+      before: null,
+      after: created,
+    });
+    return created;
+  });
+}
+
+/** The stored activity as a complete input, so a patch can be merged and checked whole. */
+function asInput(activity: Activity): ActivityInput {
+  return {
+    title: activity.title,
+    description: activity.description,
+    typeCode: activity.typeCode,
+    channelCodes: activity.channelCodes,
+    status: activity.status,
+    allDay: activity.allDay,
+    start: activity.start,
+    end: activity.end,
+    leadAgencyId: activity.leadAgencyId,
+    partnerAgencyIds: activity.partnerAgencyIds,
+    unitIds: activity.unitIds,
+    venue: activity.venue,
+    targetGroupCodes: activity.targetGroupCodes,
+    taskId: activity.taskId,
+    campaignId: activity.campaignId,
+    expected: activity.expected,
+  };
+}
+
+/**
+ * Merges a patch into the stored activity. Switching between all-day and timed, or moving
+ * the start alone, drops the old end so that it is derived again from the new start.
+ */
+function mergePatch(current: Activity, patch: ActivityPatch): ActivityInput {
+  const { version: _version, ...changes } = patch;
+  const merged: ActivityInput = { ...asInput(current), ...changes };
+  const kindChanged = changes.allDay !== undefined && changes.allDay !== current.allDay;
+  if ((kindChanged || changes.start !== undefined) && changes.end === undefined) {
+    if (kindChanged) delete merged.end;
+    else if (changes.start !== undefined) merged.end = shiftEnd(current, changes.start);
+  }
+  return merged;
+}
+
+/** Moving the start keeps the duration: a two-day event dragged by a week stays two days. */
+function shiftEnd(current: Activity, newStart: string): string | undefined {
+  if (current.allDay) {
+    if (!isDate(newStart)) return undefined;
+    const days = Temporal.PlainDate.from(current.start).until(Temporal.PlainDate.from(current.end)).days;
+    return addDays(newStart, days);
+  }
+  if (isDate(newStart)) return undefined;
+  const duration = Temporal.Instant.from(current.start).until(Temporal.Instant.from(current.end));
+  const end = Temporal.Instant.from(newStart).add(duration);
+  const offset = newStart.slice(19).replace(/^\.\d+/, '');
+  return end
+    .toZonedDateTimeISO(offset === 'Z' ? 'UTC' : offset)
+    .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+}
+
+function parseMerged(merged: ActivityInput): ActivityInput {
+  const parsed = ActivityInput.safeParse(merged);
+  if (parsed.success) return parsed.data;
+  throw invalidFields(parsed.error.issues.flatMap((issue) => issueDetails({ ...issue, keys: undefined })));
+}
+
+function assertWritable(row: ActivityRow): void {
+  if (row.deletedAt) {
+    throw new AppError('CONFLICT', `Hoạt động ${row.id} đã bị xóa; hãy khôi phục trước khi sửa`);
+  }
+}
+
+export function updateActivity(
+  ctx: ServiceContext,
+  id: number,
+  patch: ActivityPatch,
+  expected: number | undefined,
+): Activity {
+  return ctx.db.transaction((tx) => {
+    const row = findRow(tx, id);
+    assertVersion(row.version, expected, 'Hoạt động');
+    assertWritable(row);
+    const before = readOne(tx, id, ctx.timeZone);
+    const input = parseMerged(mergePatch(before, patch));
+    const times = storedTimes(input, ctx.timeZone);
+    checkReferences(tx, input, times.startDate);
+    tx.update(activities)
+      .set({
+        title: input.title,
+        description: input.description ?? '',
+        typeCode: input.typeCode,
+        status: input.status ?? before.status,
+        ...times,
+        leadAgencyId: input.leadAgencyId,
+        venue: input.venue ?? '',
+        taskId: input.taskId ?? null,
+        campaignId: input.campaignId ?? null,
+        expected: input.expected ?? {},
+        updatedBy: ctx.actorId,
+        updatedAt: nowStored(),
+        version: row.version + 1,
+      })
+      .where(eq(activities.id, id))
+      .run();
+    writeLinks(tx, id, input, true);
+    const after = readOne(tx, id, ctx.timeZone);
+    recordAudit(tx, ctx, { action: 'update', entityType: 'activity', entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Soft delete: the row stays, hidden from lists, and can be restored. */
+export function deleteActivity(ctx: ServiceContext, id: number, expected: number | undefined): Activity {
+  return ctx.db.transaction((tx) => {
+    const row = findRow(tx, id);
+    assertVersion(row.version, expected, 'Hoạt động');
+    if (row.deletedAt) throw new AppError('CONFLICT', `Hoạt động ${id} đã bị xóa trước đó`);
+    const before = readOne(tx, id, ctx.timeZone);
+    const now = nowStored();
+    tx.update(activities)
+      .set({
+        deletedAt: now,
+        deletedBy: ctx.actorId,
+        updatedAt: now,
+        updatedBy: ctx.actorId,
+        version: row.version + 1,
+      })
+      .where(eq(activities.id, id))
+      .run();
+    const after = readOne(tx, id, ctx.timeZone);
+    recordAudit(tx, ctx, { action: 'delete', entityType: 'activity', entityId: id, before, after });
+    return after;
+  });
+}
+
+export function restoreActivity(ctx: ServiceContext, id: number, expected: number | undefined): Activity {
+  return ctx.db.transaction((tx) => {
+    const row = findRow(tx, id);
+    assertVersion(row.version, expected, 'Hoạt động');
+    if (!row.deletedAt) throw new AppError('CONFLICT', `Hoạt động ${id} chưa bị xóa`);
+    const before = readOne(tx, id, ctx.timeZone);
+    tx.update(activities)
+      .set({
+        deletedAt: null,
+        deletedBy: null,
+        updatedAt: nowStored(),
+        updatedBy: ctx.actorId,
+        version: row.version + 1,
+      })
+      .where(eq(activities.id, id))
+      .run();
+    const after = readOne(tx, id, ctx.timeZone);
+    recordAudit(tx, ctx, { action: 'restore', entityType: 'activity', entityId: id, before, after });
+    return after;
+  });
+}

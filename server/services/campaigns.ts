@@ -1,0 +1,138 @@
+// Campaigns: a named window (the 30/7 peak, 1/7–30/9...) with a theme, linked to plan tasks.
+import { and, asc, count, eq, gte, inArray, lte } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { z } from 'zod';
+import { campaigns, campaignTasks } from '../../db/schema';
+import type { Campaign, CampaignInput, CampaignPatch, CampaignQuery } from '../contracts/campaigns';
+import { invalidFields, notFound } from '../errors';
+import type { ServiceContext, Tx } from './context';
+import { auditedCreate, auditedUpdate, page } from './records';
+import { invalidAgencies, missingRecords, unknownCodes } from './references';
+import { toStoredInstant } from './time';
+
+type CampaignRow = typeof campaigns.$inferSelect;
+
+function toCampaigns(tx: Tx, rows: CampaignRow[]): Campaign[] {
+  const ids = rows.map((row) => row.id);
+  const links =
+    ids.length === 0
+      ? []
+      : tx.select().from(campaignTasks).where(inArray(campaignTasks.campaignId, ids)).all();
+  return rows.map(({ createdAt: _c, updatedAt: _u, ...row }) => ({
+    ...row,
+    taskIds: links.filter((link) => link.campaignId === row.id).map((link) => link.taskId),
+  }));
+}
+
+function readCampaign(tx: Tx, id: number): Campaign {
+  const row = tx.select().from(campaigns).where(eq(campaigns.id, id)).get();
+  const [campaign] = row ? toCampaigns(tx, [row]) : [];
+  if (!campaign) throw notFound('chiến dịch', id);
+  return campaign;
+}
+
+export function getCampaign(ctx: ServiceContext, id: number): Campaign {
+  return readCampaign(ctx.db, id);
+}
+
+export function listCampaigns(ctx: ServiceContext, query: z.infer<typeof CampaignQuery>) {
+  const withTask = query.taskId
+    ? inArray(
+        campaigns.id,
+        ctx.db
+          .select({ id: campaignTasks.campaignId })
+          .from(campaignTasks)
+          .where(eq(campaignTasks.taskId, query.taskId)),
+      )
+    : undefined;
+  const where = and(
+    // Inclusive periods overlap [from, to] when each starts no later than the other ends.
+    query.to ? lte(campaigns.startDate, query.to) : undefined,
+    query.from ? gte(campaigns.endDate, query.from) : undefined,
+    query.leadAgencyId ? eq(campaigns.leadAgencyId, query.leadAgencyId) : undefined,
+    withTask,
+  );
+  const rows = ctx.db
+    .select()
+    .from(campaigns)
+    .where(where)
+    .orderBy(asc(campaigns.startDate), asc(campaigns.id))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(campaigns).where(where).get()?.n ?? 0;
+  return page(toCampaigns(ctx.db, rows), total, query);
+}
+
+function checkCampaign(tx: Tx, input: Partial<CampaignInput>): void {
+  const details = [
+    ...(input.leadAgencyId
+      ? invalidAgencies(tx, 'leadAgencyId', [input.leadAgencyId], undefined, false)
+      : []),
+    ...(input.observanceCode
+      ? unknownCodes(tx, 'observance', 'observanceCode', [input.observanceCode], false)
+      : []),
+    ...missingRecords(tx, 'task', 'taskIds', input.taskIds ?? []),
+  ];
+  if (details.length > 0) throw invalidFields(details);
+}
+
+function writeCampaignTasks(tx: Tx, id: number, taskIds: number[] | undefined): void {
+  if (taskIds === undefined) return;
+  tx.delete(campaignTasks).where(eq(campaignTasks.campaignId, id)).run();
+  const rows = [...new Set(taskIds)].map((taskId) => ({ campaignId: id, taskId }));
+  if (rows.length > 0) tx.insert(campaignTasks).values(rows).run();
+}
+
+export function createCampaign(ctx: ServiceContext, input: CampaignInput): Campaign {
+  return auditedCreate(
+    ctx,
+    'campaign',
+    (tx) => {
+      checkCampaign(tx, input);
+      const id = tx
+        .insert(campaigns)
+        .values({
+          name: input.name,
+          theme: input.theme ?? '',
+          startDate: input.startDate,
+          endDate: input.endDate,
+          leadAgencyId: input.leadAgencyId ?? null,
+          observanceCode: input.observanceCode ?? null,
+          color: input.color ?? null,
+        })
+        .returning({ id: campaigns.id })
+        .get().id;
+      writeCampaignTasks(tx, id, input.taskIds);
+      return id;
+    },
+    readCampaign,
+  );
+}
+
+export function updateCampaign(
+  ctx: ServiceContext,
+  id: number,
+  patch: CampaignPatch,
+  expected: number | undefined,
+) {
+  const { version: _version, taskIds, ...changes } = patch;
+  return auditedUpdate(ctx, {
+    entityType: 'campaign',
+    label: 'Chiến dịch',
+    id,
+    expected,
+    read: readCampaign,
+    apply: (tx, before, version) => {
+      checkCampaign(tx, patch);
+      if ((changes.endDate ?? before.endDate) < (changes.startDate ?? before.startDate)) {
+        throw invalidFields([{ path: 'endDate', message: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu' }]);
+      }
+      tx.update(campaigns)
+        .set({ ...changes, version, updatedAt: toStoredInstant(Temporal.Now.instant()) })
+        .where(eq(campaigns.id, id))
+        .run();
+      writeCampaignTasks(tx, id, taskIds);
+    },
+  });
+}

@@ -1,0 +1,20 @@
+// What every service function receives besides its input: the database, the deployment
+// zone and who is acting. Built per request by the route; built by hand in scripts and tests.
+import type { RunResult } from 'better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../db/client';
+import type * as schema from '../../db/schema';
+
+export type ServiceContext = {
+  db: Db;
+  timeZone: string;
+  /** The signed-in user, or null where nobody is (seeding, and until accounts exist). */
+  actorId: number | null;
+  requestId?: string;
+};
+
+/**
+ * What queries run on: the database itself or a transaction inside it (both share this
+ * synchronous query API; a transaction rolls back when its callback throws).
+ */
+export type Tx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;

@@ -1,0 +1,66 @@
+// The shape every audited write takes: in one transaction, read the record as the API
+// shows it, check the writer's version, change it, read it again, append the audit row.
+import { invalidFields } from '../errors';
+import { recordAudit } from './audit';
+import type { ServiceContext, Tx } from './context';
+import { assertVersion } from './versions';
+
+type Versioned = { id: number; version: number };
+
+export function auditedCreate<T extends Versioned>(
+  ctx: ServiceContext,
+  entityType: string,
+  insert: (tx: Tx) => number,
+  read: (tx: Tx, id: number) => T,
+): T {
+  return ctx.db.transaction((tx) => {
+    const id = insert(tx);
+    const after = read(tx, id);
+    recordAudit(tx, ctx, { action: 'create', entityType, entityId: id, before: null, after });
+    return after;
+  });
+}
+
+export function auditedUpdate<T extends Versioned>(
+  ctx: ServiceContext,
+  options: {
+    entityType: string;
+    label: string;
+    id: number;
+    expected: number | undefined;
+    read: (tx: Tx, id: number) => T;
+    /** Writes the change; the new version number is given so that it bumps with it. */
+    apply: (tx: Tx, before: T, nextVersion: number) => void;
+  },
+): T {
+  return ctx.db.transaction((tx) => {
+    const before = options.read(tx, options.id);
+    assertVersion(before.version, options.expected, options.label);
+    options.apply(tx, before, before.version + 1);
+    const after = options.read(tx, options.id);
+    recordAudit(tx, ctx, {
+      action: 'update',
+      entityType: options.entityType,
+      entityId: options.id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** A page of a list: the rows asked for and how many there are in all. */
+export function page<T>(items: T[], total: number, query: { limit: number; offset: number }) {
+  return { items, total, limit: query.limit, offset: query.offset };
+}
+
+type Validity = { validFrom?: string | null | undefined; validTo?: string | null | undefined };
+
+/** After a patch, a record's validity must still run forwards (`validTo` inclusive). */
+export function assertValidityInOrder(before: Validity, changes: Validity): void {
+  const validFrom = changes.validFrom === undefined ? before.validFrom : changes.validFrom;
+  const validTo = changes.validTo === undefined ? before.validTo : changes.validTo;
+  if (validFrom && validTo && validTo < validFrom) {
+    throw invalidFields([{ path: 'validTo', message: 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực' }]);
+  }
+}

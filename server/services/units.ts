@@ -1,0 +1,137 @@
+// Administrative units: province/city → district → commune/ward, each valid over dates.
+import { and, asc, count, eq } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { z } from 'zod';
+import { units } from '../../db/schema';
+import type { Unit, UnitInput, UnitPatch, UnitQuery } from '../contracts/units';
+import { invalidFields, notFound } from '../errors';
+import type { ServiceContext, Tx } from './context';
+import { assertValidityInOrder, auditedCreate, auditedUpdate, page } from './records';
+import { invalidUnits, validOnSql } from './references';
+import { toStoredInstant } from './time';
+
+type UnitRow = typeof units.$inferSelect;
+
+const tierOf: Record<Unit['level'], number> = {
+  province: 1,
+  city: 1,
+  district: 2,
+  town: 2,
+  commune: 3,
+  ward: 3,
+  township: 3,
+};
+
+function toUnit(row: UnitRow): Unit {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    shortName: row.shortName,
+    level: row.level,
+    tier: row.tier,
+    parentId: row.parentId,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    tags: row.tags,
+    version: row.version,
+  };
+}
+
+function readUnit(tx: Tx, id: number): Unit {
+  const row = tx.select().from(units).where(eq(units.id, id)).get();
+  if (!row) throw notFound('đơn vị hành chính', id);
+  return toUnit(row);
+}
+
+export function getUnit(ctx: ServiceContext, id: number): Unit {
+  return readUnit(ctx.db, id);
+}
+
+export function listUnits(ctx: ServiceContext, query: z.infer<typeof UnitQuery>) {
+  const conditions = [
+    query.code ? eq(units.code, query.code) : undefined,
+    query.level ? eq(units.level, query.level) : undefined,
+    query.parentId ? eq(units.parentId, query.parentId) : undefined,
+    query.asOf ? validOnSql(units.validFrom, units.validTo, query.asOf) : undefined,
+  ];
+  const where = and(...conditions);
+  const rows = ctx.db
+    .select()
+    .from(units)
+    .where(where)
+    .orderBy(asc(units.tier), asc(units.code))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(units).where(where).get()?.n ?? 0;
+  return page(rows.map(toUnit), total, query);
+}
+
+function checkUnit(tx: Tx, input: Partial<UnitInput>, selfId?: number): void {
+  const details = input.parentId ? invalidUnits(tx, 'parentId', [input.parentId], undefined, false) : [];
+  if (selfId !== undefined && input.parentId === selfId) {
+    details.push({ path: 'parentId', message: 'Một đơn vị không thể là cấp trên của chính nó' });
+  }
+  if (input.code) {
+    const clash = tx.select({ id: units.id }).from(units).where(eq(units.code, input.code)).get();
+    if (clash && clash.id !== selfId)
+      details.push({ path: 'code', message: `Mã ${input.code} đã được dùng` });
+  }
+  if (details.length > 0) throw invalidFields(details);
+}
+
+export function createUnit(ctx: ServiceContext, input: UnitInput): Unit {
+  return auditedCreate(
+    ctx,
+    'unit',
+    (tx) => {
+      checkUnit(tx, input);
+      return tx
+        .insert(units)
+        .values({
+          code: input.code,
+          name: input.name,
+          shortName: input.shortName ?? input.name,
+          level: input.level,
+          tier: tierOf[input.level],
+          parentId: input.parentId ?? null,
+          validFrom: input.validFrom ?? null,
+          validTo: input.validTo ?? null,
+          tags: input.tags ?? [],
+        })
+        .returning({ id: units.id })
+        .get().id;
+    },
+    readUnit,
+  );
+}
+
+export function updateUnit(
+  ctx: ServiceContext,
+  id: number,
+  patch: UnitPatch,
+  expected: number | undefined,
+): Unit {
+  const { version: _version, ...changes } = patch;
+  return auditedUpdate(ctx, {
+    entityType: 'unit',
+    label: 'Đơn vị hành chính',
+    id,
+    expected,
+    read: readUnit,
+    apply: (tx, before, version) => {
+      checkUnit(tx, changes, id);
+      assertValidityInOrder(before, changes);
+      tx.update(units)
+        .set({
+          ...changes,
+          ...(changes.level ? { tier: tierOf[changes.level] } : {}),
+          version,
+          updatedAt: toStoredInstant(Temporal.Now.instant()),
+        })
+        .where(eq(units.id, id))
+        .run();
+    },
+  });
+}
