@@ -71,7 +71,7 @@ function datedCheck(
     const row = byId.get(id);
     if (!row) return [{ path: at, message: `Không có ${label} id ${id}` }];
     if (date && !validOn(row, date)) {
-      return [{ path: at, message: `${label} ${row.code} không còn hiệu lực vào ngày ${date}` }];
+      return [{ path: at, message: `${label} ${row.code} không có hiệu lực vào ngày ${date}` }];
     }
     return [];
   });
