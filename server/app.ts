@@ -5,7 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Db } from '../db/client';
 import authorization from './plugins/authorization';
 import database from './plugins/database';
-import errors from './plugins/errors';
+import errors, { parseJsonBody } from './plugins/errors';
 import openapi from './plugins/openapi';
 import web, { defaultWebRoot } from './plugins/web';
 import activitiesRoutes from './routes/activities';
@@ -51,6 +51,8 @@ export async function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text or form body is refused with 415 instead of being guessed at.
   app.removeContentTypeParser(['text/plain']);
+  // Our JSON parser names a refused `__proto__` key in `details`; Fastify's only says "invalid JSON".
+  app.addContentTypeParser<string>('application/json', { parseAs: 'string' }, parseJsonBody);
   app.decorate('timeZone', options.timeZone);
 
   await app.register(errors);

@@ -57,11 +57,15 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedReport {
   step('units', seedUnits);
   step('agencies', seedAgencies);
   step('plan-2024', seedPlan2024);
-  if (options.demo && !db.select().from(seedRuns).where(eq(seedRuns.step, 'demo')).get()) {
-    // Demo activities go through the activity service (validation, audit), one transaction each.
-    seedDemoActivities(db, options);
-    db.insert(seedRuns).values({ step: 'demo' }).run();
-    applied.push('demo');
+  if (options.demo) {
+    // Demo activities go through the activity service (validation, audit); its transactions
+    // nest as savepoints inside this one, so the demo lands whole or not at all.
+    db.transaction(() => {
+      if (db.select().from(seedRuns).where(eq(seedRuns.step, 'demo')).get()) return;
+      seedDemoActivities(db, options);
+      db.insert(seedRuns).values({ step: 'demo' }).run();
+      applied.push('demo');
+    });
   }
   return { applied };
 }

@@ -120,3 +120,4 @@ export const ActivityQuery = z.strictObject({
 export type ActivityQuery = z.infer<typeof ActivityQuery>;
 
 export const ActivityList = listOf(Activity);
+export type ActivityList = z.infer<typeof ActivityList>;

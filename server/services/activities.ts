@@ -253,10 +253,10 @@ function checkReferences(tx: Tx, input: ActivityInput, startDate: string): void 
     ...unknownCodes(tx, 'activityType', 'typeCode', [input.typeCode], false),
     ...unknownCodes(tx, 'channel', 'channelCodes', input.channelCodes ?? []),
     ...unknownCodes(tx, 'targetGroup', 'targetGroupCodes', input.targetGroupCodes ?? []),
-    ...unknownCodes(tx, 'indicator', 'expected', Object.keys(input.expected ?? {})).map((detail, index) => ({
-      ...detail,
-      path: `expected.${Object.keys(input.expected ?? {})[index]}`,
-    })),
+    // Figures are keyed by indicator code, so each unknown code is named by its key.
+    ...Object.keys(input.expected ?? {}).flatMap((code) =>
+      unknownCodes(tx, 'indicator', `expected.${code}`, [code], false),
+    ),
     ...invalidAgencies(tx, 'leadAgencyId', [input.leadAgencyId], startDate, false),
     ...invalidAgencies(tx, 'partnerAgencyIds', input.partnerAgencyIds ?? [], startDate),
     ...invalidUnits(tx, 'unitIds', input.unitIds ?? [], startDate),

@@ -1,0 +1,167 @@
+// Point 3: the reference data seed, its idempotence, the demo activities, and NFC text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/client';
+import { seedDatabase } from '../../db/seed/load';
+import type { Activity } from '../../server/contracts/activities';
+import type { Agency } from '../../server/contracts/agencies';
+import type { Unit } from '../../server/contracts/units';
+import { countRows, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { agencyIdByCode, getJson, listActivities, type Page } from '../helpers/factories';
+
+function tableCounts(db: Db): Record<string, number> {
+  const tables = db.$client
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+    .all() as { name: string }[];
+  return Object.fromEntries(tables.map(({ name }) => [name, countRows(db, name)]));
+}
+
+describe('the reference data seed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: false });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('starts from an empty database', () => {
+    expect(countRows(t.db, 'units')).toBe(0);
+    expect(countRows(t.db, 'seed_runs')).toBe(0);
+  });
+
+  it('loads units, agencies, the catalogue and the 2024 plan', () => {
+    const report = seedDatabase(t.db, { timeZone: TEST_TIME_ZONE, demo: false });
+    expect(report.applied).toEqual(['catalog', 'units', 'agencies', 'plan-2024']);
+    expect(countRows(t.db, 'units')).toBe(72);
+    expect(countRows(t.db, 'unit_successions')).toBe(69);
+    expect(countRows(t.db, 'agencies')).toBe(128);
+    expect(countRows(t.db, 'plans')).toBe(1);
+    expect(countRows(t.db, 'tasks')).toBe(11);
+    expect(countRows(t.db, 'activity_types')).toBe(26);
+    expect(countRows(t.db, 'channels')).toBe(11);
+    expect(countRows(t.db, 'target_groups')).toBe(20);
+    expect(countRows(t.db, 'indicators')).toBe(28);
+    expect(countRows(t.db, 'observances')).toBe(7);
+    expect(countRows(t.db, 'activities')).toBe(0);
+  });
+
+  it('links every unit below the top to a parent that exists', () => {
+    const orphans = t.db.$client
+      .prepare(
+        'select code from units where tier > 1 and (parent_id is null or parent_id not in (select id from units))',
+      )
+      .all();
+    expect(orphans).toEqual([]);
+  });
+
+  it('changes nothing when run a second time', () => {
+    const before = tableCounts(t.db);
+    const report = seedDatabase(t.db, { timeZone: TEST_TIME_ZONE, demo: false });
+    expect(report.applied).toEqual([]);
+    expect(tableCounts(t.db)).toEqual(before);
+  });
+
+  it('stores every unit and agency name in NFC', async () => {
+    const units = await getJson<Page<Unit>>(t.app, '/api/units?limit=1000');
+    expect(units.items).toHaveLength(72);
+    for (const unit of units.items) {
+      expect(unit.name, unit.code).toBe(unit.name.normalize('NFC'));
+      expect(unit.shortName, unit.code).toBe(unit.shortName.normalize('NFC'));
+    }
+    const agencies = await getJson<Page<Agency>>(t.app, '/api/agencies?limit=1000');
+    expect(agencies.items).toHaveLength(128);
+    for (const agency of agencies.items) {
+      expect(agency.name, agency.code).toBe(agency.name.normalize('NFC'));
+      expect(agency.shortName, agency.code).toBe(agency.shortName.normalize('NFC'));
+      expect(agency.nameEn, agency.code).toBe(agency.nameEn.normalize('NFC'));
+    }
+    // Every stored text column, not only what the API shows.
+    const texts = t.db.$client
+      .prepare(
+        `select name as text from units union all select short_name from units
+         union all select name from agencies union all select short_name from agencies
+         union all select title from plans union all select goal from plans
+         union all select title from tasks union all select text from tasks
+         union all select theme from observance_themes union all select name from observances`,
+      )
+      .all() as { text: string }[];
+    expect(texts.length).toBeGreaterThan(300);
+    const notNfc = texts.filter(({ text }) => text !== text.normalize('NFC'));
+    expect(notNfc).toEqual([]);
+  });
+});
+
+describe('the demo seed', () => {
+  let t: TestApp;
+  let afterFirst: Record<string, number>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const report = seedDatabase(t.db, { timeZone: TEST_TIME_ZONE, demo: true, today: '2026-03-15' });
+    expect(report.applied).toEqual(['demo']);
+    afterFirst = tableCounts(t.db);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('adds a year of activities around today', async () => {
+    expect(afterFirst.activities).toBeGreaterThan(100);
+    const all = await listActivities(t.app, 'start=2025-09-01&end=2026-10-01&limit=10000');
+    expect(all.total).toBe(afterFirst.activities);
+    const before = await listActivities(t.app, 'start=2025-09-01&end=2026-03-15');
+    const after = await listActivities(t.app, 'start=2026-03-16&end=2026-10-01');
+    expect(before.total).toBeGreaterThan(20);
+    expect(after.total).toBeGreaterThan(20);
+  });
+
+  it('puts several activities on the 30/7 peak day, led by the city police among others', async () => {
+    const peak = await listActivities(t.app, 'start=2026-07-30&end=2026-07-31');
+    expect(peak.total).toBeGreaterThanOrEqual(5);
+    const police = await agencyIdByCode(t.app, 'CA_HUE');
+    const rally = peak.items.find((activity) => activity.typeCode === 'rally');
+    expect(rally?.leadAgencyId).toBe(police);
+    expect(rally?.start.slice(0, 10)).toBe('2026-07-30');
+    expect(new Set(peak.items.map((activity) => activity.leadAgencyId)).size).toBeGreaterThanOrEqual(5);
+    // The peak activities belong to the peak campaign.
+    expect(rally?.campaignId).not.toBeNull();
+  });
+
+  it('writes only valid activities: references in being on the start date, NFC text', async () => {
+    const all = await listActivities(t.app, 'limit=10000');
+    const agencies = new Map(
+      (await getJson<Page<Agency>>(t.app, '/api/agencies?limit=1000')).items.map((agency) => [
+        agency.id,
+        agency,
+      ]),
+    );
+    const localStart = (activity: Activity) => activity.start.slice(0, 10);
+    for (const activity of all.items) {
+      const lead = agencies.get(activity.leadAgencyId);
+      const day = localStart(activity);
+      expect(lead, `activity ${activity.id}`).toBeDefined();
+      expect(
+        (lead?.validFrom ?? day) <= day && (lead?.validTo ?? day) >= day,
+        `activity ${activity.id}`,
+      ).toBe(true);
+      expect(activity.title).toBe(activity.title.normalize('NFC'));
+      expect(activity.end > activity.start).toBe(true);
+    }
+  });
+
+  it('audits each demo activity like a user write', () => {
+    const rows = t.db.$client
+      .prepare("select count(*) as n from audit_log where entity_type = 'activity' and action = 'create'")
+      .get() as { n: number };
+    expect(rows.n).toBe(afterFirst.activities);
+  });
+
+  it('adds nothing when run a second time', () => {
+    const report = seedDatabase(t.db, { timeZone: TEST_TIME_ZONE, demo: true, today: '2026-03-15' });
+    expect(report.applied).toEqual([]);
+    expect(tableCounts(t.db)).toEqual(afterFirst);
+    // Nor on a later day: the demo is a one-time step.
+    const later = seedDatabase(t.db, { timeZone: TEST_TIME_ZONE, demo: true, today: '2026-06-01' });
+    expect(later.applied).toEqual([]);
+    expect(tableCounts(t.db)).toEqual(afterFirst);
+  });
+});
