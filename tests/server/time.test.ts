@@ -55,19 +55,35 @@ describe(`time rules with TZ=${process.env.TZ}`, () => {
     expect(await titlesIn('2024-07-29', '2024-07-30')).not.toContain('Cả ngày 30/7');
     expect(await titlesIn('2024-07-31', '2024-08-01')).not.toContain('Cả ngày 30/7');
     // The bounds a browser sends, with its own offset, mean the same instants.
-    expect(await titlesIn('2024-07-30T00:00:00+07:00', '2024-07-31T00:00:00+07:00')).toContain('Cả ngày 30/7');
-    expect(await titlesIn('2024-07-29T12:00:00-05:00', '2024-07-29T23:00:00-05:00')).toContain('Cả ngày 30/7');
+    expect(await titlesIn('2024-07-30T00:00:00+07:00', '2024-07-31T00:00:00+07:00')).toContain(
+      'Cả ngày 30/7',
+    );
+    expect(await titlesIn('2024-07-29T12:00:00-05:00', '2024-07-29T23:00:00-05:00')).toContain(
+      'Cả ngày 30/7',
+    );
     expect(await titlesIn('2024-07-28T00:00:00Z', '2024-07-29T16:59:59Z')).not.toContain('Cả ngày 30/7');
   });
 
   it('normalises a timed activity to APP_TIMEZONE and keeps its end exclusive', async () => {
-    const activity = await post({ title: 'Buổi sáng 31/7', start: '2024-07-31T01:00:00Z', end: '2024-07-31T03:00:00Z' });
-    expect(activity).toMatchObject({ allDay: false, start: '2024-07-31T08:00:00+07:00', end: '2024-07-31T10:00:00+07:00' });
+    const activity = await post({
+      title: 'Buổi sáng 31/7',
+      start: '2024-07-31T01:00:00Z',
+      end: '2024-07-31T03:00:00Z',
+    });
+    expect(activity).toMatchObject({
+      allDay: false,
+      start: '2024-07-31T08:00:00+07:00',
+      end: '2024-07-31T10:00:00+07:00',
+    });
     expect(await titlesIn('2024-07-31', '2024-08-01')).toContain('Buổi sáng 31/7');
     expect(await titlesIn('2024-07-30', '2024-07-31')).not.toContain('Buổi sáng 31/7');
     // Ends at 10:00 exclusive: a range starting at 10:00 does not see it.
-    expect(await titlesIn('2024-07-31T10:00:00+07:00', '2024-07-31T12:00:00+07:00')).not.toContain('Buổi sáng 31/7');
-    expect(await titlesIn('2024-07-31T09:59:00+07:00', '2024-07-31T12:00:00+07:00')).toContain('Buổi sáng 31/7');
+    expect(await titlesIn('2024-07-31T10:00:00+07:00', '2024-07-31T12:00:00+07:00')).not.toContain(
+      'Buổi sáng 31/7',
+    );
+    expect(await titlesIn('2024-07-31T09:59:00+07:00', '2024-07-31T12:00:00+07:00')).toContain(
+      'Buổi sáng 31/7',
+    );
   });
 
   it('places a late-evening activity on its local day, not the UTC one', async () => {
