@@ -69,8 +69,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(campaignsRoutes);
   await app.register(activitiesRoutes);
 
-  const webRoot = options.webRoot === undefined ? defaultWebRoot : options.webRoot;
-  if (webRoot) await app.register(web, { root: webRoot });
+  await app.register(web, { root: options.webRoot === undefined ? defaultWebRoot : options.webRoot });
 
   return app;
 }

@@ -169,9 +169,6 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
 
 async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 'NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`),
-  );
 }
 
 export default fp(errorsPlugin, { name: 'errors' });

@@ -10,21 +10,17 @@ import { sendError } from './errors';
 
 export const defaultWebRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-async function webPlugin(app: FastifyInstance, options: { root: string }) {
-  if (!existsSync(resolve(options.root, 'index.html'))) {
+/** `root: null` serves the API alone; a root without a build is reported and served the same way. */
+async function webPlugin(app: FastifyInstance, options: { root: string | null }) {
+  const root = options.root !== null && existsSync(resolve(options.root, 'index.html')) ? options.root : null;
+  if (options.root !== null && root === null)
     app.log.warn(`web app not built in ${options.root}: run "npm run build"`);
-    return;
-  }
-  await app.register(fastifyStatic, { root: options.root, wildcard: false });
+  if (root) await app.register(fastifyStatic, { root, wildcard: false });
+
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return sendError(
-        reply,
-        'NOT_FOUND',
-        `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`,
-      );
-    }
-    return reply.sendFile('index.html');
+    const isPage = root !== null && request.method === 'GET' && !request.url.startsWith('/api/');
+    if (isPage) return reply.sendFile('index.html');
+    return sendError(reply, 'NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`);
   });
 }
 
