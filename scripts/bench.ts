@@ -70,5 +70,9 @@ console.log('activities in table | in the month | month query | with agency filt
 for (const row of [small, large]) {
   console.log(`${row.count} | ${row.inMonth} | ${fmt(row.plain)} | ${fmt(row.filtered)}`);
 }
-console.log(`table 10x larger, month query cost ratio: ${(large.plain / small.plain).toFixed(2)}x (target < 3x)`);
-console.log(`agency filter / plain, large table: ${(large.filtered / large.plain).toFixed(2)}x (target < 1.5x)`);
+console.log(
+  `table 10x larger, month query cost ratio: ${(large.plain / small.plain).toFixed(2)}x (target < 3x)`,
+);
+console.log(
+  `agency filter / plain, large table: ${(large.filtered / large.plain).toFixed(2)}x (target < 1.5x)`,
+);

@@ -1,0 +1,25 @@
+import {
+  type Activity,
+  ActivityList,
+  type ActivityStatus,
+  activityStatuses,
+} from '../../../server/contracts/activities';
+import { apiGet } from './client';
+
+export { type Activity, type ActivityStatus, activityStatuses };
+
+/**
+ * Activities that overlap [start, end). Bounds are `YYYY-MM-DD` (local midnight in the
+ * deployment zone) or ISO date-times with an offset, as the calendar hands them over.
+ */
+export async function listActivitiesInRange(
+  range: { start: string; end: string },
+  signal?: AbortSignal,
+): Promise<Activity[]> {
+  const page = await apiGet('/api/activities', ActivityList, { query: range, signal });
+  // The range query allows 5000 by default, far more than a month ever holds; say so if that changes.
+  if (page.total > page.items.length) {
+    console.warn(`Lịch chỉ hiển thị ${page.items.length}/${page.total} hoạt động trong khoảng đã chọn`);
+  }
+  return page.items;
+}

@@ -1,0 +1,27 @@
+import type { EventInput } from '@fullcalendar/react';
+import type { Activity } from '../../api/activities';
+
+/**
+ * An activity as a calendar event. The colours live in styles.css as custom properties,
+ * so that the legend and the events share them and no colour is written into the page.
+ */
+export function toEventInput(activity: Activity): EventInput {
+  return {
+    id: String(activity.id),
+    title: activity.title,
+    allDay: activity.allDay,
+    start: activity.start,
+    end: activity.end,
+    color: `var(--status-${activity.status})`,
+    contrastColor: `var(--status-${activity.status}-contrast)`,
+    className: ['activity', `activity--${activity.status}`, activity.overdue ? 'activity--overdue' : '']
+      .filter(Boolean)
+      .join(' '),
+    extendedProps: { activity },
+  };
+}
+
+/** The activity behind an event built by toEventInput. */
+export function activityOf(event: { extendedProps: Record<string, unknown> }): Activity {
+  return event.extendedProps.activity as Activity;
+}

@@ -1,0 +1,76 @@
+// Dates as Vietnamese users write them (30/7/2025, 08:00), always in the deployment's
+// time zone rather than the browser's: a coordinator abroad must see the province's day.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let cached = formatters.get(timeZone);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, cached);
+  }
+  return cached;
+}
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
+
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts = formatter(timeZone).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+  };
+}
+
+/** `30/7/2025`: day and month without leading zeros, as written by hand and in official documents. */
+export function formatDay({ year, month, day }: { year: number; month: number; day: number }): string {
+  return `${day}/${month}/${year}`;
+}
+
+export function formatTime({ hour, minute }: { hour: number; minute: number }): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** A `YYYY-MM-DD` calendar date, which has no zone: read it as written. */
+export function parseDay(date: string): { year: number; month: number; day: number } {
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = date.split('-').map(Number);
+  return { year, month, day };
+}
+
+/** The day before a `YYYY-MM-DD` date: all-day ends are exclusive, people read the last day. */
+export function previousDay(date: string): string {
+  const { year, month, day } = parseDay(date);
+  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * When an activity takes place, for a tooltip or a screen reader: `30/7/2025`,
+ * `30/7/2025 – 1/8/2025`, `30/7/2025 08:00 – 10:00`.
+ */
+export function formatActivityTime(
+  activity: { allDay: boolean; start: string; end: string },
+  timeZone: string,
+): string {
+  if (activity.allDay) {
+    const first = formatDay(parseDay(activity.start));
+    const last = formatDay(parseDay(previousDay(activity.end)));
+    return first === last ? first : `${first} – ${last}`;
+  }
+  const start = wallClock(new Date(activity.start), timeZone);
+  const end = wallClock(new Date(activity.end), timeZone);
+  const sameDay = start.year === end.year && start.month === end.month && start.day === end.day;
+  const from = `${formatDay(start)} ${formatTime(start)}`;
+  return sameDay ? `${from} – ${formatTime(end)}` : `${from} – ${formatDay(end)} ${formatTime(end)}`;
+}
