@@ -76,7 +76,9 @@ type ActivityTimes = { allDay?: boolean | undefined; start?: string | undefined;
  * the API and the web form alike, applies the same rule.
  */
 export function checkActivityTimes(value: ActivityTimes, ctx: z.RefinementCtx): void {
-  if (value.start === undefined) return;
+  // A start or end in neither form already has its own message from DateOrDateTime.
+  const readable = (time: string | undefined) => time === undefined || isDate(time) || isOffsetDateTime(time);
+  if (value.start === undefined || !readable(value.start) || !readable(value.end)) return;
   const allDay = value.allDay ?? isDate(value.start);
   const form = allDay ? 'ngày YYYY-MM-DD (cả ngày)' : 'ngày giờ có múi giờ (theo giờ)';
   const fits = allDay ? isDate : isOffsetDateTime;

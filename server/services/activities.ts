@@ -20,6 +20,7 @@ import { AppError, invalidFields, notFound } from '../errors';
 import { issueDetails } from '../plugins/errors';
 import { recordAudit } from './audit';
 import type { ServiceContext, Tx } from './context';
+import { auditedUpdate } from './records';
 import { invalidAgencies, invalidUnits, missingRecords, unknownCodes } from './references';
 import {
   addDays,
@@ -397,9 +398,9 @@ function parseMerged(merged: ActivityInput): ActivityInput {
   throw invalidFields(parsed.error.issues.flatMap((issue) => issueDetails({ ...issue, keys: undefined })));
 }
 
-function assertWritable(row: ActivityRow): void {
-  if (row.deletedAt) {
-    throw new AppError('CONFLICT', `Hoạt động ${row.id} đã bị xóa; hãy khôi phục trước khi sửa`);
+function assertWritable(activity: Activity): void {
+  if (activity.deletedAt) {
+    throw new AppError('CONFLICT', `Hoạt động ${activity.id} đã bị xóa; hãy khôi phục trước khi sửa`);
   }
 }
 
@@ -409,36 +410,37 @@ export function updateActivity(
   patch: ActivityPatch,
   expected: number | undefined,
 ): Activity {
-  return ctx.db.transaction((tx) => {
-    const row = findRow(tx, id);
-    assertVersion(row.version, expected, 'Hoạt động');
-    assertWritable(row);
-    const before = readOne(tx, id, ctx.timeZone);
-    const input = parseMerged(mergePatch(before, patch));
-    const times = storedTimes(input, ctx.timeZone);
-    checkReferences(tx, input, times.startDate);
-    tx.update(activities)
-      .set({
-        title: input.title,
-        description: input.description ?? '',
-        typeCode: input.typeCode,
-        status: input.status ?? before.status,
-        ...times,
-        leadAgencyId: input.leadAgencyId,
-        venue: input.venue ?? '',
-        taskId: input.taskId ?? null,
-        campaignId: input.campaignId ?? null,
-        expected: input.expected ?? {},
-        updatedBy: ctx.actorId,
-        updatedAt: nowStored(),
-        version: row.version + 1,
-      })
-      .where(eq(activities.id, id))
-      .run();
-    writeLinks(tx, id, input, true);
-    const after = readOne(tx, id, ctx.timeZone);
-    recordAudit(tx, ctx, { action: 'update', entityType: 'activity', entityId: id, before, after });
-    return after;
+  return auditedUpdate(ctx, {
+    entityType: 'activity',
+    label: 'Hoạt động',
+    id,
+    expected,
+    read: (tx, activityId) => readOne(tx, activityId, ctx.timeZone),
+    apply: (tx, before, version) => {
+      assertWritable(before);
+      const input = parseMerged(mergePatch(before, patch));
+      const times = storedTimes(input, ctx.timeZone);
+      checkReferences(tx, input, times.startDate);
+      tx.update(activities)
+        .set({
+          title: input.title,
+          description: input.description ?? '',
+          typeCode: input.typeCode,
+          status: input.status ?? before.status,
+          ...times,
+          leadAgencyId: input.leadAgencyId,
+          venue: input.venue ?? '',
+          taskId: input.taskId ?? null,
+          campaignId: input.campaignId ?? null,
+          expected: input.expected ?? {},
+          updatedBy: ctx.actorId,
+          updatedAt: nowStored(),
+          version,
+        })
+        .where(eq(activities.id, id))
+        .run();
+      writeLinks(tx, id, input, true);
+    },
   });
 }
 

@@ -33,20 +33,40 @@ export function auditedUpdate<T extends Versioned>(
     apply: (tx: Tx, before: T, nextVersion: number) => void;
   },
 ): T {
-  return ctx.db.transaction((tx) => {
-    const before = options.read(tx, options.id);
-    assertVersion(before.version, options.expected, options.label);
-    options.apply(tx, before, before.version + 1);
-    const after = options.read(tx, options.id);
-    recordAudit(tx, ctx, {
-      action: 'update',
-      entityType: options.entityType,
-      entityId: options.id,
-      before,
-      after,
+  try {
+    return ctx.db.transaction((tx) => {
+      const before = options.read(tx, options.id);
+      assertVersion(before.version, options.expected, options.label);
+      options.apply(tx, before, before.version + 1);
+      const after = options.read(tx, options.id);
+      if (sameContent(before, after)) throw new NothingChanged(before);
+      recordAudit(tx, ctx, {
+        action: 'update',
+        entityType: options.entityType,
+        entityId: options.id,
+        before,
+        after,
+      });
+      return after;
     });
-    return after;
-  });
+  } catch (error) {
+    // A patch that changes nothing is rolled back: no new version, no audit row.
+    if (error instanceof NothingChanged) return error.unchanged as T;
+    throw error;
+  }
+}
+
+class NothingChanged extends Error {
+  constructor(readonly unchanged: unknown) {
+    super('nothing changed');
+  }
+}
+
+/** Equal but for the bookkeeping that every write moves (version, update time and author). */
+function sameContent(before: object, after: object): boolean {
+  const content = (record: object) =>
+    JSON.stringify({ ...record, version: undefined, updatedAt: undefined, updatedBy: undefined });
+  return content(before) === content(after);
 }
 
 /** A page of a list: the rows asked for and how many there are in all. */

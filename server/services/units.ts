@@ -68,10 +68,24 @@ export function listUnits(ctx: ServiceContext, query: z.infer<typeof UnitQuery>)
   return page(rows.map(toUnit), total, query);
 }
 
+/** Walks up from `unitId`; true when it meets `ancestorId` (a parent link would close a loop). */
+function isAncestorOrSelf(tx: Tx, ancestorId: number, unitId: number): boolean {
+  const seen = new Set<number>();
+  for (let at: number | null = unitId; at !== null && !seen.has(at); ) {
+    if (at === ancestorId) return true;
+    seen.add(at);
+    at = tx.select({ parentId: units.parentId }).from(units).where(eq(units.id, at)).get()?.parentId ?? null;
+  }
+  return false;
+}
+
 function checkUnit(tx: Tx, input: Partial<UnitInput>, selfId?: number): void {
   const details = input.parentId ? invalidUnits(tx, 'parentId', [input.parentId], undefined, false) : [];
-  if (selfId !== undefined && input.parentId === selfId) {
-    details.push({ path: 'parentId', message: 'Một đơn vị không thể là cấp trên của chính nó' });
+  if (selfId !== undefined && input.parentId && isAncestorOrSelf(tx, selfId, input.parentId)) {
+    details.push({
+      path: 'parentId',
+      message: 'Một đơn vị không thể trực thuộc chính nó hay đơn vị cấp dưới của nó',
+    });
   }
   if (input.code) {
     const clash = tx.select({ id: units.id }).from(units).where(eq(units.code, input.code)).get();

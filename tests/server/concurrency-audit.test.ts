@@ -375,3 +375,35 @@ describe('the audit log', () => {
     expect(auditRows()).toEqual(rows);
   });
 });
+
+describe('a patch that changes nothing', () => {
+  it('keeps the version and writes no audit row', async () => {
+    const activity = await postActivity(
+      t.app,
+      await activityBody(t.app, { start: '2025-05-12', venue: 'Nhà văn hóa' }),
+    );
+    const { result, rows } = await auditedBy(() =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/activities/${activity.id}`,
+        headers: { 'if-match': '"1"' },
+        // The same values as stored, one of them written differently (NFD, padded).
+        payload: { venue: '  Nhà văn hóa'.normalize('NFD'), start: activity.start },
+      }),
+    );
+    expect(result.statusCode, result.body).toBe(200);
+    expect(json<Activity>(result)).toMatchObject({ version: 1, venue: 'Nhà văn hóa' });
+    expect(result.headers.etag).toBe('"1"');
+    expect(rows).toHaveLength(0);
+
+    const changed = await auditedBy(() =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/activities/${activity.id}`,
+        payload: { venue: 'Hội trường xã' },
+      }),
+    );
+    expect(json<Activity>(changed.result).version).toBe(2);
+    expect(changed.rows.map((row) => row.action)).toEqual(['update']);
+  });
+});

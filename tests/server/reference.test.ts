@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agency, AgencyInput } from '../../server/contracts/agencies';
 import type { Unit, UnitInput } from '../../server/contracts/units';
 import { countRows, createTestApp, type TestApp } from '../helpers/app';
-import { agencyByCode, errorOf, json, type Page, unitByCode } from '../helpers/factories';
+import { agencyByCode, detailPaths, errorOf, json, type Page, unitByCode } from '../helpers/factories';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -143,6 +143,25 @@ describe('units', () => {
     );
     expect((await unitCodes('code=TEST_WARD&asOf=2031-01-01')).codes).toEqual([]);
     expect((await unitCodes('code=TEST_WARD&asOf=2030-12-31')).codes).toEqual(['TEST_WARD']);
+  });
+
+  it('refuses a parent link that would close a loop, and changes nothing', async () => {
+    const city = await unitByCode(t.app, 'HUE');
+    const ward = await unitByCode(t.app, 'HUE_P_AN_CUU');
+    expect(ward.parentId).toBe(city.id);
+    for (const [unit, parentId] of [
+      [city, city.id],
+      [city, ward.id],
+    ] as const) {
+      const response = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/units/${unit.id}`,
+        payload: { parentId },
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(detailPaths(response)).toEqual(['parentId']);
+    }
+    expect(await unitByCode(t.app, 'HUE')).toEqual(city);
   });
 
   it('refuses a duplicate code, an unknown parent and a validity that runs backwards', async () => {
