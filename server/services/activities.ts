@@ -20,7 +20,7 @@ import { AppError, invalidFields, notFound } from '../errors';
 import { issueDetails } from '../plugins/errors';
 import { recordAudit } from './audit';
 import type { ServiceContext, Tx } from './context';
-import { auditedUpdate } from './records';
+import { auditedCreate, auditedUpdate } from './records';
 import { invalidAgencies, invalidUnits, missingRecords, unknownCodes } from './references';
 import {
   addDays,
@@ -167,9 +167,7 @@ function findRow(tx: Tx, id: number): ActivityRow {
 }
 
 export function getActivity(ctx: ServiceContext, id: number): Activity {
-  const [activity] = readActivities(ctx.db, [findRow(ctx.db, id)], ctx.timeZone);
-  if (!activity) throw notFound('hoạt động', id);
-  return activity;
+  return readOne(ctx.db, id, ctx.timeZone);
 }
 
 /** The filters of the activity list, as one SQL condition. */
@@ -298,6 +296,23 @@ function writeLinks(tx: Tx, id: number, input: Partial<ActivityInput>, replace: 
   }
 }
 
+/** The columns of an activity row that a complete input decides. */
+function activityColumns(input: ActivityInput, timeZone: string) {
+  return {
+    title: input.title,
+    description: input.description ?? '',
+    typeCode: input.typeCode,
+    // The merged input of a patch always carries the stored status; a new activity starts planned.
+    status: input.status ?? 'planned',
+    ...storedTimes(input, timeZone),
+    leadAgencyId: input.leadAgencyId,
+    venue: input.venue ?? '',
+    taskId: input.taskId ?? null,
+    campaignId: input.campaignId ?? null,
+    expected: input.expected ?? {},
+  };
+}
+
 function readOne(tx: Tx, id: number, timeZone: string): Activity {
   const [activity] = readActivities(tx, [findRow(tx, id)], timeZone);
   if (!activity) throw notFound('hoạt động', id);
@@ -305,38 +320,21 @@ function readOne(tx: Tx, id: number, timeZone: string): Activity {
 }
 
 export function createActivity(ctx: ServiceContext, input: ActivityInput): Activity {
-  return ctx.db.transaction((tx) => {
-    const times = storedTimes(input, ctx.timeZone);
-    checkReferences(tx, input, times.startDate);
-    const inserted = tx
-      .insert(activities)
-      .values({
-        title: input.title,
-        description: input.description ?? '',
-        typeCode: input.typeCode,
-        status: input.status ?? 'planned',
-        ...times,
-        leadAgencyId: input.leadAgencyId,
-        venue: input.venue ?? '',
-        taskId: input.taskId ?? null,
-        campaignId: input.campaignId ?? null,
-        expected: input.expected ?? {},
-        createdBy: ctx.actorId,
-        updatedBy: ctx.actorId,
-      })
-      .returning({ id: activities.id })
-      .get();
-    writeLinks(tx, inserted.id, input, false);
-    const created = readOne(tx, inserted.id, ctx.timeZone);
-    recordAudit(tx, ctx, {
-      action: 'create',
-      entityType: 'activity',
-      entityId: created.id,
-      before: null,
-      after: created,
-    });
-    return created;
-  });
+  return auditedCreate(
+    ctx,
+    'activity',
+    (tx) => {
+      checkReferences(tx, input, storedTimes(input, ctx.timeZone).startDate);
+      const { id } = tx
+        .insert(activities)
+        .values({ ...activityColumns(input, ctx.timeZone), createdBy: ctx.actorId, updatedBy: ctx.actorId })
+        .returning({ id: activities.id })
+        .get();
+      writeLinks(tx, id, input, false);
+      return id;
+    },
+    (tx, id) => readOne(tx, id, ctx.timeZone),
+  );
 }
 
 /** The stored activity as a complete input, so a patch can be merged and checked whole. */
@@ -419,20 +417,10 @@ export function updateActivity(
     apply: (tx, before, version) => {
       assertWritable(before);
       const input = parseMerged(mergePatch(before, patch));
-      const times = storedTimes(input, ctx.timeZone);
-      checkReferences(tx, input, times.startDate);
+      checkReferences(tx, input, storedTimes(input, ctx.timeZone).startDate);
       tx.update(activities)
         .set({
-          title: input.title,
-          description: input.description ?? '',
-          typeCode: input.typeCode,
-          status: input.status ?? before.status,
-          ...times,
-          leadAgencyId: input.leadAgencyId,
-          venue: input.venue ?? '',
-          taskId: input.taskId ?? null,
-          campaignId: input.campaignId ?? null,
-          expected: input.expected ?? {},
+          ...activityColumns(input, ctx.timeZone),
           updatedBy: ctx.actorId,
           updatedAt: nowStored(),
           version,
@@ -444,18 +432,31 @@ export function updateActivity(
   });
 }
 
-/** Soft delete: the row stays, hidden from lists, and can be restored. */
-export function deleteActivity(ctx: ServiceContext, id: number, expected: number | undefined): Activity {
+/**
+ * Soft delete (`deleted: true`) and restore: the row stays, hidden from lists while
+ * deleted, and each move is versioned and audited like any other change.
+ */
+function setDeleted(
+  ctx: ServiceContext,
+  id: number,
+  expected: number | undefined,
+  deleted: boolean,
+): Activity {
   return ctx.db.transaction((tx) => {
     const row = findRow(tx, id);
     assertVersion(row.version, expected, 'Hoạt động');
-    if (row.deletedAt) throw new AppError('CONFLICT', `Hoạt động ${id} đã bị xóa trước đó`);
+    if (Boolean(row.deletedAt) === deleted) {
+      throw new AppError(
+        'CONFLICT',
+        deleted ? `Hoạt động ${id} đã bị xóa trước đó` : `Hoạt động ${id} chưa bị xóa`,
+      );
+    }
     const before = readOne(tx, id, ctx.timeZone);
     const now = nowStored();
     tx.update(activities)
       .set({
-        deletedAt: now,
-        deletedBy: ctx.actorId,
+        deletedAt: deleted ? now : null,
+        deletedBy: deleted ? ctx.actorId : null,
         updatedAt: now,
         updatedBy: ctx.actorId,
         version: row.version + 1,
@@ -463,29 +464,16 @@ export function deleteActivity(ctx: ServiceContext, id: number, expected: number
       .where(eq(activities.id, id))
       .run();
     const after = readOne(tx, id, ctx.timeZone);
-    recordAudit(tx, ctx, { action: 'delete', entityType: 'activity', entityId: id, before, after });
+    const action = deleted ? 'delete' : 'restore';
+    recordAudit(tx, ctx, { action, entityType: 'activity', entityId: id, before, after });
     return after;
   });
 }
 
+export function deleteActivity(ctx: ServiceContext, id: number, expected: number | undefined): Activity {
+  return setDeleted(ctx, id, expected, true);
+}
+
 export function restoreActivity(ctx: ServiceContext, id: number, expected: number | undefined): Activity {
-  return ctx.db.transaction((tx) => {
-    const row = findRow(tx, id);
-    assertVersion(row.version, expected, 'Hoạt động');
-    if (!row.deletedAt) throw new AppError('CONFLICT', `Hoạt động ${id} chưa bị xóa`);
-    const before = readOne(tx, id, ctx.timeZone);
-    tx.update(activities)
-      .set({
-        deletedAt: null,
-        deletedBy: null,
-        updatedAt: nowStored(),
-        updatedBy: ctx.actorId,
-        version: row.version + 1,
-      })
-      .where(eq(activities.id, id))
-      .run();
-    const after = readOne(tx, id, ctx.timeZone);
-    recordAudit(tx, ctx, { action: 'restore', entityType: 'activity', entityId: id, before, after });
-    return after;
-  });
+  return setDeleted(ctx, id, expected, false);
 }
