@@ -445,3 +445,86 @@ export const seedRuns = sqliteTable('seed_runs', {
   step: text('step').primaryKey(),
   appliedAt: text('applied_at').notNull().default(nowSql),
 });
+
+// ---------------------------------------------------------------- accounts
+
+export const roles = ['admin', 'coordinator', 'agency_editor', 'unit_reporter', 'viewer'] as const;
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Stored in NFC lower case: "Nguyễn" typed on any keyboard signs in the same user. */
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** `scrypt$<log2 N>$<r>$<p>$<salt b64>$<hash b64>`; never leaves the server. */
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: roles }).notNull(),
+  agencyId: integer('agency_id').references(() => agencies.id),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  ...tracked,
+});
+
+/** The units a unit reporter may report for. */
+export const userUnits = sqliteTable(
+  'user_units',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.unitId] })],
+);
+
+/** Sign-in sessions. Only a hash of the cookie's token is kept, so a copy of the database signs nobody in. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    endedAt: text('ended_at'),
+    address: text('address'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Personal API tokens (`Authorization: Bearer`) and calendar feed tokens; stored hashed, shown once. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: ['api', 'feed'] }).notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: text('created_at').notNull().default(nowSql),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+
+/** Read-only links to a filtered calendar for leaders without an account. */
+export const shareLinks = sqliteTable('share_links', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tokenHash: text('token_hash').notNull().unique(),
+  note: text('note').notNull().default(''),
+  /** The activity filters the link is limited to (agencyId, unitId, campaignId...). */
+  filter: text('filter', { mode: 'json' }).$type<Record<string, string | number>>().notNull(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: text('created_at').notNull().default(nowSql),
+  expiresAt: text('expires_at').notNull(),
+  revokedAt: text('revoked_at'),
+  useCount: integer('use_count').notNull().default(0),
+  lastUsedAt: text('last_used_at'),
+});

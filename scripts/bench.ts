@@ -53,7 +53,7 @@ function measure(count: number, years: number) {
   const db = openDatabase(join(dir, 'bench.db'));
   seedDatabase(db, { timeZone, demo: false });
   fill(db, count, years);
-  const ctx = { db, timeZone, actorId: null };
+  const ctx = { db, timeZone, actor: null };
   const month = { start: '2020-07-01', end: '2020-08-01', limit: 5000, offset: 0 };
   const inMonth = listActivities(ctx, month).total;
   const plain = medianMs(() => listActivities(ctx, month));

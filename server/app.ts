@@ -3,19 +3,24 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client';
-import authorization from './plugins/authorization';
+import auth from './plugins/auth';
 import database from './plugins/database';
 import errors, { parseJsonBody } from './plugins/errors';
 import openapi from './plugins/openapi';
+import securityHeaders from './plugins/security-headers';
 import web, { defaultWebRoot } from './plugins/web';
 import activitiesRoutes from './routes/activities';
 import agenciesRoutes from './routes/agencies';
+import auditRoutes from './routes/audit';
+import authRoutes from './routes/auth';
 import campaignsRoutes from './routes/campaigns';
 import catalogRoutes from './routes/catalog';
 import healthRoutes from './routes/health';
+import meRoutes from './routes/me';
 import plansRoutes from './routes/plans';
 import tasksRoutes from './routes/tasks';
 import unitsRoutes from './routes/units';
+import usersRoutes from './routes/users';
 
 export type AppOptions = {
   db: Db;
@@ -56,11 +61,16 @@ export async function buildApp(options: AppOptions) {
   app.decorate('timeZone', options.timeZone);
 
   await app.register(errors);
+  await app.register(securityHeaders);
   await app.register(database, { db: options.db, closeWithApp: options.closeDatabase ?? false });
-  await app.register(authorization);
+  await app.register(auth);
   await app.register(openapi);
 
   await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(meRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
   await app.register(catalogRoutes);
   await app.register(unitsRoutes);
   await app.register(agenciesRoutes);

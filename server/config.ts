@@ -1,6 +1,7 @@
 // Configuration from the environment, parsed by one schema. A bad value stops the start
 // with a message that names the variable.
 import { z } from 'zod';
+import { Password } from './contracts/users';
 import { isValidTimeZone } from './services/time';
 
 const flag = z
@@ -25,7 +26,7 @@ export const ConfigSchema = z.object({
   /** Name of the first administrator, created on an empty database. */
   ADMIN_USERNAME: z.string().min(1).default('admin'),
   /** Password of the first administrator; when absent a strong one is generated and printed once. */
-  ADMIN_PASSWORD: z.string().optional(),
+  ADMIN_PASSWORD: Password.optional(),
   /** 1 adds a year of demo activities on the first start, so a newcomer's calendar is not empty. */
   DEMO_DATA: flag,
   /** Log level of the server (pino). */

@@ -3,6 +3,15 @@ import { openDatabase } from '../db/client';
 import { seedDatabase } from '../db/seed/load';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { ensureFirstAdmin } from './services/users';
+
+/** Printed once, when the administrator is created; the password is stored only as a hash. */
+function announceFirstAdmin(username: string, generatedPassword: string | null): void {
+  const password = generatedPassword
+    ? `mật khẩu / password: ${generatedPassword}   (hãy đổi ngay / change it now; shown only this once)`
+    : 'mật khẩu / password: ADMIN_PASSWORD';
+  console.log(`\n  Tài khoản quản trị đầu tiên / first administrator: ${username}\n  ${password}\n`);
+}
 
 async function main() {
   const config = loadConfig();
@@ -15,6 +24,11 @@ async function main() {
     logger: { level: config.LOG_LEVEL },
   });
   if (seeded.applied.length > 0) app.log.info({ steps: seeded.applied }, 'seeded the database');
+  const admin = await ensureFirstAdmin(
+    { db, timeZone: config.APP_TIMEZONE, actor: null },
+    { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD },
+  );
+  if (admin) announceFirstAdmin(admin.username, admin.generatedPassword);
 
   const close = async (signal: string) => {
     app.log.info(`${signal}: closing`);

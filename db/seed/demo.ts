@@ -265,7 +265,7 @@ function seedPeak(world: DemoWorld, year: number): void {
 
 export function seedDemoActivities(db: Db, options: { timeZone: string; today?: string }): void {
   const today = options.today ?? todayIn(options.timeZone);
-  const ctx: ServiceContext = { db, timeZone: options.timeZone, actorId: null };
+  const ctx: ServiceContext = { db, timeZone: options.timeZone, actor: null };
   const world: DemoWorld = {
     ctx,
     today,

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, ErrorDetail } from '../contracts/common';
 import { AppError, invalidField, statusOf } from '../errors';
+import { recordAudit } from '../services/audit';
 
 const reasonPhrase: Record<number, string> = {
   400: 'Bad Request',
@@ -114,8 +115,41 @@ export async function parseJsonBody(_request: FastifyRequest, body: string): Pro
   return parsed;
 }
 
+/**
+ * A permission refusal is part of the audit trail: who tried what, on which record. It
+ * gets its own transaction, since the refused change itself was rolled back.
+ */
+function recordRefusal(request: FastifyRequest, reason: string): void {
+  if (!request.actor) return;
+  const route = request.routeOptions.url ?? request.url;
+  const id = Number((request.params as { id?: string } | undefined)?.id);
+  const entityType = route.split('/')[2] ?? 'api';
+  request.server.db.transaction((tx) =>
+    recordAudit(
+      tx,
+      {
+        db: request.server.db,
+        timeZone: request.server.timeZone,
+        actor: request.actor,
+        requestId: request.id,
+      },
+      {
+        action: 'refused',
+        entityType,
+        entityId: Number.isInteger(id) ? id : null,
+        before: null,
+        after: { method: request.method, route, reason },
+      },
+    ),
+  );
+}
+
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError) return sendError(reply, error.code, error.message, error.details);
+  if (error instanceof AppError) {
+    if (error.code === 'FORBIDDEN') recordRefusal(request, error.message);
+    reply.headers(error.headers);
+    return sendError(reply, error.code, error.message, error.details);
+  }
 
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body';

@@ -7,7 +7,7 @@ export function contextOf(request: FastifyRequest): ServiceContext {
   return {
     db: request.server.db,
     timeZone: request.server.timeZone,
-    actorId: request.actor?.id ?? null,
+    actor: request.actor,
     requestId: request.id,
   };
 }

@@ -19,7 +19,8 @@ import { isDate } from '../contracts/common';
 import { AppError, invalidFields, notFound } from '../errors';
 import { issueDetails } from '../plugins/errors';
 import { recordAudit } from './audit';
-import type { ServiceContext, Tx } from './context';
+import { actorIdOf, type ServiceContext, type Tx } from './context';
+import { assertMayWriteActivity } from './permissions';
 import { auditedCreate, auditedUpdate } from './records';
 import { invalidAgencies, invalidUnits, missingRecords, unknownCodes } from './references';
 import {
@@ -324,10 +325,15 @@ export function createActivity(ctx: ServiceContext, input: ActivityInput): Activ
     ctx,
     'activity',
     (tx) => {
+      assertMayWriteActivity(ctx.actor, null, input);
       checkReferences(tx, input, storedTimes(input, ctx.timeZone).startDate);
       const { id } = tx
         .insert(activities)
-        .values({ ...activityColumns(input, ctx.timeZone), createdBy: ctx.actorId, updatedBy: ctx.actorId })
+        .values({
+          ...activityColumns(input, ctx.timeZone),
+          createdBy: actorIdOf(ctx),
+          updatedBy: actorIdOf(ctx),
+        })
         .returning({ id: activities.id })
         .get();
       writeLinks(tx, id, input, false);
@@ -417,11 +423,12 @@ export function updateActivity(
     apply: (tx, before, version) => {
       assertWritable(before);
       const input = parseMerged(mergePatch(before, patch));
+      assertMayWriteActivity(ctx.actor, before, input);
       checkReferences(tx, input, storedTimes(input, ctx.timeZone).startDate);
       tx.update(activities)
         .set({
           ...activityColumns(input, ctx.timeZone),
-          updatedBy: ctx.actorId,
+          updatedBy: actorIdOf(ctx),
           updatedAt: nowStored(),
           version,
         })
@@ -452,13 +459,14 @@ function setDeleted(
       );
     }
     const before = readOne(tx, id, ctx.timeZone);
+    if (deleted) assertMayWriteActivity(ctx.actor, before, null);
     const now = nowStored();
     tx.update(activities)
       .set({
         deletedAt: deleted ? now : null,
-        deletedBy: deleted ? ctx.actorId : null,
+        deletedBy: deleted ? actorIdOf(ctx) : null,
         updatedAt: now,
-        updatedBy: ctx.actorId,
+        updatedBy: actorIdOf(ctx),
         version: row.version + 1,
       })
       .where(eq(activities.id, id))

@@ -1,22 +1,30 @@
 // The audit trail. Every change writes exactly one row, inside the transaction of the
 // change itself, so a change without its row (or a row without its change) cannot exist.
+import { and, count, desc, eq, gte, lt, lte } from 'drizzle-orm';
+import type { z } from 'zod';
 import { auditLog } from '../../db/schema';
-import type { ServiceContext, Tx } from './context';
+import { isDate } from '../contracts/common';
+import type { AuditQuery } from '../contracts/users';
+import { invalidFields } from '../errors';
+import { actorIdOf, type ServiceContext, type Tx } from './context';
+import { page } from './records';
+import { addDays, boundToInstant } from './time';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'login' | 'logout' | 'refused';
 
 export type AuditEntry = {
   action: AuditAction;
   entityType: string;
-  entityId: number;
+  entityId: number | null;
   before: unknown;
   after: unknown;
 };
 
-export function recordAudit(tx: Tx, ctx: ServiceContext, entry: AuditEntry): void {
+/** `actorId` overrides the context's actor, for sign-in where the actor is who just signed in. */
+export function recordAudit(tx: Tx, ctx: ServiceContext, entry: AuditEntry, actorId = actorIdOf(ctx)): void {
   tx.insert(auditLog)
     .values({
-      actorId: ctx.actorId,
+      actorId,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
@@ -25,4 +33,40 @@ export function recordAudit(tx: Tx, ctx: ServiceContext, entry: AuditEntry): voi
       requestId: ctx.requestId ?? null,
     })
     .run();
+}
+
+/** A bound of the audit query: a date is that whole local day, a date-time is itself. */
+function auditBound(value: string, path: string, timeZone: string, end: boolean): string {
+  try {
+    return isDate(value) && end
+      ? boundToInstant(addDays(value, 1), timeZone)
+      : boundToInstant(value, timeZone);
+  } catch {
+    throw invalidFields([{ path, message: 'Cần ngày YYYY-MM-DD hoặc ngày giờ ISO 8601 có múi giờ' }]);
+  }
+}
+
+export function listAudit(ctx: ServiceContext, query: z.infer<typeof AuditQuery>) {
+  const where = and(
+    query.entityType ? eq(auditLog.entityType, query.entityType) : undefined,
+    query.entityId ? eq(auditLog.entityId, query.entityId) : undefined,
+    query.userId ? eq(auditLog.actorId, query.userId) : undefined,
+    query.from
+      ? gte(auditLog.at, auditBound(query.from, 'querystring.from', ctx.timeZone, false))
+      : undefined,
+    // `to` as a date includes that whole day: up to, not including, the next local midnight.
+    query.to
+      ? (isDate(query.to) ? lt : lte)(auditLog.at, auditBound(query.to, 'querystring.to', ctx.timeZone, true))
+      : undefined,
+  );
+  const rows = ctx.db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  return page(rows, total, query);
 }

@@ -6,6 +6,7 @@ import { campaigns, campaignTasks } from '../../db/schema';
 import type { Campaign, CampaignInput, CampaignPatch, CampaignQuery } from '../contracts/campaigns';
 import { invalidFields, notFound } from '../errors';
 import type { ServiceContext, Tx } from './context';
+import { assertMayWriteCampaign } from './permissions';
 import { auditedCreate, auditedUpdate, page } from './records';
 import { invalidAgencies, missingRecords, unknownCodes } from './references';
 import { toStoredInstant } from './time';
@@ -89,6 +90,7 @@ export function createCampaign(ctx: ServiceContext, input: CampaignInput): Campa
     ctx,
     'campaign',
     (tx) => {
+      assertMayWriteCampaign(ctx.actor, null, input);
       checkCampaign(tx, input);
       const id = tx
         .insert(campaigns)
@@ -124,6 +126,7 @@ export function updateCampaign(
     expected,
     read: readCampaign,
     apply: (tx, before, version) => {
+      assertMayWriteCampaign(ctx.actor, before, patch);
       checkCampaign(tx, patch);
       if ((changes.endDate ?? before.endDate) < (changes.startDate ?? before.startDate)) {
         throw invalidFields([{ path: 'endDate', message: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu' }]);

@@ -4,12 +4,13 @@ import type { RunResult } from 'better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import type * as schema from '../../db/schema';
+import type { Actor } from './permissions';
 
 export type ServiceContext = {
   db: Db;
   timeZone: string;
-  /** The signed-in user, or null where nobody is (seeding, and until accounts exist). */
-  actorId: number | null;
+  /** The signed-in user; null for the system itself (seeding, scripts). */
+  actor: Actor | null;
   requestId?: string;
 };
 
@@ -18,3 +19,7 @@ export type ServiceContext = {
  * synchronous query API; a transaction rolls back when its callback throws).
  */
 export type Tx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+
+export function actorIdOf(ctx: ServiceContext): number | null {
+  return ctx.actor?.id ?? null;
+}

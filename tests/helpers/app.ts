@@ -1,15 +1,46 @@
 // A test app on a freshly migrated SQLite file of its own, seeded with the reference
-// data (not the demo data). Tests speak to it only through inject().
+// data (not the demo data), with a first administrator. Tests speak to it only through
+// inject(): `app` is signed in as that administrator, `signIn` gives any other user's
+// view, and `server` is the bare app (anonymous requests, listen()).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { closeDatabase, type Db, openDatabase } from '../../db/client';
 import { seedDatabase } from '../../db/seed/load';
 import { type App, buildApp } from '../../server/app';
+import { ensureFirstAdmin } from '../../server/services/users';
 
 export const TEST_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const ADMIN = { username: 'admin', password: 'mật khẩu quản trị thử nghiệm' } as const;
 
-export type TestApp = { app: App; db: Db; dir: string; close: () => Promise<void> };
+/** Something that answers requests as one user: the app plus that user's session cookie. */
+export type Injector = { inject: (options: InjectOptions) => Promise<LightMyRequestResponse> };
+
+export type TestApp = {
+  app: Injector;
+  server: App;
+  db: Db;
+  dir: string;
+  signIn: (username: string, password: string) => Promise<Injector>;
+  close: () => Promise<void>;
+};
+
+/** Signs in through the API and returns an injector that carries the session cookie. */
+export async function signInAs(server: App, username: string, password: string): Promise<Injector> {
+  const response = await server.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.body}`);
+  const session = response.cookies.find((cookie) => cookie.name === 'cc_session');
+  if (!session) throw new Error('sign-in set no session cookie');
+  const cookie = `cc_session=${session.value}`;
+  return {
+    inject: (options) => server.inject({ ...options, headers: { cookie, ...options.headers } }),
+  };
+}
 
 export async function createTestApp(
   options: { webRoot?: string | null; seed?: boolean } = {},
@@ -17,14 +48,17 @@ export async function createTestApp(
   const dir = mkdtempSync(join(tmpdir(), 'calendar-test-'));
   const db = openDatabase(join(dir, 'test.db'));
   if (options.seed ?? true) seedDatabase(db, { timeZone: TEST_TIME_ZONE, demo: false });
-  const app = await buildApp({ db, timeZone: TEST_TIME_ZONE, webRoot: options.webRoot ?? null });
-  await app.ready();
+  await ensureFirstAdmin({ db, timeZone: TEST_TIME_ZONE, actor: null }, ADMIN);
+  const server = await buildApp({ db, timeZone: TEST_TIME_ZONE, webRoot: options.webRoot ?? null });
+  await server.ready();
   return {
-    app,
+    app: await signInAs(server, ADMIN.username, ADMIN.password),
+    server,
     db,
     dir,
+    signIn: (username, password) => signInAs(server, username, password),
     close: async () => {
-      await app.close();
+      await server.close();
       closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
     },

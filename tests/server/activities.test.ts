@@ -8,6 +8,7 @@ import {
   activityBody,
   agencyIdByCode,
   errorOf,
+  getJson,
   json,
   listActivities,
   postActivity,
@@ -87,7 +88,9 @@ describe('the activity list: range query and filters', () => {
     });
   });
 
-  it('answers the stored fields of each activity', () => {
+  it('answers the stored fields of each activity, with who created it', async () => {
+    const { user } = await getJson<{ user: { id: number; username: string } }>(t.app, '/api/auth/me');
+    expect(user.username).toBe('admin');
     expect(talk).toMatchObject({
       title: 'Nói chuyện chuyên đề “Cảnh giác việc nhẹ lương cao”',
       description: '',
@@ -105,7 +108,7 @@ describe('the activity list: range query and filters', () => {
       campaignId: campaign.id,
       expected: { attendances: 300 },
       version: 1,
-      createdBy: null,
+      createdBy: user.id,
       deletedAt: null,
     });
     expect(talk.unitIds).toHaveLength(1);

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+
+export const roles = ['admin', 'coordinator', 'agency_editor', 'unit_reporter', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+/** Counted in characters (code points), as a person counts them. */
+export const Password = z
+  .string()
+  .refine((value) => [...value].length >= 8, 'Mật khẩu phải có ít nhất 8 ký tự')
+  .refine((value) => [...value].length <= 256, 'Mật khẩu dài tối đa 256 ký tự');
+
+/** Usernames compare in NFC lower case. */
+export const Username = Text.min(3, 'Tên đăng nhập có ít nhất 3 ký tự')
+  .max(64)
+  .toLowerCase()
+  .regex(/^[\p{L}\p{N}._@-]+$/u, 'Tên đăng nhập chỉ gồm chữ, số và . _ @ -');
+
+export const User = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  agencyId: Id.nullable(),
+  unitIds: z.array(Id),
+  disabled: z.boolean(),
+  version: z.number().int(),
+});
+export type User = z.infer<typeof User>;
+
+const userFields = {
+  username: Username,
+  displayName: RequiredText(200),
+  role: z.enum(roles),
+  agencyId: Id.nullable().optional(),
+  unitIds: z.array(Id).max(200).optional(),
+  disabled: z.boolean().optional(),
+};
+
+export const UserInput = z.strictObject({ ...userFields, password: Password });
+export type UserInput = z.infer<typeof UserInput>;
+/** `password` here is an administrator's reset. */
+export const UserPatch = z.strictObject({ ...userFields, password: Password, ...VersionField }).partial();
+export type UserPatch = z.infer<typeof UserPatch>;
+
+export const UserQuery = z.strictObject({
+  role: z.enum(roles).optional(),
+  agencyId: IdParam.optional(),
+  ...pageQuery(),
+});
+export const UserList = listOf(User);
+
+// ---------------------------------------------------------------- sign-in
+
+export const LoginInput = z.strictObject({
+  username: z.string().max(200),
+  password: z.string().max(1000),
+});
+export const Me = z.object({ user: User });
+
+// ---------------------------------------------------------------- personal tokens
+
+export const tokenKinds = ['api', 'feed'] as const;
+
+export const ApiToken = z.object({
+  id: Id,
+  kind: z.enum(tokenKinds),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+/** The secret is in the answer to its creation, and nowhere ever again. */
+export const NewApiToken = ApiToken.extend({ secret: z.string() });
+export const ApiTokenInput = z.strictObject({
+  kind: z.enum(tokenKinds).default('api'),
+  name: RequiredText(100),
+});
+export const ApiTokenList = z.object({ items: z.array(ApiToken) });
+
+// ---------------------------------------------------------------- audit
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: z.string(),
+  actorId: Id.nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.number().int().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+});
+export const AuditQuery = z.strictObject({
+  entityType: z.string().max(50).optional(),
+  entityId: IdParam.optional(),
+  userId: IdParam.optional(),
+  /** Inclusive bounds on the time of the change, dates or date-times. */
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+  ...pageQuery(),
+});
+export const AuditList = listOf(AuditEntry);

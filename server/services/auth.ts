@@ -1,0 +1,60 @@
+// Sign-in and sign-out. Wrong username and wrong password get the same answer in the
+// same time, and every success or sign-out leaves one audit row.
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import type { User } from '../contracts/users';
+import { AppError } from '../errors';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+import type { LoginThrottle } from './login-throttle';
+import { verifyPassword } from './passwords';
+import { endSession, startSession } from './sessions';
+import { normaliseUsername, readUser } from './users';
+
+const wrongCredentials = () => new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng');
+
+export async function login(
+  ctx: ServiceContext,
+  throttle: LoginThrottle,
+  input: { username: string; password: string; address: string; previousSession: string | undefined },
+): Promise<{ user: User; secret: string }> {
+  const username = normaliseUsername(input.username);
+  throttle.assertMayTry(username, input.address);
+  const row = ctx.db.select().from(users).where(eq(users.username, username)).get();
+  // Verify even when there is no such user, so that the answer takes the same time.
+  const passwordMatches = await verifyPassword(input.password, row?.passwordHash);
+  if (!row || !passwordMatches || row.disabled) {
+    throttle.recordFailure(username, input.address);
+    throw wrongCredentials();
+  }
+  throttle.recordSuccess(username, input.address);
+  return ctx.db.transaction((tx) => {
+    // A new session at every sign-in: a session id planted before sign-in is worth nothing after.
+    if (input.previousSession) endSession(tx, input.previousSession);
+    const secret = startSession(tx, row.id, input.address);
+    const user = readUser(tx, row.id);
+    const after = { address: input.address };
+    recordAudit(
+      tx,
+      ctx,
+      { action: 'login', entityType: 'user', entityId: row.id, before: null, after },
+      row.id,
+    );
+    return { user, secret };
+  });
+}
+
+export function logout(ctx: ServiceContext, secret: string | undefined): void {
+  if (!secret) return;
+  ctx.db.transaction((tx) => {
+    const userId = endSession(tx, secret);
+    if (userId !== null) {
+      recordAudit(
+        tx,
+        ctx,
+        { action: 'logout', entityType: 'user', entityId: userId, before: null, after: null },
+        userId,
+      );
+    }
+  });
+}

@@ -1,0 +1,106 @@
+// Who is asking: a session cookie or a personal API token, resolved to an Actor.
+// Sessions end at logout, after 30 minutes idle, after 12 hours in all, and as soon as
+// their user is disabled.
+import { and, eq, isNull } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import { apiTokens, sessions, users, userUnits } from '../../db/schema';
+import type { Tx } from './context';
+import { hashSecret, newSecret } from './passwords';
+import type { Actor } from './permissions';
+import { toStoredInstant } from './time';
+
+export const SESSION_IDLE_MINUTES = 30;
+export const SESSION_MAX_HOURS = 12;
+/** Touching a session on every request would write on every read; once a minute is precise enough. */
+const TOUCH_AFTER_SECONDS = 60;
+
+const now = () => Temporal.Now.instant();
+
+export function loadActor(tx: Tx, userId: number): Actor | null {
+  const user = tx.select().from(users).where(eq(users.id, userId)).get();
+  if (!user || user.disabled) return null;
+  const unitIds = tx
+    .select({ unitId: userUnits.unitId })
+    .from(userUnits)
+    .where(eq(userUnits.userId, userId))
+    .all()
+    .map((row) => row.unitId);
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    agencyId: user.agencyId,
+    unitIds,
+  };
+}
+
+/** Opens a session and returns its secret, which only the cookie will hold. */
+export function startSession(tx: Tx, userId: number, address: string | null): string {
+  const secret = newSecret();
+  const at = toStoredInstant(now());
+  tx.insert(sessions)
+    .values({ tokenHash: hashSecret(secret), userId, createdAt: at, lastSeenAt: at, address })
+    .run();
+  return secret;
+}
+
+export function endSession(tx: Tx, secret: string): number | null {
+  const session = tx
+    .update(sessions)
+    .set({ endedAt: toStoredInstant(now()) })
+    .where(and(eq(sessions.tokenHash, hashSecret(secret)), isNull(sessions.endedAt)))
+    .returning({ userId: sessions.userId })
+    .get();
+  return session?.userId ?? null;
+}
+
+function expired(session: typeof sessions.$inferSelect, at: Temporal.Instant): boolean {
+  const idleSince = Temporal.Instant.from(session.lastSeenAt).add({ minutes: SESSION_IDLE_MINUTES });
+  const maxUntil = Temporal.Instant.from(session.createdAt).add({ hours: SESSION_MAX_HOURS });
+  return Temporal.Instant.compare(at, idleSince) >= 0 || Temporal.Instant.compare(at, maxUntil) >= 0;
+}
+
+/** The actor of a live session, or null; an expired session, or one of a disabled user, is ended. */
+export function actorFromSession(tx: Tx, secret: string): { actor: Actor; sessionId: number } | null {
+  const session = tx
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, hashSecret(secret)), isNull(sessions.endedAt)))
+    .get();
+  if (!session) return null;
+  const at = now();
+  const actor = expired(session, at) ? null : loadActor(tx, session.userId);
+  if (!actor) {
+    tx.update(sessions)
+      .set({ endedAt: toStoredInstant(at) })
+      .where(eq(sessions.id, session.id))
+      .run();
+    return null;
+  }
+  const seen = Temporal.Instant.from(session.lastSeenAt).add({ seconds: TOUCH_AFTER_SECONDS });
+  if (Temporal.Instant.compare(at, seen) >= 0) {
+    tx.update(sessions)
+      .set({ lastSeenAt: toStoredInstant(at) })
+      .where(eq(sessions.id, session.id))
+      .run();
+  }
+  return { actor, sessionId: session.id };
+}
+
+/** The actor of a live personal token of the given kind, or null. */
+export function actorFromToken(tx: Tx, secret: string, kind: 'api' | 'feed'): Actor | null {
+  const token = tx
+    .select()
+    .from(apiTokens)
+    .where(
+      and(eq(apiTokens.tokenHash, hashSecret(secret)), eq(apiTokens.kind, kind), isNull(apiTokens.revokedAt)),
+    )
+    .get();
+  if (!token) return null;
+  tx.update(apiTokens)
+    .set({ lastUsedAt: toStoredInstant(now()) })
+    .where(eq(apiTokens.id, token.id))
+    .run();
+  return loadActor(tx, token.userId);
+}
