@@ -18,6 +18,7 @@ import catalogRoutes from './routes/catalog';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
 import plansRoutes from './routes/plans';
+import shareLinksRoutes from './routes/share-links';
 import tasksRoutes from './routes/tasks';
 import unitsRoutes from './routes/units';
 import usersRoutes from './routes/users';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(meRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(shareLinksRoutes);
   await app.register(catalogRoutes);
   await app.register(unitsRoutes);
   await app.register(agenciesRoutes);

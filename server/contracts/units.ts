@@ -55,3 +55,23 @@ export const UnitQuery = z.strictObject({
 });
 
 export const UnitList = listOf(Unit);
+
+export const successionKinds = ['rename', 'split', 'merge', 'partial'] as const;
+
+/** A unit became (part of) another on a date: the 1/1/2025 and 1/7/2025 reorganisations. */
+export const UnitSuccession = z.object({
+  id: Id,
+  fromUnitId: Id,
+  toUnitId: Id,
+  date: DateString,
+  kind: z.enum(successionKinds),
+});
+export const UnitSuccessionInput = z.strictObject({
+  fromUnitId: Id,
+  toUnitId: Id,
+  date: DateString,
+  kind: z.enum(successionKinds),
+});
+export type UnitSuccessionInput = z.infer<typeof UnitSuccessionInput>;
+export const UnitSuccessionQuery = z.strictObject({ unitId: IdParam.optional(), ...pageQuery() });
+export const UnitSuccessionList = listOf(UnitSuccession);

@@ -1,7 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../contracts/common';
-import { Unit, UnitInput, UnitList, UnitPatch, UnitQuery } from '../contracts/units';
-import { createUnit, getUnit, listUnits, updateUnit } from '../services/units';
+import {
+  Unit,
+  UnitInput,
+  UnitList,
+  UnitPatch,
+  UnitQuery,
+  UnitSuccession,
+  UnitSuccessionInput,
+  UnitSuccessionList,
+  UnitSuccessionQuery,
+} from '../contracts/units';
+import {
+  createUnit,
+  createUnitSuccession,
+  getUnit,
+  listUnitSuccessions,
+  listUnits,
+  updateUnit,
+} from '../services/units';
 import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
 
@@ -48,6 +65,32 @@ const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const expected = expectedVersion(request.headers['if-match'], request.body.version);
       return withEtag(reply, updateUnit(contextOf(request), request.params.id, request.body, expected));
+    },
+  );
+
+  app.get(
+    '/api/unit-successions',
+    {
+      config: { permission: 'units:read' },
+      schema: {
+        tags,
+        summary: 'Merges, splits and renames of units',
+        querystring: UnitSuccessionQuery,
+        response: { 200: UnitSuccessionList, ...errorResponses },
+      },
+    },
+    async (request) => listUnitSuccessions(contextOf(request), request.query),
+  );
+
+  app.post(
+    '/api/unit-successions',
+    {
+      config: { permission: 'units:write' },
+      schema: { tags, body: UnitSuccessionInput, response: { 201: UnitSuccession, ...errorResponses } },
+    },
+    async (request, reply) => {
+      reply.code(201);
+      return createUnitSuccession(contextOf(request), request.body);
     },
   );
 };

@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 export const permissions = [
   'signed-in',
   'catalog:read',
+  'catalog:write',
   'units:read',
   'units:write',
   'agencies:read',

@@ -7,7 +7,7 @@ import { assertVersion } from './versions';
 
 type Versioned = { id: number; version: number };
 
-export function auditedCreate<T extends Versioned>(
+export function auditedCreate<T extends { id: number }>(
   ctx: ServiceContext,
   entityType: string,
   insert: (tx: Tx) => number,

@@ -1,9 +1,9 @@
 // Administrative units: province/city → district → commune/ward, each valid over dates.
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, or } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
-import { units } from '../../db/schema';
-import type { Unit, UnitInput, UnitPatch, UnitQuery } from '../contracts/units';
+import { unitSuccessions, units } from '../../db/schema';
+import type { Unit, UnitInput, UnitPatch, UnitQuery, UnitSuccessionInput } from '../contracts/units';
 import { invalidFields, notFound } from '../errors';
 import type { ServiceContext, Tx } from './context';
 import { assertValidityInOrder, auditedCreate, auditedUpdate, page } from './records';
@@ -148,4 +148,58 @@ export function updateUnit(
         .run();
     },
   });
+}
+
+type SuccessionRow = typeof unitSuccessions.$inferSelect;
+const toSuccession = ({ id, fromUnitId, toUnitId, date, kind }: SuccessionRow) => ({
+  id,
+  fromUnitId,
+  toUnitId,
+  date,
+  kind,
+});
+
+/** Successions from or to a unit (or all), in date order. */
+export function listUnitSuccessions(
+  ctx: ServiceContext,
+  query: { unitId?: number | undefined; limit: number; offset: number },
+) {
+  const where = query.unitId
+    ? or(eq(unitSuccessions.fromUnitId, query.unitId), eq(unitSuccessions.toUnitId, query.unitId))
+    : undefined;
+  const rows = ctx.db
+    .select()
+    .from(unitSuccessions)
+    .where(where)
+    .orderBy(asc(unitSuccessions.date), asc(unitSuccessions.id))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(unitSuccessions).where(where).get()?.n ?? 0;
+  return page(rows.map(toSuccession), total, query);
+}
+
+export function createUnitSuccession(ctx: ServiceContext, input: UnitSuccessionInput) {
+  return auditedCreate(
+    ctx,
+    'unit_succession',
+    (tx) => {
+      const details = [
+        ...invalidUnits(tx, 'fromUnitId', [input.fromUnitId], undefined, false),
+        ...invalidUnits(tx, 'toUnitId', [input.toUnitId], undefined, false),
+      ];
+      if (input.fromUnitId === input.toUnitId) {
+        details.push({ path: 'toUnitId', message: 'Đơn vị kế thừa phải khác đơn vị cũ' });
+      }
+      if (details.length > 0) throw invalidFields(details);
+      const row = tx.insert(unitSuccessions).values(input).onConflictDoNothing().returning().get();
+      if (!row) throw invalidFields([{ path: 'toUnitId', message: 'Quan hệ kế thừa này đã có' }]);
+      return row.id;
+    },
+    (tx, id) => {
+      const row = tx.select().from(unitSuccessions).where(eq(unitSuccessions.id, id)).get();
+      if (!row) throw notFound('quan hệ kế thừa', id);
+      return toSuccession(row);
+    },
+  );
 }

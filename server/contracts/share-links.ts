@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { activityStatuses } from './activities';
+import { Code, DateOrDateTime, DateString, Id, listOf, pageQuery, Text } from './common';
+
+/** What a share link shows: a calendar narrowed by these filters, never more. */
+export const ShareFilter = z.strictObject({
+  agencyId: Id.optional(),
+  unitId: Id.optional(),
+  campaignId: Id.optional(),
+  taskId: Id.optional(),
+  typeCode: Code.optional(),
+  channelCode: Code.optional(),
+  targetGroupCode: Code.optional(),
+  status: z.enum(activityStatuses).optional(),
+});
+export type ShareFilter = z.infer<typeof ShareFilter>;
+
+export const ShareLink = z.object({
+  id: Id,
+  note: z.string(),
+  filter: ShareFilter,
+  createdBy: Id,
+  createdAt: z.string(),
+  /** When the link stops working: the end of its last day in APP_TIMEZONE. */
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  useCount: z.number().int(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ShareLink = z.infer<typeof ShareLink>;
+
+/** The secret and the page address are in the answer to the creation only. */
+export const NewShareLink = ShareLink.extend({ secret: z.string(), path: z.string() });
+
+export const ShareLinkInput = z.strictObject({
+  note: Text.max(300).optional(),
+  filter: ShareFilter,
+  /** The last day the link works, inclusive. */
+  expiresOn: DateString,
+});
+export type ShareLinkInput = z.infer<typeof ShareLinkInput>;
+
+export const ShareLinkList = listOf(ShareLink);
+export const ShareLinkQuery = z.strictObject({ ...pageQuery() });
+
+/** What the holder of a link sees about the link itself. */
+export const SharedView = z.object({ note: z.string(), filter: ShareFilter, expiresAt: z.string() });
+export const SharedParams = z.strictObject({ token: z.string().min(20).max(100) });
+export const SharedActivityQuery = z.strictObject({ start: DateOrDateTime, end: DateOrDateTime });

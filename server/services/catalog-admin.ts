@@ -1,0 +1,205 @@
+// Administering the catalogue: entries are added and edited, never removed (activities
+// and reports refer to them by code), and the code of an entry never changes.
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  activityTypes,
+  channels,
+  indicators,
+  observances,
+  observanceThemes,
+  targetGroups,
+} from '../../db/schema';
+import type { CatalogKind, catalogWrites, ObservanceThemeInput } from '../contracts/catalog';
+import type { ErrorDetail } from '../contracts/common';
+import { invalidFields, notFound } from '../errors';
+import { recordAudit } from './audit';
+import type { ServiceContext, Tx } from './context';
+import { unknownCodes } from './references';
+
+type Input<K extends CatalogKind> = z.infer<(typeof catalogWrites)[K]['input']>;
+type Patch<K extends CatalogKind> = z.infer<(typeof catalogWrites)[K]['patch']>;
+
+const tables = {
+  'activity-types': activityTypes,
+  channels,
+  'target-groups': targetGroups,
+  indicators,
+  observances,
+} as const;
+
+const labels: Record<CatalogKind, string> = {
+  'activity-types': 'loại hoạt động',
+  channels: 'kênh',
+  'target-groups': 'đối tượng',
+  indicators: 'chỉ tiêu',
+  observances: 'ngày kỷ niệm',
+};
+
+function readEntry(tx: Tx, kind: CatalogKind, code: string) {
+  const table = tables[kind];
+  return tx.select().from(table).where(eq(table.code, code)).get();
+}
+
+/** A day that exists in its month in some year (29/2 does; 31/4 does not). */
+function dayExists(month: number, day: number): boolean {
+  return new Date(Date.UTC(2024, month - 1, day)).getUTCDate() === day;
+}
+
+/** References inside an entry must exist, and an observance's days must be real. */
+function checkEntry(tx: Tx, kind: CatalogKind, entry: Record<string, unknown>): void {
+  const details: ErrorDetail[] = [];
+  const codes = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  if (kind === 'activity-types') {
+    details.push(...unknownCodes(tx, 'channel', 'channelCodes', codes(entry.channelCodes)));
+    details.push(...unknownCodes(tx, 'indicator', 'indicatorCodes', codes(entry.indicatorCodes)));
+  }
+  if (kind === 'indicators' && typeof entry.parentCode === 'string') {
+    details.push(...unknownCodes(tx, 'indicator', 'parentCode', [entry.parentCode], false));
+    if (entry.parentCode === entry.code)
+      details.push({ path: 'parentCode', message: 'Chỉ tiêu không là con của chính nó' });
+  }
+  if (kind === 'observances') {
+    const { month, day, endMonth, endDay } = entry as {
+      month: number;
+      day: number;
+      endMonth: number;
+      endDay: number;
+    };
+    if (!dayExists(month, day)) details.push({ path: 'day', message: `Không có ngày ${day}/${month}` });
+    if (!dayExists(endMonth, endDay))
+      details.push({ path: 'endDay', message: `Không có ngày ${endDay}/${endMonth}` });
+  }
+  if (details.length > 0) throw invalidFields(details);
+}
+
+function audited<T>(
+  ctx: ServiceContext,
+  kind: CatalogKind,
+  action: 'create' | 'update',
+  code: string,
+  write: (tx: Tx) => unknown,
+) {
+  return ctx.db.transaction((tx) => {
+    const before = action === 'create' ? null : readEntry(tx, kind, code);
+    if (action === 'update' && !before) throw notFound(labels[kind], code);
+    write(tx);
+    const after = readEntry(tx, kind, code);
+    // Catalogue rows are keyed by code, not id: the code goes into the audit row's `after`.
+    recordAudit(tx, ctx, { action, entityType: `catalog.${kind}`, entityId: null, before, after });
+    return after as T;
+  });
+}
+
+/** Which stored columns an edit sets: a one-day observance ends on the day it starts. */
+function columns(kind: CatalogKind, entry: Record<string, unknown>) {
+  if (kind !== 'observances') return entry;
+  return { ...entry, endMonth: entry.endMonth ?? entry.month, endDay: entry.endDay ?? entry.day };
+}
+
+// The casts below are sound: each kind's zod contract has exactly its table's columns,
+// and the values were parsed by it; TypeScript cannot follow a kind to its table.
+function insertEntry(tx: Tx, kind: CatalogKind, values: Record<string, unknown>): void {
+  switch (kind) {
+    case 'activity-types':
+      return void tx
+        .insert(activityTypes)
+        .values(values as typeof activityTypes.$inferInsert)
+        .run();
+    case 'channels':
+      return void tx
+        .insert(channels)
+        .values(values as typeof channels.$inferInsert)
+        .run();
+    case 'target-groups':
+      return void tx
+        .insert(targetGroups)
+        .values(values as typeof targetGroups.$inferInsert)
+        .run();
+    case 'indicators':
+      return void tx
+        .insert(indicators)
+        .values(values as typeof indicators.$inferInsert)
+        .run();
+    case 'observances':
+      return void tx
+        .insert(observances)
+        .values(values as typeof observances.$inferInsert)
+        .run();
+  }
+}
+
+function updateEntry(tx: Tx, kind: CatalogKind, code: string, values: Record<string, unknown>): void {
+  switch (kind) {
+    case 'activity-types':
+      return void tx.update(activityTypes).set(values).where(eq(activityTypes.code, code)).run();
+    case 'channels':
+      return void tx.update(channels).set(values).where(eq(channels.code, code)).run();
+    case 'target-groups':
+      return void tx.update(targetGroups).set(values).where(eq(targetGroups.code, code)).run();
+    case 'indicators':
+      return void tx.update(indicators).set(values).where(eq(indicators.code, code)).run();
+    case 'observances':
+      return void tx.update(observances).set(values).where(eq(observances.code, code)).run();
+  }
+}
+
+export function createCatalogEntry<K extends CatalogKind>(ctx: ServiceContext, kind: K, input: Input<K>) {
+  return audited(ctx, kind, 'create', input.code, (tx) => {
+    if (readEntry(tx, kind, input.code)) {
+      throw invalidFields([
+        { path: 'code', message: `Mã ${input.code} đã có trong danh mục ${labels[kind]}` },
+      ]);
+    }
+    const values = columns(kind, { nameEn: '', ...input });
+    checkEntry(tx, kind, values);
+    insertEntry(tx, kind, values);
+  });
+}
+
+export function updateCatalogEntry<K extends CatalogKind>(
+  ctx: ServiceContext,
+  kind: K,
+  code: string,
+  patch: Patch<K>,
+) {
+  return audited(ctx, kind, 'update', code, (tx) => {
+    const current = readEntry(tx, kind, code) ?? {};
+    const merged = columns(kind, { ...current, ...patch });
+    checkEntry(tx, kind, merged);
+    updateEntry(tx, kind, code, merged);
+  });
+}
+
+/** Sets the theme (and peak window) of an observance for one year, creating or replacing it. */
+export function putObservanceTheme(
+  ctx: ServiceContext,
+  code: string,
+  year: number,
+  input: ObservanceThemeInput,
+) {
+  return ctx.db.transaction((tx) => {
+    if (!readEntry(tx, 'observances', code)) throw notFound('ngày kỷ niệm', code);
+    const where = and(eq(observanceThemes.observanceCode, code), eq(observanceThemes.year, year));
+    const before = tx.select().from(observanceThemes).where(where).get() ?? null;
+    const values = {
+      theme: input.theme,
+      themeEn: input.themeEn ?? '',
+      peakStartDate: input.peakStartDate ?? null,
+      peakEndDate: input.peakEndDate ?? null,
+    };
+    tx.insert(observanceThemes)
+      .values({ observanceCode: code, year, ...values })
+      .onConflictDoUpdate({ target: [observanceThemes.observanceCode, observanceThemes.year], set: values })
+      .run();
+    const after = tx.select().from(observanceThemes).where(where).get();
+    recordAudit(tx, ctx, {
+      action: before ? 'update' : 'create',
+      entityType: 'catalog.observance-themes',
+      entityId: year,
+      before,
+      after,
+    });
+    return { year, ...values };
+  });
+}
