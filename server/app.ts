@@ -31,6 +31,8 @@ export type AppOptions = {
   /** Folder of the built web app; `null` serves the API alone. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** Believe X-Forwarded-* headers (behind a TLS-terminating proxy). */
+  trustProxy?: boolean;
 };
 
 declare module 'fastify' {
@@ -50,6 +52,7 @@ export async function buildApp(options: AppOptions) {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     requestIdHeader: false,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -29,6 +29,11 @@ export const ConfigSchema = z.object({
   ADMIN_PASSWORD: Password.optional(),
   /** 1 adds a year of demo activities on the first start, so a newcomer's calendar is not empty. */
   DEMO_DATA: flag,
+  /**
+   * 1 behind a reverse proxy that terminates HTTPS: then X-Forwarded-Proto/For are believed,
+   * so the session cookie is marked Secure and login throttling sees the real address.
+   */
+  TRUST_PROXY: flag,
   /** Log level of the server (pino). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

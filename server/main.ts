@@ -21,6 +21,7 @@ async function main() {
     db,
     timeZone: config.APP_TIMEZONE,
     closeDatabase: true,
+    trustProxy: config.TRUST_PROXY,
     logger: { level: config.LOG_LEVEL },
   });
   if (seeded.applied.length > 0) app.log.info({ steps: seeded.applied }, 'seeded the database');
