@@ -115,6 +115,28 @@ export async function parseJsonBody(_request: FastifyRequest, body: string): Pro
   return parsed;
 }
 
+/** Route segments → the entity types their audit rows use, so a record's refusals sit with its history. */
+const entityTypes: Record<string, string> = {
+  activities: 'activity',
+  agencies: 'agency',
+  campaigns: 'campaign',
+  plans: 'plan',
+  tasks: 'task',
+  units: 'unit',
+  'unit-successions': 'unit_succession',
+  users: 'user',
+  'share-links': 'share_link',
+  me: 'api_token',
+};
+
+function entityTypeOf(route: string): string {
+  const [, , segment = 'api', kind] = route.split('/');
+  // /api/plans/:id/tasks creates a task; /api/catalog/channels writes a channel.
+  if (segment === 'plans' && route.endsWith('/tasks')) return 'task';
+  if (segment === 'catalog') return `catalog.${kind ?? ''}`;
+  return entityTypes[segment] ?? segment;
+}
+
 /**
  * A permission refusal is part of the audit trail: who tried what, on which record. It
  * gets its own transaction, since the refused change itself was rolled back.
@@ -123,7 +145,7 @@ function recordRefusal(request: FastifyRequest, reason: string): void {
   if (!request.actor) return;
   const route = request.routeOptions.url ?? request.url;
   const id = Number((request.params as { id?: string } | undefined)?.id);
-  const entityType = route.split('/')[2] ?? 'api';
+  const entityType = entityTypeOf(route);
   request.server.db.transaction((tx) =>
     recordAudit(
       tx,

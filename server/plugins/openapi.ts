@@ -24,7 +24,11 @@ async function openapiPlugin(app: FastifyInstance) {
     staticCSP: true,
     // Never framed, and no call to the public validator service (the network is closed anyway).
     transformStaticCSP: (header) =>
-      header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(' validator.swagger.io', ''),
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(' validator.swagger.io', '')
+        // A plain-http deployment on an intranet address must still load the docs' own files.
+        .replace(/;\s*upgrade-insecure-requests/, ''),
     uiConfig: { validatorUrl: null },
   });
 

@@ -235,7 +235,11 @@ export function listActivities(ctx: ServiceContext, query: ActivityQuery) {
   };
 }
 
-function checkRange(query: ActivityQuery, timeZone: string): void {
+/** A range must run forwards: `end` after `start`, compared as instants in the zone. */
+export function checkRange(
+  query: { start?: string | undefined; end?: string | undefined },
+  timeZone: string,
+): void {
   if (
     query.start &&
     query.end &&

@@ -91,10 +91,15 @@ function audited<T>(
   });
 }
 
-/** Which stored columns an edit sets: a one-day observance ends on the day it starts. */
+/** The stored columns of an entry: empty lists by default, and a one-day observance ends on the day it starts. */
 function columns(kind: CatalogKind, entry: Record<string, unknown>) {
-  if (kind !== 'observances') return entry;
-  return { ...entry, endMonth: entry.endMonth ?? entry.month, endDay: entry.endDay ?? entry.day };
+  if (kind === 'activity-types') {
+    return { ...entry, channelCodes: entry.channelCodes ?? [], indicatorCodes: entry.indicatorCodes ?? [] };
+  }
+  if (kind === 'observances') {
+    return { ...entry, endMonth: entry.endMonth ?? entry.month, endDay: entry.endDay ?? entry.day };
+  }
+  return entry;
 }
 
 // The casts below are sound: each kind's zod contract has exactly its table's columns,

@@ -31,6 +31,8 @@ export function auditedUpdate<T extends Versioned>(
     read: (tx: Tx, id: number) => T;
     /** Writes the change; the new version number is given so that it bumps with it. */
     apply: (tx: Tx, before: T, nextVersion: number) => void;
+    /** A change the record's shape does not show (a new password), noted in the audit row's `after`. */
+    unseenChange?: Record<string, unknown> | undefined;
   },
 ): T {
   try {
@@ -39,13 +41,13 @@ export function auditedUpdate<T extends Versioned>(
       assertVersion(before.version, options.expected, options.label);
       options.apply(tx, before, before.version + 1);
       const after = options.read(tx, options.id);
-      if (sameContent(before, after)) throw new NothingChanged(before);
+      if (!options.unseenChange && sameContent(before, after)) throw new NothingChanged(before);
       recordAudit(tx, ctx, {
         action: 'update',
         entityType: options.entityType,
         entityId: options.id,
         before,
-        after,
+        after: options.unseenChange ? { ...after, ...options.unseenChange } : after,
       });
       return after;
     });

@@ -6,7 +6,7 @@ import { Temporal } from 'temporal-polyfill';
 import { shareLinks } from '../../db/schema';
 import type { ShareFilter, ShareLink, ShareLinkInput } from '../contracts/share-links';
 import { AppError, invalidFields, notFound } from '../errors';
-import { listActivities } from './activities';
+import { checkRange, listActivities } from './activities';
 import { recordAudit } from './audit';
 import { actorIdOf, type ServiceContext } from './context';
 import { hashSecret, newSecret } from './passwords';
@@ -165,6 +165,8 @@ export function viewShareLink(ctx: ServiceContext, secret: string) {
 
 /** The activities a link shows in a range: its own filters always win over anything asked. */
 export function sharedActivities(ctx: ServiceContext, secret: string, range: { start: string; end: string }) {
+  // A refused request is no use of the link: check the range before counting.
+  checkRange(range, ctx.timeZone);
   const row = useShareLink(ctx, secret);
   return listActivities(ctx, { ...range, ...(row.filter as ShareFilter), limit: 5000, offset: 0 });
 }

@@ -136,6 +136,8 @@ export async function updateUser(
     id,
     expected,
     read: readUser,
+    // The hash never enters the audit trail; that a reset happened does.
+    unseenChange: passwordHash ? { passwordReset: true } : undefined,
     apply: (tx, before, version) => {
       const scope = {
         role: changes.role ?? before.role,
