@@ -125,10 +125,6 @@ export async function updateUser(
   expected: number | undefined,
 ) {
   const { version: _version, password, unitIds, ...changes } = patch;
-  if (ctx.actor?.id === id && (changes.role !== undefined || changes.disabled === true)) {
-    // An administrator who demotes or disables themselves could leave nobody to undo it.
-    throw new AppError('FORBIDDEN', 'Không thể tự đổi vai trò hoặc tự khóa tài khoản của mình');
-  }
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
   return auditedUpdate(ctx, {
     entityType: 'user',
@@ -139,6 +135,12 @@ export async function updateUser(
     // The hash never enters the audit trail; that a reset happened does.
     unseenChange: passwordHash ? { passwordReset: true } : undefined,
     apply: (tx, before, version) => {
+      // An administrator who demotes or disables themselves could leave nobody to undo it.
+      const selfDemotion =
+        (changes.role ?? before.role) !== before.role || (changes.disabled === true && !before.disabled);
+      if (ctx.actor?.id === id && selfDemotion) {
+        throw new AppError('FORBIDDEN', 'Không thể tự đổi vai trò hoặc tự khóa tài khoản của mình');
+      }
       const scope = {
         role: changes.role ?? before.role,
         agencyId: changes.agencyId === undefined ? before.agencyId : changes.agencyId,

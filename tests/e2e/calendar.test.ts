@@ -1,33 +1,15 @@
-// The calendar home page in Chromium against a real server on a fresh database: the
-// month view shows what the API stores, in the deployment's time zone, under a strict CSP.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The calendar home page in Chromium against a real server on a fresh database: after
+// signing in, the month view shows what the API stores, in the deployment's time zone,
+// under the server's strict CSP; an activity opens its details and its history.
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
-import { createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { ADMIN, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { baseUrlOf, launchBrowser, newPerson, type Person, screenshot, signInThroughPage } from './browser';
 
 const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-/** What the server should send; applied by the test when the server sends no policy of its own. */
-const strictCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-// A browser abroad: the page must show the province's days and hours, not the browser's.
-const browserTimeZone = 'America/New_York';
 
 /** Today's year and month where the server is deployed, which is the month the calendar opens on. */
 function deploymentMonth(): { year: number; month: number; prefix: string } {
@@ -49,12 +31,13 @@ describe('calendar page', () => {
   const allDayTitle = 'Mít tinh hưởng ứng Ngày toàn quốc phòng, chống mua bán người (e2e)';
   // 06:00 in Huế is 19:00 the day before in New York.
   const timedTitle = 'Nói chuyện chuyên đề "Cảnh giác việc nhẹ lương cao" (e2e)';
+  const venue = 'Hội trường UBND phường Phú Xuân';
 
   let testApp: TestApp;
-  let profileDir: string;
-  let context: BrowserContext;
+  let browser: Browser;
+  let person: Person;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let documentCsp: string | undefined;
 
   beforeAll(async () => {
     testApp = await createTestApp({ webRoot });
@@ -66,7 +49,7 @@ describe('calendar page', () => {
     if (!police) throw new Error('the seed has no agency CA_HUE');
 
     for (const payload of [
-      { title: allDayTitle, typeCode: 'rally', start: day, leadAgencyId: police.id },
+      { title: allDayTitle, typeCode: 'rally', start: day, leadAgencyId: police.id, venue },
       {
         title: timedTitle,
         typeCode: 'rally',
@@ -77,65 +60,40 @@ describe('calendar page', () => {
     ]) {
       const created = await app.inject({ method: 'POST', url: '/api/activities', payload });
       expect(created.statusCode, created.body).toBe(201);
-      Activity.parse(created.json());
+      const activity = Activity.parse(created.json());
+      if (activity.title === allDayTitle) {
+        // One change, so that the history has more than the creation to show.
+        const changed = await app.inject({
+          method: 'PATCH',
+          url: `/api/activities/${activity.id}`,
+          headers: { 'if-match': `"${activity.version}"` },
+          payload: { status: 'confirmed' },
+        });
+        expect(changed.statusCode, changed.body).toBe(200);
+      }
     }
 
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
+    await testApp.server.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    // A browser abroad: the page must show the province's days and hours, not the browser's.
+    person = await newPerson(browser, { timezoneId: 'America/New_York' });
+    page = person.page;
 
-    profileDir = mkdtempSync(join(tmpdir(), 'calendar-e2e-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      timezoneId: browserTimeZone,
-      locale: 'en-US',
-      viewport: { width: 1280, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-
-    // Violations are also logged to the console, but the event names the directive that was broken.
-    await page.addInitScript(() => {
-      const violations: string[] = [];
-      Object.assign(window, { cspViolations: violations });
-      document.addEventListener('securitypolicyviolation', (event) => {
-        violations.push(
-          `${event.effectiveDirective}: ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
-        );
-      });
-    });
-    await page.route(
-      (url) => !url.pathname.startsWith('/api/'),
-      async (route) => {
-        if (route.request().resourceType() !== 'document') return route.continue();
-        const response = await route.fetch();
-        const headers = response.headers();
-        if (!headers['content-security-policy']) headers['content-security-policy'] = strictCsp;
-        return route.fulfill({ response, headers });
-      },
-    );
-
-    await page.goto(`http://127.0.0.1:${address.port}/`);
+    const response = await page.goto(`${baseUrlOf(testApp.server)}/`);
+    documentCsp = response?.headers()['content-security-policy'];
+    await signInThroughPage(page, ADMIN.username, ADMIN.password);
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await testApp?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  it('is served under a strict Content-Security-Policy', () => {
+    expect(documentCsp).toContain("script-src 'self'");
+    expect(documentCsp).toContain("style-src 'self'");
+    expect(documentCsp).not.toContain('unsafe-inline');
+    expect(documentCsp).not.toContain('unsafe-eval');
   });
 
   it('shows the Vietnamese title', async () => {
@@ -175,11 +133,42 @@ describe('calendar page', () => {
     const cell = page.getByRole('cell').filter({ has: event });
     expect(await cell.getAttribute('data-date')).toBe(day);
     expect(await page.getByText(`Giờ hiển thị theo múi giờ ${TEST_TIME_ZONE}`).isVisible()).toBe(true);
+    await screenshot(page, 'calendar-month');
+  });
+
+  it('opens an activity: its details, then its history', async () => {
+    await page.getByRole('button', { name: allDayTitle }).click();
+    const dialog = page.getByRole('dialog', { name: allDayTitle });
+    await dialog.waitFor({ state: 'visible' });
+    const [y, m, d] = day.split('-').map(Number);
+    const details = dialog.getByRole('tabpanel');
+    await details.getByText(`${d}/${m}/${y}`, { exact: true }).waitFor();
+    await details.getByText('Đã xác nhận', { exact: true }).waitFor();
+    await details.getByText(venue, { exact: true }).waitFor();
+    // The lead agency by name, fetched by id.
+    await details.getByText(/^Công an thành phố Huế$/).waitFor();
+
+    await dialog.getByRole('tab', { name: 'Lịch sử' }).click();
+    const history = dialog.getByRole('tabpanel', { name: 'Lịch sử' });
+    await history.getByText('2 thay đổi, mới nhất trước').waitFor();
+    const rows = history.getByRole('row');
+    // A header row, then the change (newest first), then the creation.
+    expect(await rows.nth(1).getByText('Sửa', { exact: true }).count()).toBe(1);
+    expect(await rows.nth(2).getByText('Tạo mới', { exact: true }).count()).toBe(1);
+    expect(await rows.nth(1).textContent()).toContain('Quản trị hệ thống');
+    await rows
+      .nth(1)
+      .getByText(/Xem \d+ trường thay đổi/)
+      .click();
+    const change = rows.nth(1).getByRole('row', { name: /^Trạng thái/ });
+    expect(await change.getByRole('cell').allTextContents()).toEqual(['Dự kiến', 'Đã xác nhận']);
+    await screenshot(page, 'activity-history', { fullPage: false });
+
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('switches to English and back', async () => {
-    await page.screenshot({ path: '/tmp/calendar.png', fullPage: true });
-
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('Communication calendar for preventing and combating human trafficking').waitFor();
     const monthName = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(
@@ -187,16 +176,16 @@ describe('calendar page', () => {
     );
     await page.getByRole('heading', { level: 2, name: `${monthName} ${year}` }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
 
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('heading', { level: 2, name: `Tháng ${month}/${year}` }).waitFor();
   });
 
-  it('logs no console error and breaks no CSP rule', async () => {
-    const violations = await page.evaluate(
-      () => (window as unknown as { cspViolations: string[] }).cspViolations,
-    );
-    expect(violations).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+  it('logs no console error, breaks no CSP rule, and no request fails', () => {
+    expect(person.problems.cspViolations).toEqual([]);
+    expect(person.problems.consoleErrors).toEqual([]);
+    // Only the question asked before signing in.
+    expect(person.problems.failedRequests).toEqual(['401 GET /api/auth/me']);
   });
 });

@@ -1,12 +1,13 @@
 import {
-  type Activity,
+  Activity,
   ActivityList,
   type ActivityStatus,
   activityStatuses,
 } from '../../../server/contracts/activities';
 import { apiGet } from './client';
 
-export { type Activity, type ActivityStatus, activityStatuses };
+export type { Activity };
+export { type ActivityStatus, activityStatuses };
 
 /**
  * Activities that overlap [start, end). Bounds are `YYYY-MM-DD` (local midnight in the
@@ -22,4 +23,8 @@ export async function listActivitiesInRange(
     console.warn(`Lịch chỉ hiển thị ${page.items.length}/${page.total} hoạt động trong khoảng đã chọn`);
   }
   return page.items;
+}
+
+export function getActivity(id: number, signal?: AbortSignal): Promise<Activity> {
+  return apiGet(`/api/activities/${id}`, Activity, { signal });
 }

@@ -13,6 +13,8 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly details: ErrorDetail[];
   readonly requestId: string | undefined;
+  /** From `Retry-After` on a 429: how long the server asks us to wait. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(options: {
     statusCode: number;
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     message: string;
     details?: ErrorDetail[] | undefined;
     requestId?: string | undefined;
+    retryAfterSeconds?: number | undefined;
     cause?: unknown;
   }) {
     super(options.message, { cause: options.cause });
@@ -27,15 +30,33 @@ export class ApiError extends Error {
     this.code = options.code;
     this.details = options.details ?? [];
     this.requestId = options.requestId;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
+
+// ---------------------------------------------------------------- signed out
+
+type UnauthenticatedListener = () => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/**
+ * Called whenever the server answers 401 to a request made on behalf of a signed-in user:
+ * the session expired, was ended elsewhere, or the account was disabled. The session
+ * provider listens and shows the sign-in page. Returns the unsubscribe function.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+// ---------------------------------------------------------------- requests
 
 type Query = Record<string, string | number | boolean | undefined>;
 
 export function buildUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(name, String(value));
+    if (value !== undefined && value !== '') params.set(name, String(value));
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;
@@ -51,8 +72,19 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** `Retry-After` as seconds; the HTTP-date form is allowed by the standard, so read it too. */
+function retryAfterOf(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
 /** A non-2xx answer as an ApiError, keeping the server's code and message when it sent the usual body. */
 function toApiError(response: Response, body: unknown): ApiError {
+  const retryAfterSeconds = retryAfterOf(response);
   const parsed = ErrorBody.safeParse(body);
   if (parsed.success) {
     return new ApiError({
@@ -61,6 +93,7 @@ function toApiError(response: Response, body: unknown): ApiError {
       message: parsed.data.message,
       details: parsed.data.details,
       requestId: parsed.data.requestId,
+      retryAfterSeconds,
     });
   }
   // A proxy or a crashed server answers with something else: keep the status at least.
@@ -68,18 +101,43 @@ function toApiError(response: Response, body: unknown): ApiError {
     statusCode: response.status,
     code: response.status >= 500 ? 'INTERNAL' : 'INVALID_RESPONSE',
     message: `HTTP ${response.status} ${response.statusText}`.trim(),
+    retryAfterSeconds,
   });
 }
 
-export async function apiGet<T extends z.ZodType>(
+type RequestOptions = {
+  query?: Query;
+  signal?: AbortSignal | undefined;
+  /** A JSON body (POST, PATCH, PUT). */
+  body?: unknown;
+  /** The version the caller read, sent as `If-Match` so that a stale write gets 412. */
+  ifMatch?: number | undefined;
+  /**
+   * Sign-in and the first "who am I" expect a 401 as an ordinary answer: it must not be
+   * taken for an expired session.
+   */
+  unauthenticatedIsExpected?: boolean;
+};
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+async function request<T extends z.ZodType>(
+  method: Method,
   path: string,
   schema: T,
-  options: { query?: Query; signal?: AbortSignal | undefined } = {},
+  options: RequestOptions,
 ): Promise<z.infer<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
+
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
-      headers: { accept: 'application/json' },
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      // The session cookie is HttpOnly and same-origin: the browser sends it, the code never sees it.
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });
@@ -95,16 +153,43 @@ export async function apiGet<T extends z.ZodType>(
   }
 
   const body = await readJson(response);
-  if (!response.ok) throw toApiError(response, body);
+  if (!response.ok) {
+    const error = toApiError(response, body);
+    if (error.statusCode === 401 && !options.unauthenticatedIsExpected) {
+      for (const listener of unauthenticatedListeners) listener();
+    }
+    throw error;
+  }
 
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new ApiError({
       statusCode: response.status,
       code: 'INVALID_RESPONSE',
-      message: `Dữ liệu trả về từ ${path} không đúng định dạng: ${z.prettifyError(parsed.error)}`,
+      message: `Dữ liệu trả về từ ${method} ${path} không đúng định dạng: ${z.prettifyError(parsed.error)}`,
       cause: parsed.error,
     });
   }
   return parsed.data;
 }
+
+export function apiGet<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  options: Omit<RequestOptions, 'body' | 'ifMatch'> = {},
+): Promise<z.infer<T>> {
+  return request('GET', path, schema, options);
+}
+
+/** A write. A 204 answer has no body: pass `NoContent` as its schema. */
+export function apiSend<T extends z.ZodType>(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  schema: T,
+  options: Omit<RequestOptions, 'query'> = {},
+): Promise<z.infer<T>> {
+  return request(method, path, schema, options);
+}
+
+/** The schema of an empty (204) answer. */
+export const NoContent = z.undefined();

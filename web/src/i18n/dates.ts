@@ -74,3 +74,44 @@ export function formatActivityTime(
   const from = `${formatDay(start)} ${formatTime(start)}`;
   return sameDay ? `${from} – ${formatTime(end)}` : `${from} – ${formatDay(end)} ${formatTime(end)}`;
 }
+
+/** `30/7/2025 14:05`: a stored instant (an audit row, a sign-in) on the deployment's clock. */
+export function formatInstant(instant: string, timeZone: string): string {
+  const time = new Date(instant);
+  if (Number.isNaN(time.getTime())) return instant;
+  const clock = wallClock(time, timeZone);
+  return `${formatDay(clock)} ${formatTime(clock)}`;
+}
+
+/** A `YYYY-MM-DD` date for display, or the empty string for none. */
+export function formatIsoDay(date: string | null | undefined): string {
+  return date ? formatDay(parseDay(date)) : '';
+}
+
+/** Today's `YYYY-MM-DD` in the deployment's zone. */
+export function todayIn(timeZone: string): string {
+  const { year, month, day } = wallClock(new Date(), timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A date typed by a person, as `YYYY-MM-DD`; null when it is not a real date. Accepts the
+ * way it is shown (`30/7/2025`, also with `.` or `-`) and the ISO form (`2025-07-30`).
+ */
+export function parseDayInput(text: string): string | null {
+  const value = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : local
+      ? [Number(local[3]), Number(local[2]), Number(local[1])]
+      : [Number.NaN, Number.NaN, Number.NaN];
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 31/2 over into March: a date that does not come back unchanged does not exist.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null;
+  }
+  return date.toISOString().slice(0, 10);
+}

@@ -1,5 +1,6 @@
 import FullCalendar, {
   type CalendarRef,
+  type EventClickInfo,
   type EventDisplayInfo,
   type EventSourceFuncInfo,
 } from '@fullcalendar/react';
@@ -9,10 +10,11 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { activityStatuses, listActivitiesInRange } from '../../api/activities';
+import { type Activity, activityStatuses, listActivitiesInRange } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type Translate, useLanguage, useT } from '../../i18n/context';
 import { formatActivityTime } from '../../i18n/dates';
+import { ActivityDialog } from '../activity/ActivityDialog';
 import { activityOf, toEventInput } from './events';
 import { vietnamese } from './locale';
 
@@ -29,6 +31,13 @@ export function CalendarPage({ timeZone }: Props) {
   const calendarRef = useRef<CalendarRef>(null);
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
+  const [opened, setOpened] = useState<Activity | null>(null);
+
+  // Giving FullCalendar a click handler also makes each event a keyboard-reachable button.
+  const openActivity = useCallback((info: EventClickInfo) => {
+    info.jsEvent.preventDefault();
+    setOpened(activityOf(info.event));
+  }, []);
 
   // Stable across renders: FullCalendar refetches whenever its event source changes.
   // A failure reaches eventSourceFailure below, which shows it.
@@ -110,8 +119,10 @@ export function CalendarPage({ timeZone }: Props) {
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           dayMaxEventRows={4}
           eventContent={renderEvent}
+          eventClick={openActivity}
         />
       </div>
+      {opened ? <ActivityDialog activity={opened} onClose={() => setOpened(null)} /> : null}
 
       <footer className="calendar-page__footer">
         <ul className="legend" aria-label={t('calendar.legend')}>

@@ -1,0 +1,318 @@
+// Accounts in the browser: signing in and out, refusals in Vietnamese, an administrator
+// creating a user who then signs in, a session that ends under an open page, and each
+// role seeing only the menus it may use.
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { User } from '../../server/contracts/users';
+import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
+import { baseUrlOf, launchBrowser, newPerson, type Person, screenshot, signInThroughPage } from './browser';
+
+const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+describe('accounts in the browser', () => {
+  let testApp: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  const people: Person[] = [];
+
+  /** A new browser context (its own cookies) on the app's home page. */
+  async function openApp(options: Parameters<typeof newPerson>[1] = {}): Promise<Page> {
+    const person = await newPerson(browser, options);
+    people.push(person);
+    await person.page.goto(`${baseUrl}/`);
+    return person.page;
+  }
+
+  async function createUserThroughApi(payload: Record<string, unknown>) {
+    const response = await testApp.app.inject({ method: 'POST', url: '/api/users', payload });
+    expect(response.statusCode, response.body).toBe(201);
+    return User.parse(response.json());
+  }
+
+  const signInForm = (page: Page) => page.getByRole('region', { name: 'Đăng nhập' });
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ webRoot });
+    await testApp.server.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = baseUrlOf(testApp.server);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  it('signs in, shows the calendar and who is signed in, then signs out', async () => {
+    const page = await openApp();
+    await signInForm(page).waitFor();
+    await screenshot(page, 'sign-in');
+
+    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('region', { name: 'Lịch hoạt động' }).waitFor();
+    const header = page.getByRole('banner');
+    expect(await header.getByText('Quản trị hệ thống', { exact: true }).isVisible()).toBe(true);
+    expect(await header.getByText('Quản trị viên', { exact: true }).isVisible()).toBe(true);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(await nav.getByRole('link', { name: 'Lịch' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Quản trị' }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await signInForm(page).waitFor();
+    expect(await page.getByRole('button', { name: 'Đăng xuất' }).count()).toBe(0);
+    // The session is over on the server too, not only on the screen.
+    const status = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(status).toBe(401);
+  });
+
+  it('says in Vietnamese that the password is wrong', async () => {
+    const page = await openApp();
+    const form = signInForm(page);
+    await form.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(ADMIN.username);
+    await form.getByLabel('Mật khẩu').fill('không phải mật khẩu này');
+    await form.getByRole('button', { name: 'Đăng nhập' }).click();
+    const alert = form.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    // The password is cleared for the next try, the username kept.
+    expect(await form.getByLabel('Mật khẩu').inputValue()).toBe('');
+    expect(await form.getByRole('textbox', { name: 'Tên đăng nhập' }).inputValue()).toBe(ADMIN.username);
+    await screenshot(page, 'sign-in-wrong-password');
+  });
+
+  it('says how long to wait after too many failed attempts', async () => {
+    const page = await openApp();
+    const form = signInForm(page);
+    await form.getByRole('textbox', { name: 'Tên đăng nhập' }).fill('ke.do.mat.khau');
+    // The server allows five failures per username and address in its window.
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      await form.getByLabel('Mật khẩu').fill(`đoán lần ${attempt}`);
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
+      await form.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await answered;
+      // The page empties the password field once it has shown the refusal.
+      await page.waitForFunction(
+        () => document.querySelector<HTMLInputElement>('input[type="password"]')?.value === '',
+      );
+    }
+    const alert = form.getByRole('alert');
+    expect(await alert.textContent()).toMatch(
+      /^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ phút\.$/,
+    );
+  });
+
+  it('lets an administrator create a user, who can then sign in', async () => {
+    const page = await openApp();
+    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Người dùng' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/users');
+    const adminNav = page.getByRole('navigation', { name: 'Quản trị' });
+    const sections = await adminNav.getByRole('link').allTextContents();
+    expect(sections).toEqual([
+      'Người dùng',
+      'Cơ quan, đơn vị',
+      'Đơn vị hành chính',
+      'Danh mục',
+      'Nhật ký thay đổi',
+    ]);
+
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm người dùng' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'Tên đăng nhập' }).fill('lan.nguyen');
+    await dialog.getByRole('textbox', { name: 'Họ và tên' }).fill('Nguyễn Thị Lan');
+    await dialog.getByRole('combobox', { name: 'Vai trò' }).selectOption({ label: 'Cán bộ cơ quan' });
+    await dialog.getByRole('combobox', { name: 'Cơ quan' }).selectOption({ label: 'Công an thành phố Huế' });
+    // Too short: the server's message shows at the password field.
+    await dialog.getByLabel('Mật khẩu').fill('ngắn');
+    await dialog.getByRole('button', { name: 'Tạo người dùng' }).click();
+    const password = dialog.getByLabel('Mật khẩu');
+    await dialog.getByText('Mật khẩu phải có ít nhất 8 ký tự').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await password.getAttribute('aria-describedby')) ?? '';
+    const description = await page.evaluate(
+      (ids) => ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      describedBy.split(' '),
+    );
+    expect(description).toContain('Mật khẩu phải có ít nhất 8 ký tự');
+    await screenshot(page, 'users-create-invalid', { fullPage: false });
+
+    await password.fill('mật khẩu của Lan 2025');
+    await dialog.getByRole('button', { name: 'Tạo người dùng' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('status').getByText('Đã tạo người dùng Nguyễn Thị Lan.').waitFor();
+    const row = page.getByRole('row', { name: /Nguyễn Thị Lan/ });
+    expect(await row.getByRole('cell').allTextContents()).toEqual(
+      expect.arrayContaining(['lan.nguyen', 'Cán bộ cơ quan', 'Công an thành phố Huế', 'Đang hoạt động']),
+    );
+    await screenshot(page, 'users-list');
+
+    const lan = await openApp();
+    await signInThroughPage(lan, 'lan.nguyen', 'mật khẩu của Lan 2025');
+    expect(await lan.getByRole('banner').getByText('Nguyễn Thị Lan', { exact: true }).isVisible()).toBe(true);
+    expect(await lan.getByRole('banner').getByText('Cán bộ cơ quan', { exact: true }).isVisible()).toBe(true);
+  });
+
+  it("lets an administrator change a user's scope, reset the password, disable and enable the account", async () => {
+    const page = await openApp();
+    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    await page.goto(`${baseUrl}/admin/users`);
+
+    // A commune reporter: the page asks for units before asking the server.
+    await page.getByRole('button', { name: 'Sửa người dùng Nguyễn Thị Lan' }).click();
+    const edit = page.getByRole('dialog', { name: 'Sửa người dùng Nguyễn Thị Lan' });
+    await edit.getByRole('combobox', { name: 'Vai trò' }).selectOption({ label: 'Người báo cáo cấp xã' });
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.getByText('Cần chọn ít nhất một đơn vị hành chính.').waitFor();
+    const units = edit.getByRole('group', { name: 'Đơn vị hành chính phụ trách' });
+    await units.getByRole('searchbox').fill('phu xuan');
+    await units.getByRole('checkbox', { name: /^Phường Phú Xuân/ }).check();
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row', { name: /Nguyễn Thị Lan/ });
+    await row.getByText('Người báo cáo cấp xã').waitFor();
+    expect(await row.textContent()).toContain('Phường Phú Xuân');
+
+    await page.getByRole('button', { name: 'Đặt lại mật khẩu của Nguyễn Thị Lan' }).click();
+    const reset = page.getByRole('dialog', { name: 'Đặt lại mật khẩu của Nguyễn Thị Lan' });
+    await reset.getByLabel(/^Mật khẩu mới/).fill('mật khẩu mới của Lan');
+    await reset.getByLabel('Nhập lại mật khẩu mới').fill('mật khẩu mới của Lan');
+    await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    await reset.waitFor({ state: 'hidden' });
+    await page.getByRole('status').getByText('Đã đặt lại mật khẩu của Nguyễn Thị Lan.').waitFor();
+    await testApp.signIn('lan.nguyen', 'mật khẩu mới của Lan');
+
+    await page.getByRole('button', { name: 'Khóa tài khoản Nguyễn Thị Lan' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Khóa tài khoản Nguyễn Thị Lan?' });
+    await screenshot(page, 'users-disable', { fullPage: false });
+    await confirm.getByRole('button', { name: 'Khóa' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await row.getByText('Đã khóa').waitFor();
+    await page.getByRole('button', { name: 'Mở khóa tài khoản Nguyễn Thị Lan' }).click();
+    await row.getByText('Đang hoạt động').waitFor();
+    // Nobody can lock themselves out.
+    expect(await page.getByRole('button', { name: 'Khóa tài khoản Quản trị hệ thống' }).count()).toBe(0);
+  });
+
+  it('does not offer the Admin menu to a viewer, nor open its screens', async () => {
+    await createUserThroughApi({
+      username: 'nguoi.xem',
+      displayName: 'Trần Văn Xem',
+      role: 'viewer',
+      password: 'mật khẩu người xem',
+    });
+    const page = await openApp();
+    await signInThroughPage(page, 'nguoi.xem', 'mật khẩu người xem');
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await nav.getByRole('link', { name: 'Lịch' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Quản trị' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Quản trị' }).count()).toBe(0);
+
+    // A typed address does not open what the menu does not offer.
+    await page.goto(`${baseUrl}/admin/users`);
+    await page.getByText('Bạn không có quyền xem trang này.').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+  });
+
+  it('gives a coordinator the users list to read and the audit log', async () => {
+    await createUserThroughApi({
+      username: 'dieu.phoi',
+      displayName: 'Lê Điều Phối',
+      role: 'coordinator',
+      password: 'mật khẩu điều phối',
+    });
+    const page = await openApp();
+    await signInThroughPage(page, 'dieu.phoi', 'mật khẩu điều phối');
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Người dùng' }).waitFor();
+    const sections = await page
+      .getByRole('navigation', { name: 'Quản trị' })
+      .getByRole('link')
+      .allTextContents();
+    expect(sections).toEqual(['Người dùng', 'Nhật ký thay đổi']);
+    await page.getByRole('row', { name: /Nguyễn Thị Lan/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Thêm người dùng' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Sửa người dùng/ }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Nhật ký thay đổi' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Nhật ký thay đổi' }).waitFor();
+    // The administrator's creation of Lan, readable: when, who, what.
+    const created = page.getByRole('row', { name: /Tạo mới.*Người dùng “Nguyễn Thị Lan”/ });
+    await created.waitFor();
+    expect(await created.textContent()).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4} \d{2}:\d{2}Quản trị hệ thống/);
+    await page
+      .getByRole('combobox', { name: 'Người thực hiện' })
+      .selectOption({ label: 'Nguyễn Thị Lan (lan.nguyen)' });
+    await page
+      .getByRole('row', { name: /Đăng nhập.*Người dùng “Nguyễn Thị Lan”/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('row', { name: /Tạo mới/ }).count()).toBe(0);
+    await screenshot(page, 'audit-log');
+  });
+
+  it('shows the sign-in page when the session ends under an open page', async () => {
+    const user = await createUserThroughApi({
+      username: 'se.bi.khoa',
+      displayName: 'Phạm Sẽ Khóa',
+      role: 'viewer',
+      password: 'mật khẩu sẽ bị khóa',
+    });
+    const page = await openApp();
+    await signInThroughPage(page, 'se.bi.khoa', 'mật khẩu sẽ bị khóa');
+
+    // Disabling the account ends its sessions; the page learns it at its next request.
+    const disabled = await testApp.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: { 'if-match': `"${user.version}"` },
+      payload: { disabled: true },
+    });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    await page.getByRole('button', { name: /^Tiếp/ }).click();
+    const form = signInForm(page);
+    await form.waitFor();
+    expect(await form.getByRole('status').textContent()).toBe(
+      'Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.',
+    );
+
+    // A disabled account cannot sign in again.
+    await form.getByRole('textbox', { name: 'Tên đăng nhập' }).fill('se.bi.khoa');
+    await form.getByLabel('Mật khẩu').fill('mật khẩu sẽ bị khóa');
+    await form.getByRole('button', { name: 'Đăng nhập' }).click();
+    await form.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+  });
+
+  it('fits a phone screen', async () => {
+    const page = await openApp({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await signInForm(page).waitFor();
+    await screenshot(page, 'phone-sign-in');
+    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    await page.goto(`${baseUrl}/admin/users`);
+    await page.getByRole('row', { name: /Nguyễn Thị Lan/ }).waitFor();
+    // The page itself never scrolls sideways; wide tables scroll inside their own region.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-users');
+  });
+
+  it('logs no console error, breaks no CSP rule, and gets only the refusals it provoked', () => {
+    const provoked = new Set([
+      // Every fresh page asks who is signed in before anyone is.
+      '401 GET /api/auth/me',
+      '401 POST /api/auth/login',
+      '429 POST /api/auth/login',
+      // The password that was too short.
+      '400 POST /api/users',
+      // The calendar's request after the account was disabled.
+      '401 GET /api/activities',
+    ]);
+    for (const person of people) {
+      expect(person.problems.cspViolations).toEqual([]);
+      expect(person.problems.consoleErrors).toEqual([]);
+      expect(person.problems.failedRequests.filter((request) => !provoked.has(request))).toEqual([]);
+    }
+  });
+});

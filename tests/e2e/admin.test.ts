@@ -1,0 +1,189 @@
+// The reference-data screens of the Admin section in the browser, as an administrator:
+// agencies and units (search, "in force on" a date, create, edit, successors, dates typed
+// as 30/7/2025, server validation shown at the field), the catalogue (read only here: its
+// writes belong to the API tests) and the audit trail of what was just done.
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
+import { baseUrlOf, launchBrowser, newPerson, type Person, screenshot, signInThroughPage } from './browser';
+
+const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+describe('admin screens', () => {
+  let testApp: TestApp;
+  let browser: Browser;
+  let person: Person;
+  let page: Page;
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ webRoot });
+    await testApp.server.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    person = await newPerson(browser);
+    page = person.page;
+    await page.goto(`${baseUrlOf(testApp.server)}/admin/agencies`);
+    // A deep link survives signing in: the page asked for is the page shown.
+    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('heading', { level: 2, name: 'Cơ quan, đơn vị' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  const table = () => page.getByRole('region', { name: 'Danh sách cơ quan, đơn vị' });
+
+  it('finds agencies by a search without diacritics', async () => {
+    await page.getByRole('row', { name: /^Công an thành phố Huế/ }).waitFor();
+    await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('cong an thanh pho');
+    await expect.poll(() => table().getByRole('row').count()).toBe(2);
+    expect(await table().getByRole('row').nth(1).textContent()).toContain('Công an thành phố Huế');
+    await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('');
+  });
+
+  it('creates an agency with validity dates and a successor, the dates checked at their fields', async () => {
+    await page.getByRole('button', { name: 'Thêm cơ quan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm cơ quan, đơn vị' });
+    await dialog.getByRole('textbox', { name: 'Tên cơ quan' }).fill('Ban Chỉ đạo thử nghiệm (e2e)');
+    await dialog.getByRole('textbox', { name: 'Mã' }).fill('BCD_E2E');
+    await dialog.getByRole('combobox', { name: 'Loại' }).selectOption({ label: 'Khác' });
+    await dialog.getByRole('textbox', { name: 'Hiệu lực từ ngày' }).fill('1/1/2025');
+    // 31 February does not exist: said by the page, before asking the server.
+    await dialog.getByRole('textbox', { name: 'Hiệu lực đến ngày' }).fill('31/2/2025');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    const validTo = dialog.getByRole('textbox', { name: 'Hiệu lực đến ngày' });
+    await dialog.getByText('Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 30/7/2025.').waitFor();
+    expect(await validTo.getAttribute('aria-invalid')).toBe('true');
+    // The focus goes where there is something to fix.
+    await expect.poll(() => validTo.evaluate((input) => input === document.activeElement)).toBe(true);
+
+    // Before the start: the server's rule, shown at the field it names.
+    await validTo.fill('31/12/2024');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText('Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực').waitFor();
+    expect(await validTo.getAttribute('aria-invalid')).toBe('true');
+
+    await validTo.fill('30/6/2025');
+    const successors = dialog.getByRole('group', { name: 'Cơ quan kế nhiệm' });
+    await successors.getByRole('searchbox').fill('uy ban nhan dan thanh pho');
+    await successors
+      .getByRole('checkbox', { name: 'Ủy ban nhân dân thành phố Huế · UBND_HUE', exact: true })
+      .check();
+    await successors.getByRole('button', { name: 'Bỏ chọn Ủy ban nhân dân thành phố Huế' }).waitFor();
+    await screenshot(page, 'agency-create', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('status').getByText('Đã thêm “Ban Chỉ đạo thử nghiệm (e2e)”.').waitFor();
+
+    const row = page.getByRole('row', { name: /Ban Chỉ đạo thử nghiệm \(e2e\)/ });
+    expect(await row.textContent()).toContain('1/1/2025 – 30/6/2025');
+    expect(await row.textContent()).toContain('Ủy ban nhân dân thành phố Huế');
+  });
+
+  it('lists the agencies in force on a date', async () => {
+    const asOf = page.getByRole('textbox', { name: 'Còn hiệu lực vào ngày' });
+    await asOf.fill('1/7/2025');
+    await page.getByRole('row', { name: /^Công an thành phố Huế/ }).waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /Ban Chỉ đạo thử nghiệm/ }).count()).toBe(0);
+    // Before Huế became a centrally-run city, the provincial police was in force instead.
+    await asOf.fill('31/12/2024');
+    await page.getByRole('row', { name: /^Công an tỉnh Thừa Thiên Huế/ }).waitFor();
+    await expect.poll(() => page.getByRole('row', { name: /^Công an thành phố Huế/ }).count()).toBe(0);
+    await asOf.fill('');
+    await page.getByRole('row', { name: /Ban Chỉ đạo thử nghiệm/ }).waitFor();
+  });
+
+  it('edits an agency and keeps its history in the audit log', async () => {
+    await page.getByRole('button', { name: 'Sửa cơ quan Ban Chỉ đạo thử nghiệm (e2e)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sửa Ban Chỉ đạo thử nghiệm (e2e)' });
+    expect(await dialog.getByRole('textbox', { name: 'Hiệu lực đến ngày' }).inputValue()).toBe('30/6/2025');
+    await dialog.getByRole('textbox', { name: 'Tên viết tắt' }).fill('BCĐ thử');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('row', { name: /BCĐ thử/ }).waitFor();
+
+    await page.getByRole('link', { name: 'Nhật ký thay đổi' }).click();
+    await page.getByRole('combobox', { name: 'Loại đối tượng' }).selectOption({ label: 'Cơ quan' });
+    const edited = page.getByRole('row', {
+      name: /^\S+ \S+ Quản trị hệ thống Sửa Cơ quan “Ban Chỉ đạo thử nghiệm \(e2e\)”/,
+    });
+    await edited.waitFor();
+    await edited.getByText('Xem 1 trường thay đổi').click();
+    const change = edited.getByRole('row', { name: /^Tên viết tắt/ });
+    expect(await change.getByRole('cell').allTextContents()).toEqual(['—', 'BCĐ thử']);
+    expect(
+      await page.getByRole('row', { name: /Tạo mới Cơ quan “Ban Chỉ đạo thử nghiệm \(e2e\)”/ }).count(),
+    ).toBe(1);
+    await screenshot(page, 'audit-agency');
+  });
+
+  it('creates and edits an administrative unit', async () => {
+    await page.getByRole('link', { name: 'Đơn vị hành chính' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Đơn vị hành chính' }).waitFor();
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị hành chính' });
+    await dialog.getByRole('textbox', { name: 'Tên đơn vị' }).fill('Xã Thử Nghiệm');
+    await dialog.getByRole('textbox', { name: 'Mã' }).fill('HUE_X_THU_NGHIEM');
+    await dialog.getByRole('combobox', { name: 'Cấp' }).selectOption({ label: 'Xã' });
+    await dialog.getByRole('combobox', { name: 'Trực thuộc' }).selectOption({ label: 'Thành phố Huế' });
+    await dialog.getByRole('textbox', { name: 'Nhãn' }).fill('coastal, e2e');
+    await dialog.getByRole('textbox', { name: 'Hiệu lực từ ngày' }).fill('1/7/2025');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row', { name: /Xã Thử Nghiệm/ });
+    expect(await row.textContent()).toContain('từ 1/7/2025');
+    expect(await row.textContent()).toContain('coastal, e2e');
+
+    await page.getByRole('button', { name: 'Sửa đơn vị Xã Thử Nghiệm' }).click();
+    const edit = page.getByRole('dialog', { name: 'Sửa Xã Thử Nghiệm' });
+    await edit.getByRole('textbox', { name: 'Tên đơn vị' }).fill('Xã Thử Nghiệm Mới');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByRole('row', { name: /Xã Thử Nghiệm Mới/ }).waitFor();
+  });
+
+  it('shows the catalogue by kind, and an observance with its yearly themes', async () => {
+    await page.getByRole('link', { name: 'Danh mục' }).click();
+    const tabs = page.getByRole('tablist', { name: 'Danh mục' });
+    await tabs.getByRole('tab', { name: 'Loại hoạt động', selected: true }).waitFor();
+    // The arrow keys move between tabs, as in any tab list.
+    await tabs.getByRole('tab', { name: 'Loại hoạt động' }).focus();
+    await page.keyboard.press('End');
+    await tabs.getByRole('tab', { name: 'Ngày kỷ niệm', selected: true }).waitFor();
+    const panel = page.getByRole('tabpanel', { name: 'Ngày kỷ niệm' });
+    const day = panel.getByRole('row', { name: /^Ngày toàn dân phòng, chống mua bán người/ });
+    expect(await day.textContent()).toContain('30/7');
+
+    await day.getByRole('button', { name: /^Chủ đề theo năm/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^Chủ đề theo năm: Ngày toàn dân/ });
+    await dialog.getByRole('row', { name: /^2024/ }).waitFor();
+    await screenshot(page, 'catalog-themes', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    // Closing gives the focus back to the button that opened the dialog.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chủ đề theo năm');
+
+    await tabs.getByRole('tab', { selected: true }).focus();
+    await page.keyboard.press('Home');
+    await tabs.getByRole('tab', { name: 'Loại hoạt động', selected: true }).waitFor();
+    await page.getByRole('tabpanel', { name: 'Loại hoạt động' }).getByRole('row').nth(1).waitFor();
+    await screenshot(page, 'catalog');
+  });
+
+  it('reads in English on the switch', async () => {
+    await page.getByRole('link', { name: 'Cơ quan, đơn vị' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Agencies' }).waitFor();
+    await page.getByRole('row', { name: /^Huế City Police/ }).waitFor();
+    await screenshot(page, 'agencies-en');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Cơ quan, đơn vị' }).waitFor();
+  });
+
+  it('logs no console error, breaks no CSP rule, and gets only the refusals it provoked', () => {
+    expect(person.problems.cspViolations).toEqual([]);
+    expect(person.problems.consoleErrors).toEqual([]);
+    expect(person.problems.failedRequests).toEqual(['401 GET /api/auth/me', '400 POST /api/agencies']);
+  });
+});

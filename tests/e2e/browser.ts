@@ -1,0 +1,98 @@
+// Chromium for the browser tests: one browser per test file, one context per person, with
+// every console error and CSP violation of every page collected, and screenshots written
+// under test-results/ (git-ignored) for a person to look at.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { App } from '../../server/app';
+
+export const screenshotDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Whatever went wrong in the pages of a context, for a final "nothing unexpected happened":
+ * console errors, CSP violations, and every API answer of 400 or more as `401 GET /api/auth/me`.
+ */
+export type Problems = { consoleErrors: string[]; cspViolations: string[]; failedRequests: string[] };
+
+export type Person = { context: BrowserContext; page: Page; problems: Problems };
+
+/**
+ * A fresh context (its own cookies: its own session) and page. `timezoneId` is the
+ * browser's zone, which the app must ignore in favour of the deployment's.
+ */
+export async function newPerson(
+  browser: Browser,
+  options: { timezoneId?: string; viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+): Promise<Person> {
+  const context = await browser.newContext({
+    timezoneId: options.timezoneId ?? 'America/New_York',
+    locale: 'en-US',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    isMobile: options.isMobile ?? false,
+    hasTouch: options.isMobile ?? false,
+  });
+  const problems: Problems = { consoleErrors: [], cspViolations: [], failedRequests: [] };
+  // Violations are also logged to the console, but the event names the directive that was broken.
+  await context.exposeFunction('reportCspViolation', (text: string) => problems.cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
+      report(
+        `${event.effectiveDirective}: ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  const page = await context.newPage();
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const url = new URL(response.url());
+    problems.failedRequests.push(`${response.status()} ${response.request().method()} ${url.pathname}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // The browser logs every answer of 400 or more as a console error; those are checked,
+    // more precisely, through `failedRequests`.
+    if (message.text().startsWith('Failed to load resource: the server responded with a status of')) return;
+    problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.consoleErrors.push(error.message));
+  return { context, page, problems };
+}
+
+/** The address the app listens on, after `server.listen({ port: 0 })`. */
+export function baseUrlOf(server: App): string {
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** Signs in through the page, as a person would, and waits for the calendar. */
+export async function signInThroughPage(page: Page, username: string, password: string): Promise<void> {
+  const form = page.getByRole('region', { name: 'Đăng nhập' });
+  await form.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
+  await form.getByLabel('Mật khẩu').fill(password);
+  await form.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor({ state: 'visible' });
+}
+
+/** The whole page by default; `fullPage: false` for a dialog, whose backdrop covers only the viewport. */
+export function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<Buffer> {
+  return page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: options.fullPage ?? true });
+}

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import {
+  ActivityType,
+  Catalog,
+  type CatalogKind,
+  Channel,
+  Indicator,
+  Observance,
+  ObservanceTheme,
+  type ObservanceThemeInput,
+  TargetGroup,
+} from '../../../server/contracts/catalog';
+import { apiGet, apiSend } from './client';
+
+export type { Catalog, CatalogKind, ObservanceThemeInput };
+export type ActivityTypeEntry = z.infer<typeof ActivityType>;
+export type ChannelEntry = z.infer<typeof Channel>;
+export type TargetGroupEntry = z.infer<typeof TargetGroup>;
+export type IndicatorEntry = z.infer<typeof Indicator>;
+export type ObservanceEntry = z.infer<typeof Observance>;
+export type ObservanceThemeEntry = z.infer<typeof ObservanceTheme>;
+
+/**
+ * What each kind's endpoint answers a write with: the entry as the catalogue lists it,
+ * except an observance, whose yearly themes have their own route and are not repeated.
+ */
+const entrySchemas = {
+  'activity-types': ActivityType,
+  channels: Channel,
+  'target-groups': TargetGroup,
+  indicators: Indicator,
+  observances: Observance.omit({ themes: true }),
+} as const satisfies Record<CatalogKind, z.ZodType>;
+
+/** Any kind's entry as a write answers it; the page reloads the catalogue after a write anyway. */
+export type CatalogEntry = z.infer<(typeof entrySchemas)[CatalogKind]>;
+/**
+ * A new entry or a change, as the form builds it from the kind's field list. The server
+ * checks it against that kind's contract and names any field that does not fit.
+ */
+export type CatalogBody = Record<string, unknown>;
+
+export function getCatalog(signal?: AbortSignal): Promise<Catalog> {
+  return apiGet('/api/catalog', Catalog, { signal });
+}
+
+function entrySchema(kind: CatalogKind): z.ZodType<CatalogEntry> {
+  return entrySchemas[kind];
+}
+
+export function createCatalogEntry(kind: CatalogKind, input: CatalogBody): Promise<CatalogEntry> {
+  return apiSend('POST', `/api/catalog/${kind}`, entrySchema(kind), { body: input });
+}
+
+export function updateCatalogEntry(
+  kind: CatalogKind,
+  code: string,
+  patch: CatalogBody,
+): Promise<CatalogEntry> {
+  return apiSend('PATCH', `/api/catalog/${kind}/${encodeURIComponent(code)}`, entrySchema(kind), {
+    body: patch,
+  });
+}
+
+/** Creates or replaces an observance's theme for one year. */
+export function putObservanceTheme(
+  code: string,
+  year: number,
+  input: z.input<typeof ObservanceThemeInput>,
+): Promise<ObservanceThemeEntry> {
+  return apiSend(
+    'PUT',
+    `/api/catalog/observances/${encodeURIComponent(code)}/themes/${year}`,
+    ObservanceTheme,
+    {
+      body: input,
+    },
+  );
+}

@@ -1,0 +1,430 @@
+// Form building blocks: every field has a visible label, its error right under it (named
+// by aria-describedby, so a screen reader reads it with the field), and the same look.
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
+import { ApiError } from '../api/client';
+import { type Translate, useT } from '../i18n/context';
+import { formatIsoDay, parseDayInput } from '../i18n/dates';
+import { describeError } from './ErrorAlert';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/**
+ * A failed save, split for the form: server validation messages by the field they name
+ * (the first segment of `path`: `unitIds.2` belongs to `unitIds`), and what no field of
+ * this form shows, to be shown above it.
+ */
+export function splitErrors(
+  error: unknown,
+  fields: readonly string[],
+  t: Translate,
+): { byField: FieldErrors; general: string[] } {
+  if (!error) return { byField: {}, general: [] };
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED' || error.details.length === 0) {
+    return { byField: {}, general: [describeError(error, t)] };
+  }
+  const byField: FieldErrors = {};
+  const general: string[] = [];
+  for (const detail of error.details) {
+    const field = detail.path.split('.')[0] ?? '';
+    if (fields.includes(field)) {
+      // Several messages for one field (two bad unit ids) read as one sentence each.
+      byField[field] = byField[field] ? `${byField[field]} ${detail.message}` : detail.message;
+    } else {
+      general.push(detail.path ? `${detail.path}: ${detail.message}` : detail.message);
+    }
+  }
+  return { byField, general };
+}
+
+/**
+ * After a refused save, the first field marked invalid gets the focus, so that a keyboard
+ * or screen-reader user lands where there is something to fix. `form` goes on the <form>;
+ * `refused()` is called with the state update that marks the fields, and the focus moves
+ * once they are marked.
+ */
+export function useFocusOnInvalid() {
+  const form = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+  const refused = useCallback(() => setRefusals((count) => count + 1), []);
+  return { form, refused };
+}
+
+/** The messages that belong to no field, above the form, read out when they appear. */
+export function FormErrors({ messages }: { messages: string[] }) {
+  const t = useT();
+  if (messages.length === 0) return null;
+  return (
+    <div className="form-errors" role="alert">
+      <p className="form-errors__title">{t('form.failed')}</p>
+      <ul>
+        {messages.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type ControlProps = {
+  id: string;
+  'aria-invalid': boolean | undefined;
+  'aria-describedby': string | undefined;
+};
+
+/** A label, a control, an optional hint and the field's error. */
+export function Field({
+  label,
+  error,
+  hint,
+  required = false,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {/* The control's `required` already tells a screen reader; the star is for the eye. */}
+        {required ? (
+          <span className="field__required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </label>
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> & {
+  ref?: Ref<HTMLInputElement>;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+};
+
+export function TextField({ label, value, onChange, error, hint, required, ...input }: TextFieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint} required={required ?? false}>
+      {(props) => (
+        <input
+          className="input"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          required={required}
+          {...input}
+          {...props}
+        />
+      )}
+    </Field>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'> & {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+};
+
+export function TextAreaField({ label, value, onChange, error, required, ...input }: TextAreaFieldProps) {
+  return (
+    <Field label={label} error={error} required={required ?? false}>
+      {(props) => (
+        <textarea
+          className="input input--area"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          required={required}
+          {...input}
+          {...props}
+        />
+      )}
+    </Field>
+  );
+}
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value' | 'id'> & {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  children: ReactNode;
+};
+
+export function SelectField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  required,
+  children,
+  ...select
+}: SelectFieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint} required={required ?? false}>
+      {(props) => (
+        <select
+          className="input"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          required={required}
+          {...select}
+          {...props}
+        >
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A checkbox with its label to its right, as people expect to click either. */
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+  error,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string | undefined;
+}) {
+  const id = useId();
+  return (
+    <div className={error ? 'field field--check field--invalid' : 'field field--check'}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <label htmlFor={id}>{label}</label>
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------- dates
+
+/** What a date field holds: the text as typed, so that a half-typed date is not lost. */
+export function dayText(date: string | null | undefined): string {
+  return formatIsoDay(date);
+}
+
+/** A typed date as `YYYY-MM-DD`, null for an empty field, undefined when it is not a date. */
+export function readDay(text: string): string | null | undefined {
+  if (text.trim() === '') return null;
+  return parseDayInput(text) ?? undefined;
+}
+
+/**
+ * Dates are typed as they are written and shown everywhere (30/7/2025), whatever the
+ * browser's language, rather than in a native date input that would follow the browser.
+ *
+ * `checkOnBlur` is for a filter, which has no save button: a date that cannot be read is
+ * said when the user leaves the field. A form checks its dates when it is saved instead
+ * (readDays): a message appearing on blur would move the save button away between the
+ * press and the release of the click that blurred the field, and the click would be lost.
+ */
+export function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  required,
+  checkOnBlur = false,
+}: {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  error?: string | undefined;
+  required?: boolean;
+  checkOnBlur?: boolean;
+}) {
+  const t = useT();
+  const [touched, setTouched] = useState(false);
+  const ownError = checkOnBlur && touched && readDay(value) === undefined ? t('form.badDate') : undefined;
+  return (
+    <TextField
+      label={label}
+      value={value}
+      onChange={onChange}
+      onBlur={() => setTouched(true)}
+      error={error ?? ownError}
+      hint={t('form.dateHint')}
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={t('form.datePlaceholder')}
+      required={required}
+    />
+  );
+}
+
+/**
+ * The dates of a form as `YYYY-MM-DD` (or null), or the fields holding something that is
+ * not a date, so that the form can say so without asking the server.
+ */
+export function readDays<K extends string>(
+  texts: Record<K, string>,
+  t: Translate,
+): { ok: true; values: Record<K, string | null> } | { ok: false; errors: FieldErrors } {
+  const values = {} as Record<K, string | null>;
+  const errors: FieldErrors = {};
+  for (const key of Object.keys(texts) as K[]) {
+    const value = readDay(texts[key]);
+    if (value === undefined) errors[key] = t('form.badDate');
+    else values[key] = value;
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values };
+}
+
+// ---------------------------------------------------------------- many of a list
+
+export type PickerOption = { value: number | string; label: string; detail?: string | undefined };
+
+/**
+ * Choosing several entries of a list of up to a few hundred (units, agencies, channels):
+ * the chosen ones stay in view as removable chips, the list can be narrowed by typing.
+ */
+export function MultiPicker<V extends number | string>({
+  label,
+  options,
+  selected,
+  onChange,
+  error,
+  hint,
+}: {
+  label: string;
+  options: ReadonlyArray<PickerOption & { value: V }>;
+  selected: readonly V[];
+  onChange: (selected: V[]) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+}) {
+  const t = useT();
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const needle = normaliseSearch(search);
+  const shown = needle
+    ? options.filter((option) => normaliseSearch(`${option.label} ${option.detail ?? ''}`).includes(needle))
+    : options;
+  const labelOf = (value: V) => options.find((option) => option.value === value)?.label ?? String(value);
+  const toggle = (value: V, on: boolean) =>
+    onChange(on ? [...selected, value] : selected.filter((chosen) => chosen !== value));
+
+  return (
+    <fieldset
+      className={error ? 'picker field--invalid' : 'picker'}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend className="field__label">{label}</legend>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      {selected.length > 0 ? (
+        <ul className="picker__chips" aria-label={t('picker.chosen')}>
+          {selected.map((value) => (
+            <li key={String(value)} className="chip">
+              {labelOf(value)}
+              <button
+                type="button"
+                className="chip__remove"
+                aria-label={t('picker.remove', { name: labelOf(value) })}
+                onClick={() => toggle(value, false)}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="picker__none">{t('picker.none')}</p>
+      )}
+      <input
+        className="input picker__search"
+        type="search"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        aria-label={t('picker.search', { label })}
+        placeholder={t('picker.searchPlaceholder')}
+      />
+      <ul className="picker__list">
+        {shown.map((option) => {
+          const optionId = `${id}-${String(option.value)}`;
+          return (
+            <li key={String(option.value)}>
+              <input
+                id={optionId}
+                type="checkbox"
+                checked={selected.includes(option.value)}
+                onChange={(event) => toggle(option.value, event.target.checked)}
+              />
+              <label htmlFor={optionId}>
+                {option.label}
+                {option.detail ? <span className="picker__detail"> · {option.detail}</span> : null}
+              </label>
+            </li>
+          );
+        })}
+        {shown.length === 0 ? <li className="picker__empty">{t('picker.noMatch')}</li> : null}
+      </ul>
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * Text for matching what a person types: lower case, without diacritics, so that "hue"
+ * finds "Huế" and "dong" finds "Đông" (đ is a letter of its own, not a d with a mark).
+ */
+export function normaliseSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().trim();
+}

@@ -1,0 +1,713 @@
+import { type FormEvent, useCallback, useState } from 'react';
+import {
+  type Catalog,
+  type CatalogKind,
+  createCatalogEntry,
+  getCatalog,
+  type ObservanceEntry,
+  type ObservanceThemeEntry,
+  putObservanceTheme,
+  updateCatalogEntry,
+} from '../../api/catalog';
+import { Dialog } from '../../components/Dialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import {
+  DateField,
+  dayText,
+  type FieldErrors,
+  FormErrors,
+  MultiPicker,
+  type PickerOption,
+  readDays,
+  SelectField,
+  splitErrors,
+  TextField,
+  useFocusOnInvalid,
+} from '../../components/form';
+import { TableRegion } from '../../components/Table';
+import { Tabs } from '../../components/Tabs';
+import { useLoad } from '../../components/useLoad';
+import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
+import type { MessageKey } from '../../i18n/vi';
+import { AdminPage, FormActions, Loading } from './common';
+import { entryName } from './names';
+
+/** The catalogue's lists by the kind named in the API path. */
+const listKeys = {
+  'activity-types': 'activityTypes',
+  channels: 'channels',
+  'target-groups': 'targetGroups',
+  indicators: 'indicators',
+  observances: 'observances',
+} as const satisfies Record<CatalogKind, keyof Catalog>;
+
+const kinds = Object.keys(listKeys) as CatalogKind[];
+
+type Entry = { code: string; name: string; nameEn: string } & Record<string, unknown>;
+
+/** A form field of one kind of entry, held as text (or a list of codes) while edited. */
+type FieldSpec = {
+  name: string;
+  label: MessageKey;
+  required?: boolean;
+  hint?: MessageKey;
+} & (
+  | { type: 'text'; suggestions?: (catalog: Catalog) => string[] }
+  | { type: 'number'; min: number; max: number }
+  | {
+      type: 'select';
+      options: (catalog: Catalog, t: Translate, language: Language) => PickerOption[];
+      none?: boolean;
+    }
+  | { type: 'codes'; options: (catalog: Catalog, language: Language) => PickerOption[] }
+);
+
+const names: FieldSpec[] = [
+  { name: 'name', label: 'catalog.name', type: 'text', required: true },
+  { name: 'nameEn', label: 'common.nameEn', type: 'text' },
+];
+
+const distinct = (values: string[]) => [...new Set(values)].sort();
+
+const fieldsOf: Record<CatalogKind, FieldSpec[]> = {
+  'activity-types': [
+    ...names,
+    {
+      name: 'channelCodes',
+      label: 'catalog.channels',
+      type: 'codes',
+      options: (catalog, language) =>
+        catalog.channels.map((channel) => ({ value: channel.code, label: entryName(channel, language) })),
+    },
+    {
+      name: 'indicatorCodes',
+      label: 'catalog.indicators',
+      type: 'codes',
+      options: (catalog, language) =>
+        catalog.indicators.map((indicator) => ({
+          value: indicator.code,
+          label: entryName(indicator, language),
+        })),
+    },
+  ],
+  channels: [
+    ...names,
+    {
+      name: 'kind',
+      label: 'catalog.channelKind',
+      type: 'text',
+      required: true,
+      hint: 'common.codeHint',
+      suggestions: (catalog) => distinct(catalog.channels.map((channel) => channel.kind)),
+    },
+  ],
+  'target-groups': names,
+  indicators: [
+    ...names,
+    {
+      name: 'unit',
+      label: 'catalog.unit',
+      type: 'text',
+      required: true,
+      hint: 'catalog.unitHint',
+      suggestions: (catalog) => distinct(catalog.indicators.map((indicator) => indicator.unit)),
+    },
+    {
+      name: 'aggregation',
+      label: 'catalog.aggregation',
+      type: 'select',
+      required: true,
+      hint: 'catalog.aggregationHint',
+      options: (_catalog, t) => [
+        { value: 'sum', label: t('aggregation.sum') },
+        { value: 'max', label: t('aggregation.max') },
+      ],
+    },
+    {
+      name: 'parentCode',
+      label: 'catalog.parent',
+      type: 'select',
+      none: true,
+      options: (catalog, _t, language) =>
+        catalog.indicators.map((indicator) => ({
+          value: indicator.code,
+          label: entryName(indicator, language),
+        })),
+    },
+  ],
+  observances: [
+    ...names,
+    { name: 'day', label: 'catalog.day', type: 'number', min: 1, max: 31, required: true },
+    { name: 'month', label: 'catalog.month', type: 'number', min: 1, max: 12, required: true },
+    { name: 'endDay', label: 'catalog.endDay', type: 'number', min: 1, max: 31, hint: 'catalog.endHint' },
+    { name: 'endMonth', label: 'catalog.endMonth', type: 'number', min: 1, max: 12 },
+  ],
+};
+
+const tabLabels: Record<CatalogKind, MessageKey> = {
+  'activity-types': 'catalog.activityTypes',
+  channels: 'catalog.channels',
+  'target-groups': 'catalog.targetGroups',
+  indicators: 'catalog.indicators',
+  observances: 'catalog.observances',
+};
+
+export function CatalogPage() {
+  const t = useT();
+  const [kind, setKind] = useState<CatalogKind>('activity-types');
+  const [editing, setEditing] = useState<{ kind: CatalogKind; entry: Entry | null } | null>(null);
+  const [themesOf, setThemesOf] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback((signal: AbortSignal) => getCatalog(signal), []);
+  const { data, error, loading, reload } = useLoad(load);
+
+  const saved = (message: string) => {
+    setEditing(null);
+    setNotice(message);
+    reload();
+  };
+
+  const observance = themesOf ? data?.observances.find((entry) => entry.code === themesOf) : undefined;
+
+  return (
+    <AdminPage title={t('admin.catalog')} notice={notice}>
+      {error ? <ErrorAlert title={t('catalog.loadFailed')} error={error} onRetry={reload} /> : null}
+      {loading && !data ? <Loading /> : null}
+      {data ? (
+        <Tabs
+          label={t('admin.catalog')}
+          tabs={kinds.map((id) => ({ id, label: t(tabLabels[id]) }))}
+          selected={kind}
+          onSelect={setKind}
+        >
+          <div className="page__head page__head--sub">
+            <p className="table__caption">{t('catalog.count', { count: data[listKeys[kind]].length })}</p>
+            <button type="button" className="button" onClick={() => setEditing({ kind, entry: null })}>
+              {t('catalog.create')}
+            </button>
+          </div>
+          <EntryTable
+            kind={kind}
+            catalog={data}
+            onEdit={(entry) => setEditing({ kind, entry })}
+            onThemes={(code) => setThemesOf(code)}
+          />
+        </Tabs>
+      ) : null}
+
+      {data && editing ? (
+        <EntryForm
+          kind={editing.kind}
+          entry={editing.entry}
+          catalog={data}
+          onClose={() => setEditing(null)}
+          onSaved={(name) => saved(t(editing.entry ? 'common.savedOne' : 'common.createdOne', { name }))}
+        />
+      ) : null}
+      {observance ? (
+        <ThemesDialog
+          observance={observance}
+          onClose={() => setThemesOf(null)}
+          onSaved={(year) => {
+            setNotice(t('catalog.themeSaved', { year, name: observance.name }));
+            reload();
+          }}
+        />
+      ) : null}
+    </AdminPage>
+  );
+}
+
+/** `30/7`, or `1/7 – 30/9` for an observance that lasts. */
+function observanceDays(entry: ObservanceEntry): string {
+  const start = `${entry.day}/${entry.month}`;
+  const end = `${entry.endDay}/${entry.endMonth}`;
+  return start === end ? start : `${start} – ${end}`;
+}
+
+function latestTheme(entry: ObservanceEntry): ObservanceThemeEntry | undefined {
+  return [...entry.themes].sort((a, b) => b.year - a.year)[0];
+}
+
+function EntryTable({
+  kind,
+  catalog,
+  onEdit,
+  onThemes,
+}: {
+  kind: CatalogKind;
+  catalog: Catalog;
+  onEdit: (entry: Entry) => void;
+  onThemes: (code: string) => void;
+}) {
+  const t = useT();
+  const [language] = useLanguage();
+  const nameOf = (list: Array<{ code: string; name: string; nameEn: string }>) => {
+    const map = new Map(list.map((entry) => [entry.code, entryName(entry, language)]));
+    return (code: string | null) => (code === null ? '' : (map.get(code) ?? code));
+  };
+  const channel = nameOf(catalog.channels);
+  const indicator = nameOf(catalog.indicators);
+
+  // Each kind's own columns after name and code.
+  const columns: Record<CatalogKind, Array<{ label: MessageKey; cell: (entry: Entry) => string }>> = {
+    'activity-types': [
+      { label: 'catalog.channels', cell: (e) => codes(e.channelCodes).map(channel).join(', ') },
+      { label: 'catalog.indicators', cell: (e) => codes(e.indicatorCodes).map(indicator).join(', ') },
+    ],
+    channels: [{ label: 'catalog.channelKind', cell: (e) => String(e.kind) }],
+    'target-groups': [],
+    indicators: [
+      { label: 'catalog.unit', cell: (e) => String(e.unit) },
+      {
+        label: 'catalog.aggregation',
+        cell: (e) => t(e.aggregation === 'max' ? 'aggregation.max' : 'aggregation.sum'),
+      },
+      {
+        label: 'catalog.parent',
+        cell: (e) => indicator(typeof e.parentCode === 'string' ? e.parentCode : null),
+      },
+    ],
+    observances: [],
+  };
+  const entries: Entry[] = catalog[listKeys[kind]];
+
+  return (
+    <TableRegion label={t(tabLabels[kind])}>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('catalog.name')}</th>
+            <th scope="col">{t('common.code')}</th>
+            {kind === 'observances' ? (
+              <>
+                <th scope="col">{t('catalog.days')}</th>
+                <th scope="col">{t('catalog.latestTheme')}</th>
+              </>
+            ) : null}
+            {columns[kind].map((column) => (
+              <th key={column.label} scope="col">
+                {t(column.label)}
+              </th>
+            ))}
+            <th scope="col">{t('common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {kind === 'observances'
+            ? catalog.observances.map((entry) => {
+                const theme = latestTheme(entry);
+                return (
+                  <tr key={entry.code}>
+                    <th scope="row">{entryName(entry, language)}</th>
+                    <td className="table__code">{entry.code}</td>
+                    <td>{observanceDays(entry)}</td>
+                    <td>
+                      {theme ? (
+                        <>
+                          <span className="table__sub table__sub--lead">{theme.year}</span>
+                          {language === 'en' && theme.themeEn ? theme.themeEn : theme.theme}
+                        </>
+                      ) : null}
+                    </td>
+                    <td>
+                      <div className="row-actions">
+                        <EditButton entry={entry} onEdit={onEdit} />
+                        <button
+                          type="button"
+                          className="button button--small button--secondary"
+                          aria-label={t('catalog.themesOf', { name: entry.name })}
+                          onClick={() => onThemes(entry.code)}
+                        >
+                          {t('catalog.themes')}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })
+            : entries.map((entry) => (
+                <tr key={entry.code}>
+                  <th scope="row">
+                    {entryName(entry, language)}
+                    {language === 'vi' && entry.nameEn ? (
+                      <span className="table__sub" lang="en">
+                        {entry.nameEn}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td className="table__code">{entry.code}</td>
+                  {columns[kind].map((column) => (
+                    <td key={column.label}>{column.cell(entry)}</td>
+                  ))}
+                  <td>
+                    <EditButton entry={entry} onEdit={onEdit} />
+                  </td>
+                </tr>
+              ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+function EditButton({ entry, onEdit }: { entry: Entry; onEdit: (entry: Entry) => void }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="button button--small button--secondary"
+      aria-label={t('catalog.editOne', { name: entry.name })}
+      onClick={() => onEdit(entry)}
+    >
+      {t('common.edit')}
+    </button>
+  );
+}
+
+function codes(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((code): code is string => typeof code === 'string') : [];
+}
+
+type FormValue = string | string[];
+
+/** An entry's fields as the form holds them. */
+function formValues(fields: FieldSpec[], entry: Entry | null): Record<string, FormValue> {
+  const values: Record<string, FormValue> = { code: entry?.code ?? '' };
+  for (const field of fields) {
+    const value = entry?.[field.name];
+    values[field.name] =
+      field.type === 'codes' ? codes(value) : value === null || value === undefined ? '' : String(value);
+  }
+  return values;
+}
+
+/** The form's values as the API takes them; an empty optional field is left out (or null for "none"). */
+function requestBody(fields: FieldSpec[], values: Record<string, FormValue>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = values[field.name] ?? '';
+    if (Array.isArray(value)) body[field.name] = value;
+    else if (field.type === 'number') {
+      if (value.trim() !== '') body[field.name] = Number(value);
+    } else if (field.type === 'select' && field.none && value === '') body[field.name] = null;
+    else if (value.trim() !== '' || field.required || field.name === 'nameEn')
+      body[field.name] = value.trim();
+  }
+  return body;
+}
+
+function EntryForm({
+  kind,
+  entry,
+  catalog,
+  onClose,
+  onSaved,
+}: {
+  kind: CatalogKind;
+  entry: Entry | null;
+  catalog: Catalog;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
+  const t = useT();
+  const [language] = useLanguage();
+  const fields = fieldsOf[kind];
+  const [values, setValues] = useState(() => formValues(fields, entry));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { form, refused } = useFocusOnInvalid();
+  const { byField: errors, general } = splitErrors(error, ['code', ...fields.map((field) => field.name)], t);
+  const set = (name: string) => (value: FormValue) => setValues((current) => ({ ...current, [name]: value }));
+  const text = (name: string) => {
+    const value = values[name];
+    return typeof value === 'string' ? value : '';
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    const body = requestBody(fields, values);
+    try {
+      // The server names any field that does not fit its contract; the form shows it there.
+      if (entry) await updateCatalogEntry(kind, entry.code, body);
+      else await createCatalogEntry(kind, { ...body, code: text('code').trim() });
+      onSaved(String(body.name ?? entry?.name ?? ''));
+    } catch (failure) {
+      setError(failure);
+      refused();
+      setBusy(false);
+    }
+  };
+
+  const title = entry
+    ? t('catalog.editTitle', { name: entry.name })
+    : t('catalog.createTitle', { kind: t(tabLabels[kind]).toLocaleLowerCase(language) });
+
+  return (
+    <Dialog title={title} onClose={onClose} wide>
+      <form ref={form} className="form" onSubmit={submit} noValidate>
+        <FormErrors messages={general} />
+        <div className="form__grid">
+          <TextField
+            label={t('common.code')}
+            value={text('code')}
+            onChange={set('code')}
+            error={errors.code}
+            hint={entry ? t('catalog.codeFixed') : t('common.codeHint')}
+            readOnly={entry !== null}
+            spellCheck={false}
+            required
+          />
+          {fields
+            .filter((field) => field.type !== 'codes')
+            .map((field) => {
+              const common = {
+                label: t(field.label),
+                value: text(field.name),
+                onChange: set(field.name),
+                error: errors[field.name],
+                hint: field.hint ? t(field.hint) : undefined,
+                required: field.required ?? false,
+              };
+              if (field.type === 'select') {
+                return (
+                  <SelectField key={field.name} {...common}>
+                    {field.none ? <option value="">{t('common.none')}</option> : null}
+                    {field.options(catalog, t, language).map((option) => (
+                      <option key={String(option.value)} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </SelectField>
+                );
+              }
+              if (field.type === 'number') {
+                return (
+                  <TextField
+                    key={field.name}
+                    {...common}
+                    type="number"
+                    min={field.min}
+                    max={field.max}
+                    inputMode="numeric"
+                  />
+                );
+              }
+              const listId = `catalog-${kind}-${field.name}`;
+              const suggestions = field.type === 'text' ? (field.suggestions?.(catalog) ?? []) : [];
+              return (
+                <div key={field.name}>
+                  <TextField
+                    {...common}
+                    list={suggestions.length > 0 ? listId : undefined}
+                    lang={field.name === 'nameEn' ? 'en' : undefined}
+                  />
+                  {suggestions.length > 0 ? (
+                    <datalist id={listId}>
+                      {suggestions.map((suggestion) => (
+                        <option key={suggestion} value={suggestion} />
+                      ))}
+                    </datalist>
+                  ) : null}
+                </div>
+              );
+            })}
+        </div>
+        {fields.map((field) =>
+          field.type === 'codes' ? (
+            <MultiPicker
+              key={field.name}
+              label={t(field.label)}
+              options={field
+                .options(catalog, language)
+                .map((option) => ({ ...option, value: String(option.value) }))}
+              selected={codes(values[field.name])}
+              onChange={set(field.name)}
+              error={errors[field.name]}
+            />
+          ) : null,
+        )}
+        <FormActions busy={busy} onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}
+
+const themeFields = ['year', 'theme', 'themeEn', 'peakStartDate', 'peakEndDate'] as const;
+
+/** An observance's theme for each year, and a form to set one (a new year, or a correction). */
+function ThemesDialog({
+  observance,
+  onClose,
+  onSaved,
+}: {
+  observance: ObservanceEntry;
+  onClose: () => void;
+  onSaved: (year: number) => void;
+}) {
+  const t = useT();
+  const themes = [...observance.themes].sort((a, b) => b.year - a.year);
+  const [editing, setEditing] = useState<ObservanceThemeEntry | null>(null);
+  const nextYear = String((themes[0]?.year ?? new Date().getFullYear() - 1) + 1);
+  const [year, setYear] = useState(nextYear);
+  const [theme, setTheme] = useState('');
+  const [themeEn, setThemeEn] = useState('');
+  const [peakStart, setPeakStart] = useState('');
+  const [peakEnd, setPeakEnd] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { form, refused } = useFocusOnInvalid();
+  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
+  const { byField, general } = splitErrors(error, themeFields, t);
+  const errors = { ...byField, ...ownErrors };
+
+  const edit = (entry: ObservanceThemeEntry | null) => {
+    setEditing(entry);
+    setYear(entry ? String(entry.year) : nextYear);
+    setTheme(entry?.theme ?? '');
+    setThemeEn(entry?.themeEn ?? '');
+    setPeakStart(dayText(entry?.peakStartDate));
+    setPeakEnd(dayText(entry?.peakEndDate));
+    setError(null);
+    setOwnErrors({});
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(null);
+    const days = readDays({ peakStartDate: peakStart, peakEndDate: peakEnd }, t);
+    const own: FieldErrors = days.ok ? {} : { ...days.errors };
+    const yearNumber = Number(year);
+    if (!Number.isInteger(yearNumber) || yearNumber < 2000 || yearNumber > 2100)
+      own.year = t('catalog.badYear');
+    setOwnErrors(own);
+    if (!days.ok || own.year) {
+      refused();
+      return;
+    }
+    setBusy(true);
+    try {
+      await putObservanceTheme(observance.code, yearNumber, {
+        theme: theme.trim(),
+        themeEn: themeEn.trim(),
+        peakStartDate: days.values.peakStartDate,
+        peakEndDate: days.values.peakEndDate,
+      });
+      onSaved(yearNumber);
+      edit(null);
+    } catch (failure) {
+      setError(failure);
+      refused();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // `1/7/2025 – 30/9/2025`, or the one end that is known; nothing when there is no peak.
+  const peak = ({ peakStartDate: start, peakEndDate: end }: ObservanceThemeEntry) => {
+    if (start && end) return `${dayText(start)} – ${dayText(end)}`;
+    if (start) return t('validity.from', { date: dayText(start) });
+    return end ? t('validity.to', { date: dayText(end) }) : '';
+  };
+
+  return (
+    <Dialog title={t('catalog.themesTitle', { name: observance.name })} onClose={onClose} wide>
+      <TableRegion label={t('catalog.themes')}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('catalog.year')}</th>
+              <th scope="col">{t('catalog.theme')}</th>
+              <th scope="col">{t('catalog.peak')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {themes.map((entry) => (
+              <tr key={entry.year}>
+                <th scope="row">{entry.year}</th>
+                <td>
+                  {entry.theme}
+                  {entry.themeEn ? (
+                    <span className="table__sub" lang="en">
+                      {entry.themeEn}
+                    </span>
+                  ) : null}
+                </td>
+                <td>{peak(entry)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--small button--secondary"
+                    aria-label={t('catalog.editTheme', { year: entry.year })}
+                    onClick={() => edit(entry)}
+                  >
+                    {t('common.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {themes.length === 0 ? <p className="table__empty">{t('catalog.noThemes')}</p> : null}
+      </TableRegion>
+
+      <form ref={form} className="form form--boxed" onSubmit={submit} noValidate>
+        <h3 className="form__title">
+          {editing ? t('catalog.editTheme', { year: editing.year }) : t('catalog.addTheme')}
+        </h3>
+        <FormErrors messages={general} />
+        <div className="form__grid">
+          <TextField
+            label={t('catalog.year')}
+            type="number"
+            inputMode="numeric"
+            value={year}
+            onChange={setYear}
+            error={errors.year}
+            readOnly={editing !== null}
+            required
+          />
+          <TextField
+            label={t('catalog.theme')}
+            value={theme}
+            onChange={setTheme}
+            error={errors.theme}
+            required
+          />
+          <TextField
+            label={t('catalog.themeEn')}
+            value={themeEn}
+            onChange={setThemeEn}
+            error={errors.themeEn}
+            lang="en"
+          />
+          <DateField
+            label={t('catalog.peakStart')}
+            value={peakStart}
+            onChange={setPeakStart}
+            error={errors.peakStartDate}
+          />
+          <DateField
+            label={t('catalog.peakEnd')}
+            value={peakEnd}
+            onChange={setPeakEnd}
+            error={errors.peakEndDate}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t('common.saving') : t('catalog.saveTheme')}
+          </button>
+          {editing ? (
+            <button type="button" className="button button--secondary" onClick={() => edit(null)}>
+              {t('common.cancel')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </Dialog>
+  );
+}

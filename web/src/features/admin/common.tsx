@@ -1,0 +1,125 @@
+import { type ReactNode, useId, useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { FormErrors, splitErrors } from '../../components/form';
+import { useT } from '../../i18n/context';
+import { formatIsoDay } from '../../i18n/dates';
+
+/** One Admin screen: its heading, the buttons that act on the whole list, and its content. */
+export function AdminPage({
+  title,
+  actions,
+  notice,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  /** What the last action did, said politely to a screen reader. */
+  notice?: string | null;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <section className="page" aria-labelledby={id}>
+      <div className="page__head">
+        <h2 id={id} className="page__title">
+          {title}
+        </h2>
+        {actions ? <div className="page__actions">{actions}</div> : null}
+      </div>
+      {/* Always present, empty when there is nothing to say: a live region must exist before it speaks. */}
+      <p className="notice notice--success" role="status">
+        {notice}
+      </p>
+      {children}
+    </section>
+  );
+}
+
+export function Loading() {
+  const t = useT();
+  return (
+    <p className="app-main__loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t('common.loading')}
+    </p>
+  );
+}
+
+/** `1/1/2025 – 30/6/2025`, `từ 1/7/2025`, `đến 31/12/2024`, or `—` for always. */
+export function ValidityText({ validFrom, validTo }: { validFrom: string | null; validTo: string | null }) {
+  const t = useT();
+  if (validFrom && validTo) return <>{`${formatIsoDay(validFrom)} – ${formatIsoDay(validTo)}`}</>;
+  if (validFrom) return <>{t('validity.from', { date: formatIsoDay(validFrom) })}</>;
+  if (validTo) return <>{t('validity.to', { date: formatIsoDay(validTo) })}</>;
+  return <span className="muted">{t('validity.always')}</span>;
+}
+
+/** A question before a change that is easy to regret (disabling an account); the answer is red. */
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const { general } = splitErrors(error, [], t);
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <FormErrors messages={general} />
+      <p>{message}</p>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await onConfirm();
+            } catch (failure) {
+              setError(failure);
+              setBusy(false);
+            }
+          }}
+        >
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Save and cancel at the foot of a form; the save button says when it is working. */
+export function FormActions({
+  busy,
+  onCancel,
+  saveLabel,
+}: {
+  busy: boolean;
+  onCancel: () => void;
+  saveLabel?: string;
+}) {
+  const t = useT();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? t('common.saving') : (saveLabel ?? t('common.save'))}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}
