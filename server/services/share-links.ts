@@ -136,7 +136,7 @@ export function revokeShareLink(ctx: ServiceContext, id: number): void {
 }
 
 /** The live link of a secret, counting this use; an unknown, expired or revoked one is not found. */
-function useShareLink(ctx: ServiceContext, secret: string): ShareLinkRow {
+function redeemShareLink(ctx: ServiceContext, secret: string): ShareLinkRow {
   const now = toStoredInstant(Temporal.Now.instant());
   const row = ctx.db
     .update(shareLinks)
@@ -155,7 +155,7 @@ function useShareLink(ctx: ServiceContext, secret: string): ShareLinkRow {
 }
 
 export function viewShareLink(ctx: ServiceContext, secret: string) {
-  const row = useShareLink(ctx, secret);
+  const row = redeemShareLink(ctx, secret);
   return {
     note: row.note,
     filter: row.filter as ShareFilter,
@@ -167,6 +167,6 @@ export function viewShareLink(ctx: ServiceContext, secret: string) {
 export function sharedActivities(ctx: ServiceContext, secret: string, range: { start: string; end: string }) {
   // A refused request is no use of the link: check the range before counting.
   checkRange(range, ctx.timeZone);
-  const row = useShareLink(ctx, secret);
+  const row = redeemShareLink(ctx, secret);
   return listActivities(ctx, { ...range, ...(row.filter as ShareFilter), limit: 5000, offset: 0 });
 }
