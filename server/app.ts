@@ -13,6 +13,7 @@ import activitiesRoutes from './routes/activities';
 import agenciesRoutes from './routes/agencies';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
+import calendarFeedRoutes from './routes/calendar-feed';
 import campaignsRoutes from './routes/campaigns';
 import catalogRoutes from './routes/catalog';
 import healthRoutes from './routes/health';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(tasksRoutes);
   await app.register(campaignsRoutes);
   await app.register(activitiesRoutes);
+  await app.register(calendarFeedRoutes);
 
   await app.register(web, { root: options.webRoot === undefined ? defaultWebRoot : options.webRoot });
 

@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the caller must be allowed to do; `public` for sign-in, health and the API document. */
     permission?: Permission | 'public';
+    /** The route also accepts a calendar feed token as `?token=` (calendar apps send no headers). */
+    feedToken?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -71,7 +73,12 @@ function resolveActor(request: FastifyRequest): Actor | null {
   const authorization = request.headers.authorization;
   if (authorization?.startsWith('Bearer ')) return actorFromToken(db, authorization.slice(7).trim(), 'api');
   const secret = sessionSecretOf(request);
-  return secret ? (actorFromSession(db, secret)?.actor ?? null) : null;
+  const fromSession = secret ? (actorFromSession(db, secret)?.actor ?? null) : null;
+  const feedToken = (request.query as { token?: unknown }).token;
+  if (!fromSession && request.routeOptions.config.feedToken && typeof feedToken === 'string') {
+    return actorFromToken(db, feedToken, 'feed');
+  }
+  return fromSession;
 }
 
 async function authPlugin(app: FastifyInstance) {
