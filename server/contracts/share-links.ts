@@ -44,6 +44,12 @@ export const ShareLinkList = listOf(ShareLink);
 export const ShareLinkQuery = z.strictObject({ ...pageQuery() });
 
 /** What the holder of a link sees about the link itself. */
-export const SharedView = z.object({ note: z.string(), filter: ShareFilter, expiresAt: z.string() });
+export const SharedView = z.object({
+  note: z.string(),
+  filter: ShareFilter,
+  /** The filters in words (agency and unit names...), since the reader has no account to look them up. */
+  limits: z.array(z.object({ field: z.string(), value: z.string() })),
+  expiresAt: z.string(),
+});
 export const SharedParams = z.strictObject({ token: z.string().min(20).max(100) });
 export const SharedActivityQuery = z.strictObject({ start: DateOrDateTime, end: DateOrDateTime });

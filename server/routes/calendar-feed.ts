@@ -21,7 +21,8 @@ const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'activities:read', feedToken: true },
       schema: {
         tags: ['activities'],
-        summary: 'The activities as iCalendar, with the activity filters; session, API token or ?token= feed token',
+        summary:
+          'The activities as iCalendar, with the activity filters; session, API token or ?token= feed token',
         querystring: FeedQuery,
         produces: ['text/calendar'],
         response: { 200: z.string(), 401: ErrorBody, ...errorResponses },
@@ -29,7 +30,9 @@ const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { token: _token, ...query } = request.query;
-      reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="lich-truyen-thong.ics"');
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'inline; filename="lich-truyen-thong.ics"');
       return calendarFeed(contextOf(request), query, UID_DOMAIN);
     },
   );

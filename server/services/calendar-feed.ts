@@ -12,7 +12,10 @@ import { addDays, todayIn } from './time';
 /** Without a range, a feed covers what a subscriber cares about: three months back, a year ahead. */
 export function defaultFeedRange(timeZone: string): { start: string; end: string } {
   const today = Temporal.PlainDate.from(todayIn(timeZone));
-  return { start: today.subtract({ months: 3 }).toString(), end: addDays(today.add({ years: 1 }).toString(), 1) };
+  return {
+    start: today.subtract({ months: 3 }).toString(),
+    end: addDays(today.add({ years: 1 }).toString(), 1),
+  };
 }
 
 export function escapeText(text: string): string {
@@ -82,7 +85,8 @@ export function calendarFeed(
   query: Omit<ActivityQuery, 'start' | 'end'> & { start?: string | undefined; end?: string | undefined },
   uidDomain: string,
 ): string {
-  const range = query.start || query.end ? { start: query.start, end: query.end } : defaultFeedRange(ctx.timeZone);
+  const range =
+    query.start || query.end ? { start: query.start, end: query.end } : defaultFeedRange(ctx.timeZone);
   const { items } = listActivities(ctx, { ...query, ...range });
   const lines = [
     'BEGIN:VCALENDAR',

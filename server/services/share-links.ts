@@ -3,7 +3,16 @@
 // every use.
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import { shareLinks } from '../../db/schema';
+import {
+  activityTypes,
+  agencies,
+  campaigns,
+  channels,
+  shareLinks,
+  targetGroups,
+  tasks,
+  units,
+} from '../../db/schema';
 import type { ShareFilter, ShareLink, ShareLinkInput } from '../contracts/share-links';
 import { AppError, invalidFields, notFound } from '../errors';
 import { checkRange, listActivities } from './activities';
@@ -135,38 +144,81 @@ export function revokeShareLink(ctx: ServiceContext, id: number): void {
   });
 }
 
-/** The live link of a secret, counting this use; an unknown, expired or revoked one is not found. */
-function redeemShareLink(ctx: ServiceContext, secret: string): ShareLinkRow {
+/** The live link of a secret; an unknown, expired or revoked one is not found. Opening it counts as a use. */
+function liveShareLink(ctx: ServiceContext, secret: string, countUse: boolean): ShareLinkRow {
   const now = toStoredInstant(Temporal.Now.instant());
-  const row = ctx.db
-    .update(shareLinks)
-    .set({ useCount: sql`${shareLinks.useCount} + 1`, lastUsedAt: now })
-    .where(
-      and(
-        eq(shareLinks.tokenHash, hashSecret(secret)),
-        isNull(shareLinks.revokedAt),
-        sql`${shareLinks.expiresAt} > ${now}`,
-      ),
-    )
-    .returning()
-    .get();
+  const live = and(
+    eq(shareLinks.tokenHash, hashSecret(secret)),
+    isNull(shareLinks.revokedAt),
+    sql`${shareLinks.expiresAt} > ${now}`,
+  );
+  const row = countUse
+    ? ctx.db
+        .update(shareLinks)
+        .set({ useCount: sql`${shareLinks.useCount} + 1`, lastUsedAt: now })
+        .where(live)
+        .returning()
+        .get()
+    : ctx.db.select().from(shareLinks).where(live).get();
   if (!row) throw new AppError('NOT_FOUND', 'Liên kết chia sẻ không tồn tại, đã hết hạn hoặc đã bị thu hồi');
   return row;
 }
 
+/** The link's limits in words, for a reader who cannot look ids up. */
+function describeFilter(ctx: ServiceContext, filter: ShareFilter): { field: string; value: string }[] {
+  const name = <T extends { name: string }>(row: T | undefined, fallback: string) => row?.name ?? fallback;
+  const db = ctx.db;
+  const limits: { field: string; value: string }[] = [];
+  if (filter.agencyId) {
+    const row = db.select().from(agencies).where(eq(agencies.id, filter.agencyId)).get();
+    limits.push({ field: 'agencyId', value: name(row, `#${filter.agencyId}`) });
+  }
+  if (filter.unitId) {
+    const row = db.select().from(units).where(eq(units.id, filter.unitId)).get();
+    limits.push({ field: 'unitId', value: name(row, `#${filter.unitId}`) });
+  }
+  if (filter.campaignId) {
+    const row = db.select().from(campaigns).where(eq(campaigns.id, filter.campaignId)).get();
+    limits.push({ field: 'campaignId', value: name(row, `#${filter.campaignId}`) });
+  }
+  if (filter.taskId) {
+    const row = db.select().from(tasks).where(eq(tasks.id, filter.taskId)).get();
+    limits.push({ field: 'taskId', value: row ? `${row.code}. ${row.title}` : `#${filter.taskId}` });
+  }
+  if (filter.typeCode) {
+    const row = db.select().from(activityTypes).where(eq(activityTypes.code, filter.typeCode)).get();
+    limits.push({ field: 'typeCode', value: name(row, filter.typeCode) });
+  }
+  if (filter.channelCode) {
+    const row = db.select().from(channels).where(eq(channels.code, filter.channelCode)).get();
+    limits.push({ field: 'channelCode', value: name(row, filter.channelCode) });
+  }
+  if (filter.targetGroupCode) {
+    const row = db.select().from(targetGroups).where(eq(targetGroups.code, filter.targetGroupCode)).get();
+    limits.push({ field: 'targetGroupCode', value: name(row, filter.targetGroupCode) });
+  }
+  if (filter.status) limits.push({ field: 'status', value: filter.status });
+  return limits;
+}
+
+/** Opening a link: counted as one use. */
 export function viewShareLink(ctx: ServiceContext, secret: string) {
-  const row = redeemShareLink(ctx, secret);
+  const row = liveShareLink(ctx, secret, true);
+  const filter = row.filter as ShareFilter;
   return {
     note: row.note,
-    filter: row.filter as ShareFilter,
+    filter,
+    limits: describeFilter(ctx, filter),
     expiresAt: toZonedIso(row.expiresAt, ctx.timeZone),
   };
 }
 
-/** The activities a link shows in a range: its own filters always win over anything asked. */
+/**
+ * The activities a link shows in a range: its own filters always win over anything asked.
+ * Paging through months of an opened link is part of that one use, so it is not counted.
+ */
 export function sharedActivities(ctx: ServiceContext, secret: string, range: { start: string; end: string }) {
-  // A refused request is no use of the link: check the range before counting.
   checkRange(range, ctx.timeZone);
-  const row = redeemShareLink(ctx, secret);
+  const row = liveShareLink(ctx, secret, false);
   return listActivities(ctx, { ...range, ...(row.filter as ShareFilter), limit: 5000, offset: 0 });
 }

@@ -115,6 +115,7 @@ describe('accounts in the browser', () => {
       'Cơ quan, đơn vị',
       'Đơn vị hành chính',
       'Danh mục',
+      'Liên kết chia sẻ',
       'Nhật ký thay đổi',
     ]);
 
@@ -216,7 +217,7 @@ describe('accounts in the browser', () => {
     expect(await page.getByRole('table').count()).toBe(0);
   });
 
-  it('gives a coordinator the users list to read and the audit log', async () => {
+  it('gives a coordinator the users list to read, the share links and the audit log', async () => {
     await createUserThroughApi({
       username: 'dieu.phoi',
       displayName: 'Lê Điều Phối',
@@ -231,7 +232,7 @@ describe('accounts in the browser', () => {
       .getByRole('navigation', { name: 'Quản trị' })
       .getByRole('link')
       .allTextContents();
-    expect(sections).toEqual(['Người dùng', 'Nhật ký thay đổi']);
+    expect(sections).toEqual(['Người dùng', 'Liên kết chia sẻ', 'Nhật ký thay đổi']);
     await page.getByRole('row', { name: /Nguyễn Thị Lan/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Thêm người dùng' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Sửa người dùng/ }).count()).toBe(0);

@@ -174,6 +174,7 @@ describe('using a link, without an account', () => {
     expect(json<unknown>(view)).toEqual({
       note: 'Lịch của Công an',
       filter: { agencyId: caHue },
+      limits: [{ field: 'agencyId', value: 'Công an thành phố Huế' }],
       expiresAt: link.expiresAt,
     });
   });
@@ -189,24 +190,28 @@ describe('using a link, without an account', () => {
     expect((await shared(link.secret, 'start=2025-09-01')).statusCode).toBe(400);
   });
 
-  it('counts each use, once', async () => {
+  it('counts each opening of the link once, and not the months paged through after it', async () => {
     const before = storedLink(link.id).use_count;
+    const open = () => t.server.inject({ method: 'GET', url: `/api/shared/${link.secret}` });
     for (let use = 1; use <= 3; use += 1) {
-      expect((await shared(link.secret)).statusCode).toBe(200);
+      expect((await open()).statusCode).toBe(200);
       expect(storedLink(link.id).use_count).toBe(before + use);
     }
-    expect((await t.server.inject({ method: 'GET', url: `/api/shared/${link.secret}` })).statusCode).toBe(
-      200,
-    );
-    expect(storedLink(link.id).use_count).toBe(before + 4);
+    expect((await shared(link.secret)).statusCode).toBe(200);
+    expect(storedLink(link.id).use_count).toBe(before + 3);
     // A refused request shows nothing, so it is no use.
     expect((await shared(link.secret, `${SEPTEMBER}&agencyId=${sgddt}`)).statusCode).toBe(400);
-    expect(storedLink(link.id).use_count).toBe(before + 4);
+    expect(storedLink(link.id).use_count).toBe(before + 3);
 
     const listed = json<Page<ShareLink>>(
       await coordinator.as.inject({ method: 'GET', url: '/api/share-links' }),
     ).items.find((item) => item.id === link.id);
-    expect(listed).toMatchObject({ useCount: before + 4, lastUsedAt: expect.any(String) });
+    expect(listed).toMatchObject({ useCount: before + 3, lastUsedAt: expect.any(String) });
+  });
+
+  it('names what the link is limited to', async () => {
+    const view = await t.server.inject({ method: 'GET', url: `/api/shared/${link.secret}` });
+    expect(view.json()).toMatchObject({ limits: [{ field: 'agencyId', value: 'Công an thành phố Huế' }] });
   });
 
   // Found here: the use is counted (outside any transaction) before the range is checked,

@@ -1,28 +1,53 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { Role } from './api/auth';
+import { Banner } from './app/Banner';
 import { can } from './app/permissions';
 import { Link, navigate, usePath } from './app/router';
-import { useSession } from './app/session';
+import { SessionProvider, useSession } from './app/session';
 import { TimeZoneContext, useDeploymentTimeZone } from './app/timeZone';
 import { ErrorAlert } from './components/ErrorAlert';
 import { AdminSection } from './features/admin/AdminSection';
 import { CalendarPage } from './features/calendar/CalendarPage';
+import { TokensPage } from './features/me/TokensPage';
+import { SharedPage } from './features/shared/SharedPage';
 import { SignInPage } from './features/signin/SignInPage';
-import { type Language, languages, useLanguage, useT } from './i18n/context';
+import { useT } from './i18n/context';
+
+/**
+ * The whole page. Addresses under `/shared/` are read-only calendars for people without
+ * an account: they never ask who is signed in, and show neither the sign-in page nor the
+ * app's navigation. Everything else is the app, behind signing in.
+ */
+export function Root() {
+  const path = usePath();
+  if (path === '/shared' || path.startsWith('/shared/')) {
+    return <SharedApp token={path.slice('/shared/'.length)} />;
+  }
+  return (
+    <SessionProvider>
+      <App />
+    </SessionProvider>
+  );
+}
+
+function Loading() {
+  const t = useT();
+  return (
+    <p className="app-main__loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t('app.loading')}
+    </p>
+  );
+}
 
 export function App() {
-  const t = useT();
   const timeZone = useDeploymentTimeZone();
   const { state, retry } = useSession();
+  const t = useT();
 
   let content: ReactNode;
   if (state.status === 'loading' || timeZone === null) {
-    content = (
-      <p className="app-main__loading" role="status">
-        <span className="spinner" aria-hidden="true" />
-        {t('app.loading')}
-      </p>
-    );
+    content = <Loading />;
   } else if (state.status === 'failed') {
     content = <ErrorAlert title={t('app.sessionFailed')} error={state.error} onRetry={retry} />;
   } else if (state.status === 'signed-out') {
@@ -43,10 +68,40 @@ export function App() {
   );
 }
 
+/** A shared link's page: the banner, and the calendar the link's secret opens. */
+function SharedApp({ token }: { token: string }) {
+  const timeZone = useDeploymentTimeZone();
+
+  // The address is a secret: should it ever reach a crawler, it must not be indexed.
+  useEffect(() => {
+    const robots = document.createElement('meta');
+    robots.name = 'robots';
+    robots.content = 'noindex, nofollow';
+    document.head.append(robots);
+    return () => robots.remove();
+  }, []);
+
+  return (
+    <div className="app">
+      <Banner />
+      <main className="app-main">
+        {timeZone === null ? (
+          <Loading />
+        ) : (
+          <TimeZoneContext value={timeZone}>
+            <SharedPage token={token} timeZone={timeZone} />
+          </TimeZoneContext>
+        )}
+      </main>
+    </div>
+  );
+}
+
 /** The screen for the address, among those the role may use. */
 function Screen({ role, timeZone }: { role: Role; timeZone: string }) {
   const path = usePath();
   if (path === '/') return <CalendarPage timeZone={timeZone} />;
+  if (path === '/me/tokens') return <TokensPage />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminSection path={path} role={role} />;
   return <NotFound />;
 }
@@ -78,16 +133,7 @@ function Header() {
   };
 
   return (
-    <header className="app-header">
-      <div className="app-header__inner">
-        <div className="app-header__titles">
-          <h1 className="app-header__title">{t('app.title')}</h1>
-          {t('app.titleTranslation') ? (
-            <p className="app-header__subtitle">{t('app.titleTranslation')}</p>
-          ) : null}
-        </div>
-        <LanguageSwitch />
-      </div>
+    <Banner>
       {user ? (
         <div className="app-bar">
           <div className="app-bar__inner">
@@ -108,11 +154,16 @@ function Header() {
               </ul>
             </nav>
             <div className="user-box">
-              <p className="user-box__who">
-                <span className="visually-hidden">{t('user.signedInAs')} </span>
-                <span className="user-box__name">{user.displayName}</span>
-                <span className="user-box__role">{t(`role.${user.role}`)}</span>
-              </p>
+              <div className="user-box__who">
+                <p className="user-box__identity">
+                  <span className="visually-hidden">{t('user.signedInAs')} </span>
+                  <span className="user-box__name">{user.displayName}</span>
+                  <span className="user-box__role">{t(`role.${user.role}`)}</span>
+                </p>
+                <Link href="/me/tokens" className="user-box__link">
+                  {t('user.tokens')}
+                </Link>
+              </div>
               <button type="button" className="button button--ghost" onClick={doSignOut}>
                 {t('user.signOut')}
               </button>
@@ -120,32 +171,6 @@ function Header() {
           </div>
         </div>
       ) : null}
-    </header>
-  );
-}
-
-const languageCodes: Record<Language, string> = { vi: 'VI', en: 'EN' };
-
-function LanguageSwitch() {
-  const t = useT();
-  const [language, setLanguage] = useLanguage();
-  return (
-    <fieldset className="language-switch">
-      <legend className="visually-hidden">{t('language.label')}</legend>
-      {languages.map((code) => (
-        <button
-          key={code}
-          type="button"
-          className="language-switch__button"
-          aria-pressed={language === code}
-          lang={code}
-          title={t(`language.${code}`)}
-          onClick={() => setLanguage(code)}
-        >
-          {languageCodes[code]}
-          <span className="visually-hidden"> – {t(`language.${code}`)}</span>
-        </button>
-      ))}
-    </fieldset>
+    </Banner>
   );
 }

@@ -2,8 +2,7 @@
 import './api/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { SessionProvider } from './app/session';
+import { Root } from './App';
 import { I18nProvider } from './i18n/context';
 import './styles.css';
 
@@ -13,9 +12,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
+      <Root />
     </I18nProvider>
   </StrictMode>,
 );

@@ -9,6 +9,8 @@ export const can = {
   readAudit: (role: Role) => role === 'admin' || role === 'coordinator',
   /** Agencies, units and the catalogue: everyone reads them elsewhere, admins manage them here. */
   manageReference: (role: Role) => role === 'admin',
+  /** Read-only links to a filtered calendar for people without an account. */
+  manageShareLinks: (role: Role) => role === 'admin' || role === 'coordinator',
   /** Whether the Admin section has anything for this role. */
   openAdmin: (role: Role) => role === 'admin' || role === 'coordinator',
 };

@@ -21,8 +21,9 @@ export type FieldErrors = Partial<Record<string, string>>;
 
 /**
  * A failed save, split for the form: server validation messages by the field they name
- * (the first segment of `path`: `unitIds.2` belongs to `unitIds`), and what no field of
- * this form shows, to be shown above it.
+ * (the longest of `fields` that `path` is or starts with: `unitIds.2` belongs to `unitIds`,
+ * `filter.agencyId` to `filter.agencyId` if the form has such a field, else to `filter`),
+ * and what no field of this form shows, to be shown above it.
  */
 export function splitErrors(
   error: unknown,
@@ -36,8 +37,10 @@ export function splitErrors(
   const byField: FieldErrors = {};
   const general: string[] = [];
   for (const detail of error.details) {
-    const field = detail.path.split('.')[0] ?? '';
-    if (fields.includes(field)) {
+    const field = fields
+      .filter((name) => detail.path === name || detail.path.startsWith(`${name}.`))
+      .reduce((longest, name) => (name.length > longest.length ? name : longest), '');
+    if (field) {
       // Several messages for one field (two bad unit ids) read as one sentence each.
       byField[field] = byField[field] ? `${byField[field]} ${detail.message}` : detail.message;
     } else {
@@ -161,11 +164,20 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onC
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
+  hint?: string | undefined;
 };
 
-export function TextAreaField({ label, value, onChange, error, required, ...input }: TextAreaFieldProps) {
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  required,
+  ...input
+}: TextAreaFieldProps) {
   return (
-    <Field label={label} error={error} required={required ?? false}>
+    <Field label={label} error={error} hint={hint} required={required ?? false}>
       {(props) => (
         <textarea
           className="input input--area"
@@ -277,6 +289,7 @@ export function DateField({
   value,
   onChange,
   error,
+  hint,
   required,
   checkOnBlur = false,
 }: {
@@ -284,6 +297,8 @@ export function DateField({
   value: string;
   onChange: (text: string) => void;
   error?: string | undefined;
+  /** Said before the example of how to type a date. */
+  hint?: string | undefined;
   required?: boolean;
   checkOnBlur?: boolean;
 }) {
@@ -297,7 +312,7 @@ export function DateField({
       onChange={onChange}
       onBlur={() => setTouched(true)}
       error={error ?? ownError}
-      hint={t('form.dateHint')}
+      hint={hint ? `${hint} ${t('form.dateHint')}` : t('form.dateHint')}
       inputMode="numeric"
       autoComplete="off"
       placeholder={t('form.datePlaceholder')}

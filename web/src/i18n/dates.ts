@@ -49,10 +49,15 @@ export function parseDay(date: string): { year: number; month: number; day: numb
   return { year, month, day };
 }
 
+/** A `YYYY-MM-DD` date `days` later (or earlier, when negative). */
+export function addDays(date: string, days: number): string {
+  const { year, month, day } = parseDay(date);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 /** The day before a `YYYY-MM-DD` date: all-day ends are exclusive, people read the last day. */
 export function previousDay(date: string): string {
-  const { year, month, day } = parseDay(date);
-  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+  return addDays(date, -1);
 }
 
 /**
@@ -81,6 +86,15 @@ export function formatInstant(instant: string, timeZone: string): string {
   if (Number.isNaN(time.getTime())) return instant;
   const clock = wallClock(time, timeZone);
   return `${formatDay(clock)} ${formatTime(clock)}`;
+}
+
+/**
+ * The last day before an exclusive end instant, as `30/7/2025`: a link that expires at
+ * midnight starting 31/7 works through 30/7, which is what a person wants to read.
+ */
+export function formatLastDay(endInstant: string, timeZone: string): string {
+  const end = Date.parse(endInstant);
+  return Number.isNaN(end) ? endInstant : formatDay(wallClock(new Date(end - 1), timeZone));
 }
 
 /** A `YYYY-MM-DD` date for display, or the empty string for none. */

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { type Activity, getActivity } from '../../api/activities';
 import { getAgency } from '../../api/agencies';
 import { listAudit } from '../../api/audit';
@@ -70,32 +70,57 @@ function ActivityDetails({ initial }: { initial: Activity }) {
   return (
     <div className="activity-details">
       {error ? <ErrorAlert title={t('activity.loadFailed')} error={error} onRetry={reload} /> : null}
-      <dl className="details-list">
-        <dt>{t('activity.when')}</dt>
-        <dd>{formatActivityTime(activity, timeZone)}</dd>
-        <dt>{t('activity.status')}</dt>
-        <dd>
-          <span className={`status-chip status-chip--${activity.status}`}>
-            {t(`status.${activity.status}`)}
-          </span>
-          {activity.overdue ? (
-            <span className="status-chip status-chip--overdue">{t('calendar.overdue')}</span>
-          ) : null}
-        </dd>
-        <dt>{t('activity.lead')}</dt>
-        <dd>
-          {data ? agencyName(data.lead, language) : <span className="muted">{t('common.loading')}</span>}
-        </dd>
-        <dt>{t('activity.venue')}</dt>
-        <dd>{activity.venue || <span className="muted">{t('activity.noVenue')}</span>}</dd>
-        {activity.description ? (
-          <>
-            <dt>{t('activity.description')}</dt>
-            <dd className="details-list__text">{activity.description}</dd>
-          </>
-        ) : null}
-      </dl>
+      <ActivityFacts
+        activity={activity}
+        timeZone={timeZone}
+        lead={data ? agencyName(data.lead, language) : <span className="muted">{t('common.loading')}</span>}
+      />
     </div>
+  );
+}
+
+/**
+ * What an activity is, as a list of facts: when, its status, where, what. `lead` is the
+ * lead agency's name when the reader may look it up (the shared page's reader may not).
+ */
+export function ActivityFacts({
+  activity,
+  timeZone,
+  lead,
+}: {
+  activity: Activity;
+  timeZone: string;
+  lead?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <dl className="details-list">
+      <dt>{t('activity.when')}</dt>
+      <dd>{formatActivityTime(activity, timeZone)}</dd>
+      <dt>{t('activity.status')}</dt>
+      <dd>
+        <span className={`status-chip status-chip--${activity.status}`}>
+          {t(`status.${activity.status}`)}
+        </span>
+        {activity.overdue ? (
+          <span className="status-chip status-chip--overdue">{t('calendar.overdue')}</span>
+        ) : null}
+      </dd>
+      {lead === undefined ? null : (
+        <>
+          <dt>{t('activity.lead')}</dt>
+          <dd>{lead}</dd>
+        </>
+      )}
+      <dt>{t('activity.venue')}</dt>
+      <dd>{activity.venue || <span className="muted">{t('activity.noVenue')}</span>}</dd>
+      {activity.description ? (
+        <>
+          <dt>{t('activity.description')}</dt>
+          <dd className="details-list__text">{activity.description}</dd>
+        </>
+      ) : null}
+    </dl>
   );
 }
 

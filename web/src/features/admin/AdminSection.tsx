@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/vi';
 import { AgenciesPage } from './AgenciesPage';
 import { AuditPage } from './AuditPage';
 import { CatalogPage } from './CatalogPage';
+import { ShareLinksPage } from './ShareLinksPage';
 import { UnitsPage } from './UnitsPage';
 import { UsersPage } from './UsersPage';
 
@@ -36,6 +37,12 @@ const sections: Section[] = [
     label: 'admin.catalog',
     allowed: can.manageReference,
     render: () => <CatalogPage />,
+  },
+  {
+    path: '/admin/share-links',
+    label: 'admin.shareLinks',
+    allowed: can.manageShareLinks,
+    render: () => <ShareLinksPage />,
   },
   { path: '/admin/audit', label: 'admin.audit', allowed: can.readAudit, render: () => <AuditPage /> },
 ];

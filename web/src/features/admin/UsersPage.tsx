@@ -20,9 +20,9 @@ import {
 } from '../../components/form';
 import { TableRegion } from '../../components/Table';
 import { useLoad } from '../../components/useLoad';
-import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
+import { useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
-import { AdminPage, ConfirmDialog, FormActions, Loading } from './common';
+import { AdminPage, agencyOptions, ConfirmDialog, FormActions, Loading } from './common';
 import { agencyName, byName, namesById, validOn } from './names';
 
 type Reference = { users: User[]; agencies: Agency[]; units: Unit[] };
@@ -246,29 +246,6 @@ function EnableButton({ user, onDone }: { user: User; onDone: () => void }) {
 }
 
 const userFields = ['username', 'displayName', 'role', 'agencyId', 'unitIds', 'password'] as const;
-
-/** Agencies a user may be given: those in force today, and the one they already have. */
-function agencyOptions(
-  agencies: Agency[],
-  today: string,
-  current: number | null,
-  language: Language,
-  t: Translate,
-) {
-  const offered = agencies.filter((agency) => agency.id === current || validOn(agency, today)).sort(byName);
-  const kinds = [...new Set(offered.map((agency) => agency.kind))];
-  return kinds.map((kind) => (
-    <optgroup key={kind} label={t(`agencyKind.${kind}`)}>
-      {offered
-        .filter((agency) => agency.kind === kind)
-        .map((agency) => (
-          <option key={agency.id} value={agency.id}>
-            {agencyName(agency, language)}
-          </option>
-        ))}
-    </optgroup>
-  ));
-}
 
 function UserForm({
   reference,

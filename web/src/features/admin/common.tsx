@@ -1,8 +1,10 @@
 import { type ReactNode, useId, useState } from 'react';
+import type { Agency } from '../../api/agencies';
 import { Dialog } from '../../components/Dialog';
 import { FormErrors, splitErrors } from '../../components/form';
-import { useT } from '../../i18n/context';
+import { type Language, type Translate, useT } from '../../i18n/context';
 import { formatIsoDay } from '../../i18n/dates';
+import { agencyName, byName, validOn } from './names';
 
 /** One Admin screen: its heading, the buttons that act on the whole list, and its content. */
 export function AdminPage({
@@ -122,4 +124,30 @@ export function FormActions({
       </button>
     </div>
   );
+}
+
+/**
+ * The options of an agency select, grouped by kind: those in force today, and `current`
+ * (the one a record already has) even if it is no longer.
+ */
+export function agencyOptions(
+  agencies: Agency[],
+  today: string,
+  current: number | null,
+  language: Language,
+  t: Translate,
+) {
+  const offered = agencies.filter((agency) => agency.id === current || validOn(agency, today)).sort(byName);
+  const kinds = [...new Set(offered.map((agency) => agency.kind))];
+  return kinds.map((kind) => (
+    <optgroup key={kind} label={t(`agencyKind.${kind}`)}>
+      {offered
+        .filter((agency) => agency.kind === kind)
+        .map((agency) => (
+          <option key={agency.id} value={agency.id}>
+            {agencyName(agency, language)}
+          </option>
+        ))}
+    </optgroup>
+  ));
 }

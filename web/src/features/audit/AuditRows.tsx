@@ -28,6 +28,7 @@ export const entityTypeKeys: Record<string, MessageKey> = {
   unit: 'entity.unit',
   user: 'entity.user',
   api_token: 'entity.api_token',
+  share_link: 'entity.share_link',
   'catalog.activity-types': 'entity.catalog.activity-types',
   'catalog.channels': 'entity.catalog.channels',
   'catalog.target-groups': 'entity.catalog.target-groups',

@@ -1,166 +1,20 @@
-import FullCalendar, {
-  type CalendarRef,
-  type EventClickInfo,
-  type EventDisplayInfo,
-  type EventSourceFuncInfo,
-} from '@fullcalendar/react';
-import dayGridPlugin from '@fullcalendar/react/daygrid';
-import classicTheme from '@fullcalendar/react/themes/classic';
-import '@fullcalendar/react/skeleton.css';
-import '@fullcalendar/react/themes/classic/theme.css';
-import '@fullcalendar/react/themes/classic/palette.css';
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { type Activity, activityStatuses, listActivitiesInRange } from '../../api/activities';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { type Translate, useLanguage, useT } from '../../i18n/context';
-import { formatActivityTime } from '../../i18n/dates';
+import { useState } from 'react';
+import { type Activity, listActivitiesInRange } from '../../api/activities';
 import { ActivityDialog } from '../activity/ActivityDialog';
-import { activityOf, toEventInput } from './events';
-import { vietnamese } from './locale';
+import { ActivityCalendar } from './ActivityCalendar';
 
 type Props = {
   /** The deployment's zone (GET /api/health): days and times are shown in it, whatever the browser's. */
   timeZone: string;
 };
 
-const englishMonths = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
-
+/** The home page: every activity the user may read, month by month; a click opens its details. */
 export function CalendarPage({ timeZone }: Props) {
-  const t = useT();
-  const [language] = useLanguage();
-  const calendarRef = useRef<CalendarRef>(null);
-  const [loading, setLoading] = useState(false);
-  const [loadError, setLoadError] = useState<unknown>(null);
   const [opened, setOpened] = useState<Activity | null>(null);
-
-  // Giving FullCalendar a click handler also makes each event a keyboard-reachable button.
-  const openActivity = useCallback((info: EventClickInfo) => {
-    info.jsEvent.preventDefault();
-    setOpened(activityOf(info.event));
-  }, []);
-
-  // Stable across renders: FullCalendar refetches whenever its event source changes.
-  // A failure reaches eventSourceFailure below, which shows it.
-  const fetchEvents = useCallback(async (range: EventSourceFuncInfo) => {
-    const activities = await listActivitiesInRange({ start: range.startStr, end: range.endStr });
-    setLoadError(null);
-    return activities.map(toEventInput);
-  }, []);
-
-  // FullCalendar reports loading from inside its own render, where React forbids updating
-  // another component: apply the change right after.
-  const reportLoading = useCallback((isLoading: boolean) => {
-    queueMicrotask(() => setLoading(isLoading));
-  }, []);
-
-  // "Tháng 7/2025", as Vietnamese write a month, rather than Intl's lower-case "tháng 7 năm 2025".
-  const monthTitle = useCallback(
-    ({ date }: { date: { year: number; month: number } }) =>
-      t('calendar.monthTitle', {
-        month: date.month + 1,
-        monthName: englishMonths.format(Date.UTC(2000, date.month, 1)),
-        year: date.year,
-      }),
-    [t],
-  );
-
-  const views = useMemo(() => ({ dayGridMonth: { titleFormat: monthTitle } }), [monthTitle]);
-
-  // Next to the month's title, so that it shows where the user looks and moves nothing when it appears.
-  const toolbarElements = useMemo(
-    () => ({
-      loading: (
-        <span className="calendar-page__loading" role="status">
-          {loading ? (
-            <>
-              <span className="spinner" aria-hidden="true" />
-              {t('calendar.loading')}
-            </>
-          ) : null}
-        </span>
-      ),
-    }),
-    [loading, t],
-  );
-
-  const renderEvent = useCallback(
-    (info: EventDisplayInfo) => <ActivityEvent info={info} timeZone={timeZone} t={t} />,
-    [timeZone, t],
-  );
-
   return (
-    <section className="calendar-page" aria-label={t('calendar.label')}>
-      {loadError ? (
-        <ErrorAlert
-          title={t('calendar.loadFailed')}
-          error={loadError}
-          onRetry={() => calendarRef.current?.getApi().refetchEvents()}
-        />
-      ) : null}
-
-      <div className="calendar-page__calendar">
-        <FullCalendar
-          ref={calendarRef}
-          plugins={[dayGridPlugin, classicTheme]}
-          initialView="dayGridMonth"
-          views={views}
-          timeZone={timeZone}
-          locale={language === 'vi' ? vietnamese : 'en'}
-          // Vietnamese weeks start on Monday in both languages of the interface.
-          firstDay={1}
-          headerToolbar={{ start: 'title loading', end: 'today prev,next' }}
-          toolbarElements={toolbarElements}
-          height="auto"
-          headingLevel={2}
-          events={fetchEvents}
-          loading={reportLoading}
-          eventSourceFailure={setLoadError}
-          eventDisplay="block"
-          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-          dayMaxEventRows={4}
-          eventContent={renderEvent}
-          eventClick={openActivity}
-        />
-      </div>
+    <>
+      <ActivityCalendar timeZone={timeZone} loadActivities={listActivitiesInRange} onOpen={setOpened} />
       {opened ? <ActivityDialog activity={opened} onClose={() => setOpened(null)} /> : null}
-
-      <footer className="calendar-page__footer">
-        <ul className="legend" aria-label={t('calendar.legend')}>
-          {activityStatuses.map((status) => (
-            <li key={status} className={`legend__item legend__item--${status}`}>
-              <span className="legend__swatch" aria-hidden="true" />
-              {t(`status.${status}`)}
-            </li>
-          ))}
-          <li className="legend__item legend__item--overdue" title={t('calendar.overdueHint')}>
-            <span className="overdue-mark" aria-hidden="true">
-              !
-            </span>
-            {t('calendar.overdue')}
-          </li>
-        </ul>
-        <p className="calendar-page__zone">{t('calendar.timeZone', { timeZone })}</p>
-      </footer>
-    </section>
-  );
-}
-
-function ActivityEvent({ info, timeZone, t }: { info: EventDisplayInfo; timeZone: string; t: Translate }) {
-  const activity = activityOf(info.event);
-  const status = t(`status.${activity.status}`);
-  const when = formatActivityTime(activity, timeZone);
-  const summary = [activity.title, when, activity.overdue ? `${status} · ${t('calendar.overdue')}` : status];
-  return (
-    <div className="activity-event" title={summary.join('\n')}>
-      {activity.overdue ? (
-        <span className="overdue-mark" role="img" aria-label={t('calendar.overdue')}>
-          !
-        </span>
-      ) : null}
-      {info.timeText ? (
-        <span className={`activity-event__time ${info.timeClass}`}>{info.timeText}</span>
-      ) : null}
-      <span className={`activity-event__title ${info.titleClass}`}>{info.event.title}</span>
-    </div>
+    </>
   );
 }

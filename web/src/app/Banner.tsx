@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { type Language, languages, useLanguage, useT } from '../i18n/context';
+
+/**
+ * The page's banner: the official title and the language switch, and under them whatever
+ * the page adds (the signed-in user's navigation bar; nothing on a shared page).
+ */
+export function Banner({ children }: { children?: ReactNode }) {
+  const t = useT();
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <div className="app-header__titles">
+          <h1 className="app-header__title">{t('app.title')}</h1>
+          {t('app.titleTranslation') ? (
+            <p className="app-header__subtitle">{t('app.titleTranslation')}</p>
+          ) : null}
+        </div>
+        <LanguageSwitch />
+      </div>
+      {children}
+    </header>
+  );
+}
+
+const languageCodes: Record<Language, string> = { vi: 'VI', en: 'EN' };
+
+function LanguageSwitch() {
+  const t = useT();
+  const [language, setLanguage] = useLanguage();
+  return (
+    <fieldset className="language-switch">
+      <legend className="visually-hidden">{t('language.label')}</legend>
+      {languages.map((code) => (
+        <button
+          key={code}
+          type="button"
+          className="language-switch__button"
+          aria-pressed={language === code}
+          lang={code}
+          title={t(`language.${code}`)}
+          onClick={() => setLanguage(code)}
+        >
+          {languageCodes[code]}
+          <span className="visually-hidden"> – {t(`language.${code}`)}</span>
+        </button>
+      ))}
+    </fieldset>
+  );
+}
