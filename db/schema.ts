@@ -333,6 +333,8 @@ export const activities = sqliteTable(
       .notNull()
       .references(() => activityTypes.code),
     status: text('status', { enum: activityStatuses }).notNull().default('planned'),
+    /** Why it was postponed or cancelled; kept when the status moves on, as part of its story. */
+    statusNote: text('status_note').notNull().default(''),
     allDay: integer('all_day', { mode: 'boolean' }).notNull(),
     /** UTC instant; for an all-day activity, local midnight of its first day in APP_TIMEZONE. */
     startAt: text('start_at').notNull(),

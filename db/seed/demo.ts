@@ -133,6 +133,17 @@ function pick<T>(list: readonly T[], random: () => number): T {
   return item;
 }
 
+/** Reasons as units give them when an event is moved or called off. */
+const statusNotes = {
+  postponed: ['Trùng lịch họp của địa phương', 'Dự báo mưa lớn', 'Chờ bổ sung tài liệu tuyên truyền'],
+  cancelled: ['Gộp vào buổi tuyên truyền khác', 'Không đủ kinh phí', 'Thời tiết xấu, bão'],
+};
+
+function withStatus(status: ActivityStatus, random: () => number) {
+  const reasons = status === 'postponed' || status === 'cancelled' ? statusNotes[status] : null;
+  return reasons ? { status, statusNote: pick(reasons, random) } : { status };
+}
+
 function statusFor(date: string, today: string, random: () => number): ActivityStatus {
   const roll = random();
   if (date < today) return roll < 0.8 ? 'done' : roll < 0.9 ? 'cancelled' : 'confirmed';
@@ -188,7 +199,7 @@ function demoActivity(
     title: titleFor(typeCode, type.name, pick(topics, random), `${commune.shortName}`),
     typeCode,
     channelCodes: type.channelCodes.slice(0, 2),
-    status: statusFor(date, world.today, random),
+    ...withStatus(statusFor(date, world.today, random), random),
     ...times,
     leadAgencyId: agency.id,
     partnerAgencyIds: !isMedia && partners.length > 0 && random() < 0.3 ? [pick(partners, random).id] : [],

@@ -26,6 +26,8 @@ export const Activity = z.object({
   typeCode: z.string(),
   channelCodes: z.array(z.string()),
   status: z.enum(activityStatuses),
+  /** Why it was postponed or cancelled. */
+  statusNote: z.string(),
   allDay: z.boolean(),
   /** `YYYY-MM-DD` when all-day, else ISO 8601 with the APP_TIMEZONE offset. */
   start: z.string(),
@@ -55,6 +57,7 @@ const activityFields = {
   typeCode: Code,
   channelCodes: z.array(Code).max(20).optional(),
   status: z.enum(activityStatuses).optional(),
+  statusNote: Text.max(1000).optional(),
   allDay: z.boolean().optional(),
   start: DateOrDateTime,
   end: DateOrDateTime.optional(),
@@ -97,7 +100,20 @@ export function checkActivityTimes(value: ActivityTimes, ctx: z.RefinementCtx): 
   }
 }
 
-export const ActivityInput = z.strictObject(activityFields).superRefine(checkActivityTimes);
+/** Postponing or cancelling says why: the reason is what a leader asks first. */
+export function checkStatusNote(
+  value: { status?: ActivityStatus | undefined; statusNote?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if ((value.status === 'postponed' || value.status === 'cancelled') && !value.statusNote) {
+    ctx.addIssue({ code: 'custom', path: ['statusNote'], message: 'Cần ghi lý do tạm hoãn hoặc hủy' });
+  }
+}
+
+export const ActivityInput = z.strictObject(activityFields).superRefine((value, ctx) => {
+  checkActivityTimes(value, ctx);
+  checkStatusNote(value, ctx);
+});
 export type ActivityInput = z.infer<typeof ActivityInput>;
 
 /** A patch names only what changes; the merged activity is then checked as ActivityInput. */
@@ -116,6 +132,8 @@ export const ActivityQuery = z.strictObject({
   channelCode: Code.optional(),
   targetGroupCode: Code.optional(),
   status: z.enum(activityStatuses).optional(),
+  /** `true`: its end has passed while still planned or confirmed (a "My work" list); `false`: the others. */
+  overdue: z.enum(['true', 'false']).optional(),
   // A calendar asks for a whole month in one request, hence the larger bound.
   ...pageQuery(5000, 10000),
 });

@@ -129,6 +129,7 @@ function toActivity(row: ActivityRow, links: Links, timeZone: string, now: strin
     typeCode: row.typeCode,
     channelCodes: links.channels.get(row.id) ?? [],
     status: row.status,
+    statusNote: row.statusNote,
     allDay: row.allDay,
     ...shownTimes(row, timeZone),
     leadAgencyId: row.leadAgencyId,
@@ -178,6 +179,11 @@ function listConditions(ctx: ServiceContext, query: ActivityQuery): SQL[] {
   if (query.end) conditions.push(lt(activities.startAt, boundToInstant(query.end, ctx.timeZone)));
   if (query.start) conditions.push(gt(activities.endAt, boundToInstant(query.start, ctx.timeZone)));
   if (query.status) conditions.push(eq(activities.status, query.status));
+  if (query.overdue) {
+    // The same rule as the `overdue` flag of each activity.
+    const overdue = sql`(${activities.status} in ('planned', 'confirmed') and ${activities.endAt} <= ${nowStored()})`;
+    conditions.push(query.overdue === 'true' ? overdue : sql`not ${overdue}`);
+  }
   if (query.typeCode) conditions.push(eq(activities.typeCode, query.typeCode));
   if (query.campaignId) conditions.push(eq(activities.campaignId, query.campaignId));
   if (query.taskId) conditions.push(eq(activities.taskId, query.taskId));
@@ -309,6 +315,7 @@ function activityColumns(input: ActivityInput, timeZone: string) {
     typeCode: input.typeCode,
     // The merged input of a patch always carries the stored status; a new activity starts planned.
     status: input.status ?? 'planned',
+    statusNote: input.statusNote ?? '',
     ...storedTimes(input, timeZone),
     leadAgencyId: input.leadAgencyId,
     venue: input.venue ?? '',
@@ -355,6 +362,7 @@ function asInput(activity: Activity): ActivityInput {
     typeCode: activity.typeCode,
     channelCodes: activity.channelCodes,
     status: activity.status,
+    statusNote: activity.statusNote,
     allDay: activity.allDay,
     start: activity.start,
     end: activity.end,

@@ -476,3 +476,76 @@ describe('soft delete and restore', () => {
     }
   });
 });
+
+describe('postponing and cancelling', () => {
+  it('asks for a reason, stores it, and keeps it when the activity is rescheduled', async () => {
+    const activity = await postActivity(t.app, await activityBody(t.app, { start: '2025-06-02' }));
+    for (const status of ['postponed', 'cancelled'] as const) {
+      const refused = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/activities/${activity.id}`,
+        payload: { status },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(errorOf(refused).details).toEqual([
+        { path: 'statusNote', message: 'Cần ghi lý do tạm hoãn hoặc hủy' },
+      ]);
+    }
+    expect(
+      json<Activity>(await t.app.inject({ method: 'GET', url: `/api/activities/${activity.id}` })),
+    ).toMatchObject({
+      status: 'planned',
+      statusNote: '',
+      version: 1,
+    });
+
+    const postponed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/activities/${activity.id}`,
+      payload: { status: 'postponed', statusNote: '  Trùng lịch họp của xã  ' },
+    });
+    expect(postponed.statusCode).toBe(200);
+    expect(json<Activity>(postponed)).toMatchObject({
+      status: 'postponed',
+      statusNote: 'Trùng lịch họp của xã',
+    });
+
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/activities/${activity.id}`,
+      payload: { status: 'planned', start: '2025-06-16' },
+    });
+    expect(json<Activity>(moved)).toMatchObject({
+      status: 'planned',
+      start: '2025-06-16',
+      statusNote: 'Trùng lịch họp của xã',
+    });
+  });
+});
+
+describe('the overdue filter', () => {
+  it('lists what has ended while still planned or confirmed, and the rest with overdue=false', async () => {
+    // An agency no other test here uses, so that the lists hold only these three.
+    const school = await agencyIdByCode(t.app, 'SKHCN');
+    const late = await postActivity(
+      t.app,
+      await activityBody(t.app, { start: '2025-02-03', leadAgencyId: school }),
+    );
+    const held = await postActivity(
+      t.app,
+      await activityBody(t.app, { start: '2025-02-04', leadAgencyId: school, status: 'done' }),
+    );
+    const ahead = await postActivity(
+      t.app,
+      await activityBody(t.app, { start: '2099-02-04', leadAgencyId: school, status: 'confirmed' }),
+    );
+    const idsOf = async (query: string) =>
+      ids((await listActivities(t.app, `agencyId=${school}&${query}`)).items).sort((a, b) => a - b);
+    expect(late.overdue).toBe(true);
+    expect(await idsOf('overdue=true')).toEqual([late.id]);
+    expect(await idsOf('overdue=false')).toEqual([held.id, ahead.id].sort((a, b) => a - b));
+    const bad = await t.app.inject({ method: 'GET', url: '/api/activities?overdue=yes' });
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad).details?.[0]?.path).toBe('querystring.overdue');
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `activities` ADD `status_note` text DEFAULT '' NOT NULL;
