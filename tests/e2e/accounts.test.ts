@@ -4,9 +4,18 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { User } from '../../server/contracts/users';
 import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
-import { baseUrlOf, launchBrowser, newPerson, type Person, screenshot, signInThroughPage } from './browser';
+import {
+  baseUrlOf,
+  createUserThroughApi,
+  expectOnlyProvoked,
+  listenAndLaunch,
+  newPerson,
+  type Person,
+  screenshot,
+  sidewaysOverflow,
+  signInThroughPage,
+} from './browser';
 
 const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -24,19 +33,12 @@ describe('accounts in the browser', () => {
     return person.page;
   }
 
-  async function createUserThroughApi(payload: Record<string, unknown>) {
-    const response = await testApp.app.inject({ method: 'POST', url: '/api/users', payload });
-    expect(response.statusCode, response.body).toBe(201);
-    return User.parse(response.json());
-  }
-
   const signInForm = (page: Page) => page.getByRole('region', { name: 'Đăng nhập' });
 
   beforeAll(async () => {
     testApp = await createTestApp({ webRoot });
-    await testApp.server.listen({ port: 0, host: '127.0.0.1' });
+    browser = await listenAndLaunch(testApp);
     baseUrl = baseUrlOf(testApp.server);
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -198,7 +200,7 @@ describe('accounts in the browser', () => {
   });
 
   it('does not offer the Admin menu to a viewer, nor open its screens', async () => {
-    await createUserThroughApi({
+    await createUserThroughApi(testApp, {
       username: 'nguoi.xem',
       displayName: 'Trần Văn Xem',
       role: 'viewer',
@@ -218,7 +220,7 @@ describe('accounts in the browser', () => {
   });
 
   it('gives a coordinator the users list to read, the share links and the audit log', async () => {
-    await createUserThroughApi({
+    await createUserThroughApi(testApp, {
       username: 'dieu.phoi',
       displayName: 'Lê Điều Phối',
       role: 'coordinator',
@@ -255,7 +257,7 @@ describe('accounts in the browser', () => {
   });
 
   it('shows the sign-in page when the session ends under an open page', async () => {
-    const user = await createUserThroughApi({
+    const user = await createUserThroughApi(testApp, {
       username: 'se.bi.khoa',
       displayName: 'Phạm Sẽ Khóa',
       role: 'viewer',
@@ -294,8 +296,7 @@ describe('accounts in the browser', () => {
     await page.goto(`${baseUrl}/admin/users`);
     await page.getByRole('row', { name: /Nguyễn Thị Lan/ }).waitFor();
     // The page itself never scrolls sideways; wide tables scroll inside their own region.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-users');
   });
 
@@ -310,10 +311,6 @@ describe('accounts in the browser', () => {
       // The calendar's request after the account was disabled.
       '401 GET /api/activities',
     ]);
-    for (const person of people) {
-      expect(person.problems.cspViolations).toEqual([]);
-      expect(person.problems.consoleErrors).toEqual([]);
-      expect(person.problems.failedRequests.filter((request) => !provoked.has(request))).toEqual([]);
-    }
+    expectOnlyProvoked(people, provoked);
   });
 });

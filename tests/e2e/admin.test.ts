@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
-import { baseUrlOf, launchBrowser, newPerson, type Person, screenshot, signInThroughPage } from './browser';
+import { baseUrlOf, listenAndLaunch, newPerson, type Person, screenshot, signInThroughPage } from './browser';
 
 const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -18,8 +18,7 @@ describe('admin screens', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp({ webRoot });
-    await testApp.server.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
+    browser = await listenAndLaunch(testApp);
     person = await newPerson(browser);
     page = person.page;
     await page.goto(`${baseUrlOf(testApp.server)}/admin/agencies`);

@@ -4,7 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { App } from '../../server/app';
+import { User } from '../../server/contracts/users';
+import { TEST_TIME_ZONE, type TestApp } from '../helpers/app';
 
 export const screenshotDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
@@ -76,6 +79,12 @@ export async function newPerson(
   return { context, page, problems };
 }
 
+/** Starts the app's server on a free local port, and Chromium to open it with. */
+export async function listenAndLaunch(testApp: TestApp): Promise<Browser> {
+  await testApp.server.listen({ port: 0, host: '127.0.0.1' });
+  return launchBrowser();
+}
+
 /** The address the app listens on, after `server.listen({ port: 0 })`. */
 export function baseUrlOf(server: App): string {
   const address = server.server.address();
@@ -95,4 +104,49 @@ export async function signInThroughPage(page: Page, username: string, password: 
 /** The whole page by default; `fullPage: false` for a dialog, whose backdrop covers only the viewport. */
 export function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<Buffer> {
   return page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: options.fullPage ?? true });
+}
+
+/** Today's year and month where the server is deployed, which is the month the calendar opens on. */
+export function deploymentMonth(): { year: number; month: number; prefix: string } {
+  const prefix = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TEST_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(new Date())
+    .slice(0, 7);
+  const [year = 0, month = 0] = prefix.split('-').map(Number);
+  return { year, month, prefix };
+}
+
+/** A user made through the API, for a test to sign in with or to act on. */
+export async function createUserThroughApi(
+  testApp: TestApp,
+  payload: Record<string, unknown>,
+): Promise<User> {
+  const response = await testApp.app.inject({ method: 'POST', url: '/api/users', payload });
+  expect(response.statusCode, response.body).toBe(201);
+  return User.parse(response.json());
+}
+
+/** How far the page is wider than the screen: 0 or less when it never scrolls sideways. */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * A test file's last check, on every person's pages: no console error, no CSP violation, and
+ * no API answer of 400 or more but those it `provoked` (`401 GET /api/auth/me`, after `normalise`).
+ */
+export function expectOnlyProvoked(
+  people: readonly Person[],
+  provoked: ReadonlySet<string>,
+  normalise: (request: string) => string = (request) => request,
+): void {
+  for (const { problems } of people) {
+    expect(problems.cspViolations).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    const failed = problems.failedRequests.map(normalise);
+    expect(failed.filter((request) => !provoked.has(request))).toEqual([]);
+  }
 }

@@ -7,22 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
 import { ADMIN, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
-import { baseUrlOf, launchBrowser, newPerson, type Person, screenshot, signInThroughPage } from './browser';
+import {
+  baseUrlOf,
+  deploymentMonth,
+  listenAndLaunch,
+  newPerson,
+  type Person,
+  screenshot,
+  signInThroughPage,
+} from './browser';
 
 const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-/** Today's year and month where the server is deployed, which is the month the calendar opens on. */
-function deploymentMonth(): { year: number; month: number; prefix: string } {
-  const prefix = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TEST_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(new Date())
-    .slice(0, 7);
-  const [year = 0, month = 0] = prefix.split('-').map(Number);
-  return { year, month, prefix };
-}
 
 describe('calendar page', () => {
   const { year, month, prefix } = deploymentMonth();
@@ -73,8 +68,7 @@ describe('calendar page', () => {
       }
     }
 
-    await testApp.server.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
+    browser = await listenAndLaunch(testApp);
     // A browser abroad: the page must show the province's days and hours, not the browser's.
     person = await newPerson(browser, { timezoneId: 'America/New_York' });
     page = person.page;

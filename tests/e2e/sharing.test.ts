@@ -7,10 +7,21 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
-import { Me, User } from '../../server/contracts/users';
+import { Me } from '../../server/contracts/users';
 import { daysFromToday } from '../helpers/accounts';
-import { createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
-import { baseUrlOf, launchBrowser, newPerson, type Person, screenshot, signInThroughPage } from './browser';
+import { createTestApp, type TestApp } from '../helpers/app';
+import {
+  baseUrlOf,
+  createUserThroughApi,
+  deploymentMonth,
+  expectOnlyProvoked,
+  listenAndLaunch,
+  newPerson,
+  type Person,
+  screenshot,
+  sidewaysOverflow,
+  signInThroughPage,
+} from './browser';
 
 const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -22,14 +33,7 @@ function dayText(date: string): string {
 
 /** The 15th of the deployment's current month: the month a calendar opens on. */
 function midMonth(): string {
-  const prefix = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TEST_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(new Date())
-    .slice(0, 7);
-  return `${prefix}-15`;
+  return `${deploymentMonth().prefix}-15`;
 }
 
 const VIEWER = { username: 'nguoi.xem', displayName: 'Trần Thị Xem', password: 'mật khẩu người xem' };
@@ -61,12 +65,6 @@ describe('tokens and share links in the browser', () => {
     return agency.id;
   }
 
-  async function createUser(payload: Record<string, unknown>) {
-    const response = await testApp.app.inject({ method: 'POST', url: '/api/users', payload });
-    expect(response.statusCode, response.body).toBe(201);
-    return User.parse(response.json());
-  }
-
   /** Asks who the Bearer token belongs to, as a script would, from outside the browser. */
   function whoAmI(secret: string): Promise<Response> {
     return fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
@@ -85,12 +83,11 @@ describe('tokens and share links in the browser', () => {
       expect(created.statusCode, created.body).toBe(201);
       Activity.parse(created.json());
     }
-    await createUser({ ...VIEWER, role: 'viewer' });
-    await createUser({ ...COORDINATOR, role: 'coordinator' });
+    await createUserThroughApi(testApp, { ...VIEWER, role: 'viewer' });
+    await createUserThroughApi(testApp, { ...COORDINATOR, role: 'coordinator' });
 
-    await testApp.server.listen({ port: 0, host: '127.0.0.1' });
+    browser = await listenAndLaunch(testApp);
     baseUrl = baseUrlOf(testApp.server);
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -268,10 +265,7 @@ describe('tokens and share links in the browser', () => {
     const phone = await person({ viewport: { width: 390, height: 844 }, isMobile: true });
     await phone.page.goto(link);
     await phone.page.getByText(policeTitle, { exact: true }).waitFor();
-    const overflow = await phone.page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(phone.page)).toBeLessThanOrEqual(0);
     await screenshot(phone.page, 'phone-shared-calendar');
 
     // The coordinator sees the uses, then revokes the link.
@@ -311,8 +305,7 @@ describe('tokens and share links in the browser', () => {
     await page.goto(`${baseUrl}/admin/share-links`);
     await signInThroughPage(page, COORDINATOR.username, COORDINATOR.password);
     await page.getByRole('row').filter({ hasText: note }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-share-links');
   });
 
@@ -327,13 +320,8 @@ describe('tokens and share links in the browser', () => {
       '404 GET /api/shared/:token/activities',
       '404 GET /api/shared/:token',
     ]);
-    for (const { problems } of people) {
-      expect(problems.cspViolations).toEqual([]);
-      expect(problems.consoleErrors).toEqual([]);
-      const failed = problems.failedRequests.map((request) =>
-        request.replace(/\/api\/shared\/[^/]+/, '/api/shared/:token'),
-      );
-      expect(failed.filter((request) => !provoked.has(request))).toEqual([]);
-    }
+    expectOnlyProvoked(people, provoked, (request) =>
+      request.replace(/\/api\/shared\/[^/]+/, '/api/shared/:token'),
+    );
   });
 });

@@ -6,6 +6,7 @@ import { Link, navigate, usePath } from './app/router';
 import { SessionProvider, useSession } from './app/session';
 import { TimeZoneContext, useDeploymentTimeZone } from './app/timeZone';
 import { ErrorAlert } from './components/ErrorAlert';
+import { Loading } from './components/Loading';
 import { AdminSection } from './features/admin/AdminSection';
 import { CalendarPage } from './features/calendar/CalendarPage';
 import { TokensPage } from './features/me/TokensPage';
@@ -27,16 +28,6 @@ export function Root() {
     <SessionProvider>
       <App />
     </SessionProvider>
-  );
-}
-
-function Loading() {
-  const t = useT();
-  return (
-    <p className="app-main__loading" role="status">
-      <span className="spinner" aria-hidden="true" />
-      {t('app.loading')}
-    </p>
   );
 }
 

@@ -28,7 +28,7 @@ export function ErrorAlert({
   const t = useT();
   const requestId = error instanceof ApiError ? error.requestId : undefined;
   return (
-    <div className="error-alert" role="alert">
+    <div className="error-box error-alert" role="alert">
       <p className="error-alert__title">{title}</p>
       <p className="error-alert__message">{describeError(error, t)}</p>
       {requestId ? <p className="error-alert__request">{t('error.requestId', { requestId })}</p> : null}

@@ -66,12 +66,40 @@ export function useFocusOnInvalid() {
   return { form, refused };
 }
 
+/** The entries of `values` that differ from the record's (lists by their items, in order). */
+function changedFields<V extends Record<string, unknown>>(values: V, record: V): Partial<V> {
+  const patch: Partial<V> = {};
+  for (const key of Object.keys(values) as (keyof V)[]) {
+    if (JSON.stringify(values[key]) !== JSON.stringify(record[key])) patch[key] = values[key];
+  }
+  return patch;
+}
+
+/**
+ * Saves a form's `values`: a new record (`record` null) is created; an existing one gets only
+ * the fields that changed, with its version (If-Match), or no request at all when none did.
+ * Answers the record as saved.
+ */
+export async function saveRecord<
+  R extends { id: number; version: number },
+  V extends Record<string, unknown>,
+>(
+  record: (R & V) | null,
+  values: V,
+  create: (values: V) => Promise<R>,
+  update: (id: number, version: number, patch: Partial<V>) => Promise<R>,
+): Promise<R> {
+  if (record === null) return create(values);
+  const patch = changedFields(values, record);
+  return Object.keys(patch).length > 0 ? update(record.id, record.version, patch) : record;
+}
+
 /** The messages that belong to no field, above the form, read out when they appear. */
 export function FormErrors({ messages }: { messages: string[] }) {
   const t = useT();
   if (messages.length === 0) return null;
   return (
-    <div className="form-errors" role="alert">
+    <div className="error-box form-errors" role="alert">
       <p className="form-errors__title">{t('form.failed')}</p>
       <ul>
         {messages.map((message) => (
@@ -133,99 +161,73 @@ export function Field({
   );
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> & {
-  ref?: Ref<HTMLInputElement>;
+/** What a field whose control holds text takes, beside its control's own attributes. */
+type ValueFieldProps = {
   label: string;
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
   hint?: string | undefined;
+  required?: boolean | undefined;
 };
 
-export function TextField({ label, value, onChange, error, hint, required, ...input }: TextFieldProps) {
-  return (
-    <Field label={label} error={error} hint={hint} required={required ?? false}>
-      {(props) => (
-        <input
-          className="input"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          required={required}
-          {...input}
-          {...props}
-        />
-      )}
-    </Field>
-  );
-}
-
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'> & {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  hint?: string | undefined;
-};
-
-export function TextAreaField({
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  required,
-  ...input
-}: TextAreaFieldProps) {
-  return (
-    <Field label={label} error={error} hint={hint} required={required ?? false}>
-      {(props) => (
-        <textarea
-          className="input input--area"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          required={required}
-          {...input}
-          {...props}
-        />
-      )}
-    </Field>
-  );
-}
-
-type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value' | 'id'> & {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  hint?: string | undefined;
-  children: ReactNode;
-};
-
-export function SelectField({
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  required,
+/**
+ * A text-valued control (an input, a text area, a select) in its `Field`: `children` gets the
+ * control's own attributes from `field`, with its value, change handler, `required`, id and ARIA.
+ */
+function ValueField<P extends ValueFieldProps>({
+  field: { label, value, onChange, error, hint, required, ...own },
   children,
-  ...select
-}: SelectFieldProps) {
+}: {
+  field: P;
+  children: (
+    control: Omit<P, keyof ValueFieldProps> &
+      ControlProps & {
+        value: string;
+        onChange: (event: { target: { value: string } }) => void;
+        required: boolean | undefined;
+      },
+  ) => ReactNode;
+}) {
   return (
     <Field label={label} error={error} hint={hint} required={required ?? false}>
-      {(props) => (
-        <select
-          className="input"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          required={required}
-          {...select}
-          {...props}
-        >
+      {(props) =>
+        children({ ...own, value, onChange: (event) => onChange(event.target.value), required, ...props })
+      }
+    </Field>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> &
+  ValueFieldProps & { ref?: Ref<HTMLInputElement> };
+
+export function TextField(field: TextFieldProps) {
+  return <ValueField field={field}>{(control) => <input className="input" {...control} />}</ValueField>;
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'> &
+  ValueFieldProps;
+
+export function TextAreaField(field: TextAreaFieldProps) {
+  return (
+    <ValueField field={field}>
+      {(control) => <textarea className="input input--area" {...control} />}
+    </ValueField>
+  );
+}
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value' | 'id'> &
+  ValueFieldProps & { children: ReactNode };
+
+export function SelectField({ children, ...field }: SelectFieldProps) {
+  return (
+    <ValueField field={field}>
+      {(control) => (
+        <select className="input" {...control}>
           {children}
         </select>
       )}
-    </Field>
+    </ValueField>
   );
 }
 
@@ -375,7 +377,7 @@ export function MultiPicker<V extends number | string>({
 
   return (
     <fieldset
-      className={error ? 'picker field--invalid' : 'picker'}
+      className={error ? 'fieldset picker field--invalid' : 'fieldset picker'}
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend className="field__label">{label}</legend>

@@ -7,7 +7,6 @@ export const en: Messages = {
   'language.vi': 'Tiếng Việt',
   'language.en': 'English',
 
-  'app.loading': 'Loading…',
   'app.sessionFailed': 'Your sign-in could not be checked.',
   'app.notFound': 'There is no such page.',
   'app.backToCalendar': 'Back to the calendar',

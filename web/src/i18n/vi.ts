@@ -8,7 +8,6 @@ export const vi = {
   'language.vi': 'Tiếng Việt',
   'language.en': 'English',
 
-  'app.loading': 'Đang tải…',
   'app.sessionFailed': 'Không kiểm tra được phiên đăng nhập.',
   'app.notFound': 'Không có trang này.',
   'app.backToCalendar': 'Về trang lịch',

@@ -8,14 +8,13 @@ import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { TableRegion } from '../../components/Table';
+import { Loading } from '../../components/Loading';
 import { Tabs } from '../../components/Tabs';
 import { useLoad } from '../../components/useLoad';
 import { useLanguage, useT } from '../../i18n/context';
 import { formatActivityTime } from '../../i18n/dates';
-import { Loading } from '../admin/common';
 import { agencyName, namesById } from '../admin/names';
-import { AuditRow } from '../audit/AuditRows';
+import { AuditTable } from '../audit/AuditRows';
 
 type TabId = 'details' | 'history';
 
@@ -99,11 +98,9 @@ export function ActivityFacts({
       <dd>{formatActivityTime(activity, timeZone)}</dd>
       <dt>{t('activity.status')}</dt>
       <dd>
-        <span className={`status-chip status-chip--${activity.status}`}>
-          {t(`status.${activity.status}`)}
-        </span>
+        <span className={`status-chip status--${activity.status}`}>{t(`status.${activity.status}`)}</span>
         {activity.overdue ? (
-          <span className="status-chip status-chip--overdue">{t('calendar.overdue')}</span>
+          <span className="status-chip status--overdue">{t('calendar.overdue')}</span>
         ) : null}
       </dd>
       {lead === undefined ? null : (
@@ -143,27 +140,16 @@ function ActivityHistory({ activityId }: { activityId: number }) {
   if (loading && !data) return <Loading />;
   if (!data) return null;
   return (
-    <TableRegion label={t('activity.history')}>
-      <table className="table table--stack">
-        <caption className="table__caption">
-          {data.page.total > data.page.items.length
-            ? t('activity.historyPartial', { shown: data.page.items.length, total: data.page.total })
-            : t('activity.historyCount', { count: data.page.total })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.page.items.map((entry) => (
-            <AuditRow key={entry.id} entry={entry} userName={userName} showTarget={false} />
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <AuditTable
+      label={t('activity.history')}
+      caption={
+        data.page.total > data.page.items.length
+          ? t('activity.historyPartial', { shown: data.page.items.length, total: data.page.total })
+          : t('activity.historyCount', { count: data.page.total })
+      }
+      entries={data.page.items}
+      userName={userName}
+      showTarget={false}
+    />
   );
 }

@@ -1,13 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { type AuditFilter, listAudit } from '../../api/audit';
 import { listUsers } from '../../api/users';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateField, readDay, SelectField } from '../../components/form';
-import { TableRegion } from '../../components/Table';
 import { useLoad } from '../../components/useLoad';
 import { useT } from '../../i18n/context';
-import { AuditRow, entityTypeKeys } from '../audit/AuditRows';
-import { AdminPage, Loading } from './common';
+import { AuditTable, entityTypeKeys } from '../audit/AuditRows';
+import { AdminPage, LoadState } from './common';
 import { byName, namesById } from './names';
 
 const pageSize = 50;
@@ -50,7 +48,6 @@ export function AuditPage() {
       setOffset(0);
     };
 
-  const page = audit.data;
   return (
     <AdminPage title={t('admin.audit')}>
       <div className="filters">
@@ -77,60 +74,44 @@ export function AuditPage() {
         <DateField checkOnBlur label={t('audit.to')} value={toText} onChange={filterBy(setToText)} />
       </div>
 
-      {audit.error ? (
-        <ErrorAlert title={t('audit.loadFailed')} error={audit.error} onRetry={audit.reload} />
-      ) : null}
-      {audit.loading && !page ? <Loading /> : null}
-
-      {page ? (
-        <>
-          <TableRegion label={t('audit.list')}>
-            <table className="table table--stack">
-              <caption className="table__caption">
-                {page.total === 0
+      <LoadState loaded={audit} failedTitle={t('audit.loadFailed')}>
+        {(page) => (
+          <>
+            <AuditTable
+              label={t('audit.list')}
+              caption={
+                page.total === 0
                   ? t('audit.none')
                   : t('audit.range', {
                       first: page.offset + 1,
                       last: page.offset + page.items.length,
                       total: page.total,
-                    })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.at')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.target')}</th>
-                  <th scope="col">{t('audit.details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((entry) => (
-                  <AuditRow key={entry.id} entry={entry} userName={userName} />
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-          <div className="pager">
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - pageSize))}
-            >
-              {t('audit.newer')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={page.offset + page.items.length >= page.total}
-              onClick={() => setOffset(offset + pageSize)}
-            >
-              {t('audit.older')}
-            </button>
-          </div>
-        </>
-      ) : null}
+                    })
+              }
+              entries={page.items}
+              userName={userName}
+            />
+            <div className="pager">
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - pageSize))}
+              >
+                {t('audit.newer')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={page.offset + page.items.length >= page.total}
+                onClick={() => setOffset(offset + pageSize)}
+              >
+                {t('audit.older')}
+              </button>
+            </div>
+          </>
+        )}
+      </LoadState>
     </AdminPage>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   type Catalog,
   type CatalogKind,
@@ -10,7 +10,6 @@ import {
   updateCatalogEntry,
 } from '../../api/catalog';
 import { Dialog } from '../../components/Dialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import {
   DateField,
   dayText,
@@ -20,16 +19,15 @@ import {
   type PickerOption,
   readDays,
   SelectField,
-  splitErrors,
   TextField,
-  useFocusOnInvalid,
 } from '../../components/form';
 import { TableRegion } from '../../components/Table';
 import { Tabs } from '../../components/Tabs';
-import { useLoad } from '../../components/useLoad';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
-import { AdminPage, FormActions, Loading } from './common';
+import { AdminPage, LoadState } from './common';
+import { EditorDialog, useEditor } from './editor';
+import { EditButton, RowButton, useAdminList } from './list';
 import { entryName } from './names';
 
 /** The catalogue's lists by the kind named in the API path. */
@@ -155,53 +153,48 @@ const tabLabels: Record<CatalogKind, MessageKey> = {
 export function CatalogPage() {
   const t = useT();
   const [kind, setKind] = useState<CatalogKind>('activity-types');
-  const [editing, setEditing] = useState<{ kind: CatalogKind; entry: Entry | null } | null>(null);
   const [themesOf, setThemesOf] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback((signal: AbortSignal) => getCatalog(signal), []);
-  const { data, error, loading, reload } = useLoad(load);
-
-  const saved = (message: string) => {
-    setEditing(null);
-    setNotice(message);
-    reload();
-  };
+  const list = useAdminList<Catalog, { kind: CatalogKind; entry: Entry | null }>(load);
+  const { data, editing } = list;
 
   const observance = themesOf ? data?.observances.find((entry) => entry.code === themesOf) : undefined;
 
   return (
-    <AdminPage title={t('admin.catalog')} notice={notice}>
-      {error ? <ErrorAlert title={t('catalog.loadFailed')} error={error} onRetry={reload} /> : null}
-      {loading && !data ? <Loading /> : null}
-      {data ? (
-        <Tabs
-          label={t('admin.catalog')}
-          tabs={kinds.map((id) => ({ id, label: t(tabLabels[id]) }))}
-          selected={kind}
-          onSelect={setKind}
-        >
-          <div className="page__head page__head--sub">
-            <p className="table__caption">{t('catalog.count', { count: data[listKeys[kind]].length })}</p>
-            <button type="button" className="button" onClick={() => setEditing({ kind, entry: null })}>
-              {t('catalog.create')}
-            </button>
-          </div>
-          <EntryTable
-            kind={kind}
-            catalog={data}
-            onEdit={(entry) => setEditing({ kind, entry })}
-            onThemes={(code) => setThemesOf(code)}
-          />
-        </Tabs>
-      ) : null}
+    <AdminPage title={t('admin.catalog')} notice={list.notice}>
+      <LoadState loaded={list} failedTitle={t('catalog.loadFailed')}>
+        {(catalog) => (
+          <Tabs
+            label={t('admin.catalog')}
+            tabs={kinds.map((id) => ({ id, label: t(tabLabels[id]) }))}
+            selected={kind}
+            onSelect={setKind}
+          >
+            <div className="page__head page__head--sub">
+              <p className="table__caption">
+                {t('catalog.count', { count: catalog[listKeys[kind]].length })}
+              </p>
+              <button type="button" className="button" onClick={() => list.setEditing({ kind, entry: null })}>
+                {t('catalog.create')}
+              </button>
+            </div>
+            <EntryTable
+              kind={kind}
+              catalog={catalog}
+              onEdit={(entry) => list.setEditing({ kind, entry })}
+              onThemes={(code) => setThemesOf(code)}
+            />
+          </Tabs>
+        )}
+      </LoadState>
 
       {data && editing ? (
         <EntryForm
           kind={editing.kind}
           entry={editing.entry}
           catalog={data}
-          onClose={() => setEditing(null)}
-          onSaved={(name) => saved(t(editing.entry ? 'common.savedOne' : 'common.createdOne', { name }))}
+          onClose={list.close}
+          onSaved={(name) => list.done(t(editing.entry ? 'common.savedOne' : 'common.createdOne', { name }))}
         />
       ) : null}
       {observance ? (
@@ -209,8 +202,8 @@ export function CatalogPage() {
           observance={observance}
           onClose={() => setThemesOf(null)}
           onSaved={(year) => {
-            setNotice(t('catalog.themeSaved', { year, name: observance.name }));
-            reload();
+            list.setNotice(t('catalog.themeSaved', { year, name: observance.name }));
+            list.reload();
           }}
         />
       ) : null}
@@ -312,15 +305,16 @@ function EntryTable({
                     </td>
                     <td>
                       <div className="row-actions">
-                        <EditButton entry={entry} onEdit={onEdit} />
-                        <button
-                          type="button"
-                          className="button button--small button--secondary"
-                          aria-label={t('catalog.themesOf', { name: entry.name })}
+                        <EditButton
+                          label={t('catalog.editOne', { name: entry.name })}
+                          onClick={() => onEdit(entry)}
+                        />
+                        <RowButton
+                          label={t('catalog.themesOf', { name: entry.name })}
                           onClick={() => onThemes(entry.code)}
                         >
                           {t('catalog.themes')}
-                        </button>
+                        </RowButton>
                       </div>
                     </td>
                   </tr>
@@ -341,27 +335,16 @@ function EntryTable({
                     <td key={column.label}>{column.cell(entry)}</td>
                   ))}
                   <td>
-                    <EditButton entry={entry} onEdit={onEdit} />
+                    <EditButton
+                      label={t('catalog.editOne', { name: entry.name })}
+                      onClick={() => onEdit(entry)}
+                    />
                   </td>
                 </tr>
               ))}
         </tbody>
       </table>
     </TableRegion>
-  );
-}
-
-function EditButton({ entry, onEdit }: { entry: Entry; onEdit: (entry: Entry) => void }) {
-  const t = useT();
-  return (
-    <button
-      type="button"
-      className="button button--small button--secondary"
-      aria-label={t('catalog.editOne', { name: entry.name })}
-      onClick={() => onEdit(entry)}
-    >
-      {t('common.edit')}
-    </button>
   );
 }
 
@@ -414,124 +397,111 @@ function EntryForm({
   const [language] = useLanguage();
   const fields = fieldsOf[kind];
   const [values, setValues] = useState(() => formValues(fields, entry));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const { form, refused } = useFocusOnInvalid();
-  const { byField: errors, general } = splitErrors(error, ['code', ...fields.map((field) => field.name)], t);
+  const editor = useEditor(['code', ...fields.map((field) => field.name)]);
+  const { errors } = editor;
   const set = (name: string) => (value: FormValue) => setValues((current) => ({ ...current, [name]: value }));
   const text = (name: string) => {
     const value = values[name];
     return typeof value === 'string' ? value : '';
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setError(null);
-    setBusy(true);
+  const submit = editor.submit(() => {
     const body = requestBody(fields, values);
-    try {
+    return async () => {
       // The server names any field that does not fit its contract; the form shows it there.
       if (entry) await updateCatalogEntry(kind, entry.code, body);
       else await createCatalogEntry(kind, { ...body, code: text('code').trim() });
       onSaved(String(body.name ?? entry?.name ?? ''));
-    } catch (failure) {
-      setError(failure);
-      refused();
-      setBusy(false);
-    }
-  };
+    };
+  });
 
   const title = entry
     ? t('catalog.editTitle', { name: entry.name })
     : t('catalog.createTitle', { kind: t(tabLabels[kind]).toLocaleLowerCase(language) });
 
   return (
-    <Dialog title={title} onClose={onClose} wide>
-      <form ref={form} className="form" onSubmit={submit} noValidate>
-        <FormErrors messages={general} />
-        <div className="form__grid">
-          <TextField
-            label={t('common.code')}
-            value={text('code')}
-            onChange={set('code')}
-            error={errors.code}
-            hint={entry ? t('catalog.codeFixed') : t('common.codeHint')}
-            readOnly={entry !== null}
-            spellCheck={false}
-            required
-          />
-          {fields
-            .filter((field) => field.type !== 'codes')
-            .map((field) => {
-              const common = {
-                label: t(field.label),
-                value: text(field.name),
-                onChange: set(field.name),
-                error: errors[field.name],
-                hint: field.hint ? t(field.hint) : undefined,
-                required: field.required ?? false,
-              };
-              if (field.type === 'select') {
-                return (
-                  <SelectField key={field.name} {...common}>
-                    {field.none ? <option value="">{t('common.none')}</option> : null}
-                    {field.options(catalog, t, language).map((option) => (
-                      <option key={String(option.value)} value={option.value}>
-                        {option.label}
-                      </option>
-                    ))}
-                  </SelectField>
-                );
-              }
-              if (field.type === 'number') {
-                return (
-                  <TextField
-                    key={field.name}
-                    {...common}
-                    type="number"
-                    min={field.min}
-                    max={field.max}
-                    inputMode="numeric"
-                  />
-                );
-              }
-              const listId = `catalog-${kind}-${field.name}`;
-              const suggestions = field.type === 'text' ? (field.suggestions?.(catalog) ?? []) : [];
+    <EditorDialog title={title} editor={editor} onSubmit={submit} onClose={onClose}>
+      <div className="form__grid">
+        <TextField
+          label={t('common.code')}
+          value={text('code')}
+          onChange={set('code')}
+          error={errors.code}
+          hint={entry ? t('catalog.codeFixed') : t('common.codeHint')}
+          readOnly={entry !== null}
+          spellCheck={false}
+          required
+        />
+        {fields
+          .filter((field) => field.type !== 'codes')
+          .map((field) => {
+            const common = {
+              label: t(field.label),
+              value: text(field.name),
+              onChange: set(field.name),
+              error: errors[field.name],
+              hint: field.hint ? t(field.hint) : undefined,
+              required: field.required ?? false,
+            };
+            if (field.type === 'select') {
               return (
-                <div key={field.name}>
-                  <TextField
-                    {...common}
-                    list={suggestions.length > 0 ? listId : undefined}
-                    lang={field.name === 'nameEn' ? 'en' : undefined}
-                  />
-                  {suggestions.length > 0 ? (
-                    <datalist id={listId}>
-                      {suggestions.map((suggestion) => (
-                        <option key={suggestion} value={suggestion} />
-                      ))}
-                    </datalist>
-                  ) : null}
-                </div>
+                <SelectField key={field.name} {...common}>
+                  {field.none ? <option value="">{t('common.none')}</option> : null}
+                  {field.options(catalog, t, language).map((option) => (
+                    <option key={String(option.value)} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </SelectField>
               );
-            })}
-        </div>
-        {fields.map((field) =>
-          field.type === 'codes' ? (
-            <MultiPicker
-              key={field.name}
-              label={t(field.label)}
-              options={field
-                .options(catalog, language)
-                .map((option) => ({ ...option, value: String(option.value) }))}
-              selected={codes(values[field.name])}
-              onChange={set(field.name)}
-              error={errors[field.name]}
-            />
-          ) : null,
-        )}
-        <FormActions busy={busy} onCancel={onClose} />
-      </form>
-    </Dialog>
+            }
+            if (field.type === 'number') {
+              return (
+                <TextField
+                  key={field.name}
+                  {...common}
+                  type="number"
+                  min={field.min}
+                  max={field.max}
+                  inputMode="numeric"
+                />
+              );
+            }
+            const listId = `catalog-${kind}-${field.name}`;
+            const suggestions = field.type === 'text' ? (field.suggestions?.(catalog) ?? []) : [];
+            return (
+              <div key={field.name}>
+                <TextField
+                  {...common}
+                  list={suggestions.length > 0 ? listId : undefined}
+                  lang={field.name === 'nameEn' ? 'en' : undefined}
+                />
+                {suggestions.length > 0 ? (
+                  <datalist id={listId}>
+                    {suggestions.map((suggestion) => (
+                      <option key={suggestion} value={suggestion} />
+                    ))}
+                  </datalist>
+                ) : null}
+              </div>
+            );
+          })}
+      </div>
+      {fields.map((field) =>
+        field.type === 'codes' ? (
+          <MultiPicker
+            key={field.name}
+            label={t(field.label)}
+            options={field
+              .options(catalog, language)
+              .map((option) => ({ ...option, value: String(option.value) }))}
+            selected={codes(values[field.name])}
+            onChange={set(field.name)}
+            error={errors[field.name]}
+          />
+        ) : null,
+      )}
+    </EditorDialog>
   );
 }
 
@@ -556,12 +526,8 @@ function ThemesDialog({
   const [themeEn, setThemeEn] = useState('');
   const [peakStart, setPeakStart] = useState('');
   const [peakEnd, setPeakEnd] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const { form, refused } = useFocusOnInvalid();
-  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
-  const { byField, general } = splitErrors(error, themeFields, t);
-  const errors = { ...byField, ...ownErrors };
+  const editor = useEditor(themeFields);
+  const { errors } = editor;
 
   const edit = (entry: ObservanceThemeEntry | null) => {
     setEditing(entry);
@@ -570,25 +536,17 @@ function ThemesDialog({
     setThemeEn(entry?.themeEn ?? '');
     setPeakStart(dayText(entry?.peakStartDate));
     setPeakEnd(dayText(entry?.peakEndDate));
-    setError(null);
-    setOwnErrors({});
+    editor.reset();
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setError(null);
+  const submit = editor.submit(() => {
     const days = readDays({ peakStartDate: peakStart, peakEndDate: peakEnd }, t);
     const own: FieldErrors = days.ok ? {} : { ...days.errors };
     const yearNumber = Number(year);
     if (!Number.isInteger(yearNumber) || yearNumber < 2000 || yearNumber > 2100)
       own.year = t('catalog.badYear');
-    setOwnErrors(own);
-    if (!days.ok || own.year) {
-      refused();
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!days.ok || own.year) return own;
+    return async () => {
       await putObservanceTheme(observance.code, yearNumber, {
         theme: theme.trim(),
         themeEn: themeEn.trim(),
@@ -597,13 +555,8 @@ function ThemesDialog({
       });
       onSaved(yearNumber);
       edit(null);
-    } catch (failure) {
-      setError(failure);
-      refused();
-    } finally {
-      setBusy(false);
-    }
-  };
+    };
+  });
 
   // `1/7/2025 – 30/9/2025`, or the one end that is known; nothing when there is no peak.
   const peak = ({ peakStartDate: start, peakEndDate: end }: ObservanceThemeEntry) => {
@@ -638,14 +591,10 @@ function ThemesDialog({
                 </td>
                 <td>{peak(entry)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button--small button--secondary"
-                    aria-label={t('catalog.editTheme', { year: entry.year })}
+                  <EditButton
+                    label={t('catalog.editTheme', { year: entry.year })}
                     onClick={() => edit(entry)}
-                  >
-                    {t('common.edit')}
-                  </button>
+                  />
                 </td>
               </tr>
             ))}
@@ -654,11 +603,11 @@ function ThemesDialog({
         {themes.length === 0 ? <p className="table__empty">{t('catalog.noThemes')}</p> : null}
       </TableRegion>
 
-      <form ref={form} className="form form--boxed" onSubmit={submit} noValidate>
+      <form ref={editor.form} className="form form--boxed" onSubmit={submit} noValidate>
         <h3 className="form__title">
           {editing ? t('catalog.editTheme', { year: editing.year }) : t('catalog.addTheme')}
         </h3>
-        <FormErrors messages={general} />
+        <FormErrors messages={editor.general} />
         <div className="form__grid">
           <TextField
             label={t('catalog.year')}
@@ -698,8 +647,8 @@ function ThemesDialog({
           />
         </div>
         <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t('common.saving') : t('catalog.saveTheme')}
+          <button type="submit" className="button" disabled={editor.busy}>
+            {editor.busy ? t('common.saving') : t('catalog.saveTheme')}
           </button>
           {editing ? (
             <button type="button" className="button button--secondary" onClick={() => edit(null)}>

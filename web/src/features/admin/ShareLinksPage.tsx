@@ -1,7 +1,7 @@
 // Share links: a read-only calendar narrowed by filters, for leaders without an account.
 // Admins and coordinators make them (the link's address is shown once), see how often each
 // was used, and revoke them.
-import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { activityStatuses } from '../../api/activities';
 import { type Agency, listAgencies } from '../../api/agencies';
 import { type Campaign, listCampaigns } from '../../api/campaigns';
@@ -19,26 +19,21 @@ import {
 import { listUnits, type Unit } from '../../api/units';
 import { listUsers, type User } from '../../api/users';
 import { useTimeZone } from '../../app/timeZone';
-import { Dialog } from '../../components/Dialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import {
   DateField,
   dayText,
   type FieldErrors,
-  FormErrors,
   readDays,
   SelectField,
-  splitErrors,
   TextAreaField,
-  useFocusOnInvalid,
 } from '../../components/form';
 import { SecretBox } from '../../components/SecretBox';
-import { TableRegion } from '../../components/Table';
-import { useLoad } from '../../components/useLoad';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { addDays, formatInstant, formatIsoDay, formatLastDay, todayIn } from '../../i18n/dates';
 import type { MessageKey } from '../../i18n/vi';
-import { AdminPage, agencyOptions, ConfirmDialog, FormActions, Loading } from './common';
+import { AdminPage, agencyOptions, ConfirmDialog, LoadState } from './common';
+import { EditorDialog, useEditor } from './editor';
+import { RecordTable, RowButton, useAdminList } from './list';
 import { agencyName, byName, entryName, namesById, validOn } from './names';
 
 type Reference = {
@@ -97,11 +92,7 @@ export function ShareLinksPage() {
   const t = useT();
   const [language] = useLanguage();
   const timeZone = useTimeZone();
-  const [editing, setEditing] = useState<{ kind: 'create' } | { kind: 'revoke'; link: ShareLink } | null>(
-    null,
-  );
   const [created, setCreated] = useState<NewShareLinkAnswer | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async (signal: AbortSignal): Promise<Reference> => {
     const [links, agencies, units, campaigns, catalog, users] = await Promise.all([
@@ -114,16 +105,17 @@ export function ShareLinksPage() {
     ]);
     return { links, agencies, units, campaigns, catalog, users };
   }, []);
-  const { data, error, loading, reload } = useLoad(load);
+  const list = useAdminList<Reference, { kind: 'create' } | { kind: 'revoke'; link: ShareLink }>(load);
+  const { data, editing } = list;
   const userName = useMemo(() => namesById(data?.users ?? [], (user) => user.displayName), [data]);
   const now = Date.now();
 
   return (
     <AdminPage
       title={t('admin.shareLinks')}
-      notice={notice}
+      notice={list.notice}
       actions={
-        <button type="button" className="button" onClick={() => setEditing({ kind: 'create' })}>
+        <button type="button" className="button" onClick={() => list.setEditing({ kind: 'create' })}>
           {t('shareLinks.create')}
         </button>
       }
@@ -144,101 +136,103 @@ export function ShareLinksPage() {
         </SecretBox>
       ) : null}
 
-      {error ? <ErrorAlert title={t('shareLinks.loadFailed')} error={error} onRetry={reload} /> : null}
-      {loading && !data ? <Loading /> : null}
-
-      {data ? (
-        <TableRegion label={t('shareLinks.list')}>
-          <table className="table table--stack">
-            <caption className="table__caption">
-              {t('common.count', { shown: data.links.items.length, total: data.links.total })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('shareLinks.note')}</th>
-                <th scope="col">{t('shareLinks.scope')}</th>
-                <th scope="col">{t('shareLinks.createdBy')}</th>
-                <th scope="col">{t('shareLinks.lastDay')}</th>
-                <th scope="col">{t('shareLinks.uses')}</th>
-                <th scope="col">{t('shareLinks.state')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.links.items.map((link) => {
-                const status = statusOf(link, now);
-                const scope = describeFilter(link.filter, data, language, t);
-                return (
-                  <tr key={link.id} className={status === 'active' ? undefined : 'table__row--muted'}>
-                    <th scope="row">
-                      {link.note || <span className="muted">{t('shareLinks.noNote')}</span>}
-                    </th>
-                    <td data-label={t('shareLinks.scope')}>
-                      {scope.length === 0 ? (
-                        <span className="muted">{t('shareLinks.everything')}</span>
-                      ) : (
-                        <ul className="plain-list">
-                          {scope.map((item) => (
-                            <li key={item.label}>
-                              <span className="muted">{item.label}:</span> {item.value}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td data-label={t('shareLinks.createdBy')}>
-                      {userName(link.createdBy)}
-                      <span className="table__sub">{formatInstant(link.createdAt, timeZone)}</span>
-                    </td>
-                    <td data-label={t('shareLinks.lastDay')} className="table__nowrap">
-                      {formatLastDay(link.expiresAt, timeZone)}
-                    </td>
-                    <td data-label={t('shareLinks.uses')}>
-                      {link.useCount}
-                      <span className="table__sub">
-                        {link.lastUsedAt
-                          ? t('shareLinks.lastUsed', { at: formatInstant(link.lastUsedAt, timeZone) })
-                          : t('shareLinks.neverUsed')}
-                      </span>
-                    </td>
-                    <td data-label={t('shareLinks.state')}>
+      <LoadState loaded={list} failedTitle={t('shareLinks.loadFailed')}>
+        {(reference) => (
+          <RecordTable
+            label={t('shareLinks.list')}
+            caption={t('common.count', { shown: reference.links.items.length, total: reference.links.total })}
+            rows={reference.links.items}
+            rowKey={(link) => link.id}
+            rowClassName={(link) => (statusOf(link, now) === 'active' ? undefined : 'table__row--muted')}
+            columns={[
+              {
+                label: t('shareLinks.note'),
+                cell: (link) => link.note || <span className="muted">{t('shareLinks.noNote')}</span>,
+              },
+              {
+                label: t('shareLinks.scope'),
+                cell: (link) => {
+                  const scope = describeFilter(link.filter, reference, language, t);
+                  return scope.length === 0 ? (
+                    <span className="muted">{t('shareLinks.everything')}</span>
+                  ) : (
+                    <ul className="plain-list">
+                      {scope.map((item) => (
+                        <li key={item.label}>
+                          <span className="muted">{item.label}:</span> {item.value}
+                        </li>
+                      ))}
+                    </ul>
+                  );
+                },
+              },
+              {
+                label: t('shareLinks.createdBy'),
+                cell: (link) => (
+                  <>
+                    {userName(link.createdBy)}
+                    <span className="table__sub">{formatInstant(link.createdAt, timeZone)}</span>
+                  </>
+                ),
+              },
+              {
+                label: t('shareLinks.lastDay'),
+                className: 'table__nowrap',
+                cell: (link) => formatLastDay(link.expiresAt, timeZone),
+              },
+              {
+                label: t('shareLinks.uses'),
+                cell: (link) => (
+                  <>
+                    {link.useCount}
+                    <span className="table__sub">
+                      {link.lastUsedAt
+                        ? t('shareLinks.lastUsed', { at: formatInstant(link.lastUsedAt, timeZone) })
+                        : t('shareLinks.neverUsed')}
+                    </span>
+                  </>
+                ),
+              },
+              {
+                label: t('shareLinks.state'),
+                cell: (link) => {
+                  const status = statusOf(link, now);
+                  return (
+                    <>
                       <span className={status === 'active' ? 'badge badge--on' : 'badge badge--off'}>
                         {t(`shareLinkStatus.${status}`)}
                       </span>
                       {link.revokedAt ? (
                         <span className="table__sub">{formatInstant(link.revokedAt, timeZone)}</span>
                       ) : null}
-                    </td>
-                    <td className="table__actions">
-                      {status === 'active' ? (
-                        <button
-                          type="button"
-                          className="button button--small button--danger"
-                          aria-label={t('shareLinks.revokeOne', { name: linkName(link) })}
-                          onClick={() => setEditing({ kind: 'revoke', link })}
-                        >
-                          {t('shareLinks.revoke')}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {data.links.items.length === 0 ? <p className="table__empty">{t('shareLinks.none')}</p> : null}
-        </TableRegion>
-      ) : null}
+                    </>
+                  );
+                },
+              },
+            ]}
+            actions={(link) =>
+              statusOf(link, now) === 'active' ? (
+                <RowButton
+                  danger
+                  label={t('shareLinks.revokeOne', { name: linkName(link) })}
+                  onClick={() => list.setEditing({ kind: 'revoke', link })}
+                >
+                  {t('shareLinks.revoke')}
+                </RowButton>
+              ) : null
+            }
+            empty={t('shareLinks.none')}
+          />
+        )}
+      </LoadState>
 
       {data && editing?.kind === 'create' ? (
         <ShareLinkForm
           reference={data}
-          onClose={() => setEditing(null)}
+          onClose={list.close}
           onSaved={(link) => {
-            setEditing(null);
             setCreated(link);
-            setNotice(null);
-            reload();
+            list.done(null);
           }}
         />
       ) : null}
@@ -247,13 +241,11 @@ export function ShareLinksPage() {
           title={t('shareLinks.revokeTitle', { name: linkName(editing.link) })}
           message={t('shareLinks.revokeMessage')}
           confirmLabel={t('shareLinks.revoke')}
-          onClose={() => setEditing(null)}
+          onClose={list.close}
           onConfirm={async () => {
             await revokeShareLink(editing.link.id);
             if (created?.id === editing.link.id) setCreated(null);
-            setEditing(null);
-            setNotice(t('shareLinks.revoked', { name: linkName(editing.link) }));
-            reload();
+            list.done(t('shareLinks.revoked', { name: linkName(editing.link) }));
           }}
         />
       ) : null}
@@ -301,12 +293,8 @@ function ShareLinkForm({
   const [targetGroupCode, setTargetGroupCode] = useState('');
   const [status, setStatus] = useState('');
   const [expiresOn, setExpiresOn] = useState(dayText(addDays(today, defaultDays)));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const { form, refused } = useFocusOnInvalid();
-  const [ownErrors, setOwnErrors] = useState<FieldErrors>({});
-  const { byField, general } = splitErrors(error, linkFields, t);
-  const errors = { ...byField, ...ownErrors };
+  const editor = useEditor(linkFields);
+  const { errors } = editor;
 
   const unitOptions = useMemo(() => {
     const offered = reference.units
@@ -337,17 +325,11 @@ function ShareLinkForm({
   const nothingChosen =
     !agencyId && !unitId && !campaignId && !typeCode && !channelCode && !targetGroupCode && !status;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setError(null);
+  const submit = editor.submit(() => {
     const days = readDays({ expiresOn }, t);
     const own: FieldErrors = days.ok ? {} : { ...days.errors };
     if (days.ok && days.values.expiresOn === null) own.expiresOn = t('shareLinks.lastDayNeeded');
-    setOwnErrors(own);
-    if (!days.ok || !days.values.expiresOn) {
-      refused();
-      return;
-    }
+    if (!days.ok || !days.values.expiresOn) return own;
     const filter: ShareFilter = {};
     if (agencyId) filter.agencyId = Number(agencyId);
     if (unitId) filter.unitId = Number(unitId);
@@ -358,136 +340,131 @@ function ShareLinkForm({
     if (status) filter.status = status as ShareFilter['status'];
     const input: ShareLinkInput = { filter, expiresOn: days.values.expiresOn };
     if (note.trim()) input.note = note.trim();
-    setBusy(true);
-    try {
-      onSaved(await createShareLink(input));
-    } catch (failure) {
-      setError(failure);
-      refused();
-      setBusy(false);
-    }
-  };
+    return async () => onSaved(await createShareLink(input));
+  });
 
   const any = <option value="">{t('shareLinks.any')}</option>;
   return (
-    <Dialog title={t('shareLinks.createTitle')} onClose={onClose} wide>
-      <form ref={form} className="form" onSubmit={submit} noValidate>
-        <p className="form__intro">{t('shareLinks.formIntro')}</p>
-        <FormErrors messages={general} />
-        <TextAreaField
-          label={t('shareLinks.note')}
-          value={note}
-          onChange={setNote}
-          error={errors.note}
-          hint={t('shareLinks.noteHint')}
-          maxLength={300}
-          rows={2}
-        />
-        <fieldset className="fieldset">
-          <legend className="field__label">{t('shareLinks.filters')}</legend>
-          <p className="field__hint">
-            {nothingChosen ? t('shareLinks.filtersNone') : t('shareLinks.filtersHint')}
-          </p>
-          <div className="form__grid">
-            <SelectField
-              label={t('shareLinks.agency')}
-              value={agencyId}
-              onChange={setAgencyId}
-              error={errors['filter.agencyId']}
-              hint={t('shareLinks.agencyHint')}
-            >
-              {any}
-              {agencyOptions(reference.agencies, today, null, language, t)}
-            </SelectField>
-            <SelectField
-              label={t('shareLinks.unit')}
-              value={unitId}
-              onChange={setUnitId}
-              error={errors['filter.unitId']}
-            >
-              {any}
-              {unitOptions}
-            </SelectField>
-            <SelectField
-              label={t('shareLinks.campaign')}
-              value={campaignId}
-              onChange={setCampaignId}
-              error={errors['filter.campaignId']}
-            >
-              {any}
-              {campaigns.map((campaign) => (
-                <option key={campaign.id} value={campaign.id}>
-                  {`${campaign.name} (${formatIsoDay(campaign.startDate)} – ${formatIsoDay(campaign.endDate)})`}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label={t('shareLinks.type')}
-              value={typeCode}
-              onChange={setTypeCode}
-              error={errors['filter.typeCode']}
-            >
-              {any}
-              {reference.catalog.activityTypes.map((entry) => (
-                <option key={entry.code} value={entry.code}>
-                  {entryName(entry, language)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label={t('shareLinks.channel')}
-              value={channelCode}
-              onChange={setChannelCode}
-              error={errors['filter.channelCode']}
-            >
-              {any}
-              {reference.catalog.channels.map((entry) => (
-                <option key={entry.code} value={entry.code}>
-                  {entryName(entry, language)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label={t('shareLinks.targetGroup')}
-              value={targetGroupCode}
-              onChange={setTargetGroupCode}
-              error={errors['filter.targetGroupCode']}
-            >
-              {any}
-              {reference.catalog.targetGroups.map((entry) => (
-                <option key={entry.code} value={entry.code}>
-                  {entryName(entry, language)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label={t('shareLinks.status')}
-              value={status}
-              onChange={setStatus}
-              error={errors['filter.status']}
-            >
-              {any}
-              {activityStatuses.map((option) => (
-                <option key={option} value={option}>
-                  {t(`status.${option}`)}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-          {errors.filter ? <p className="field__error">{errors.filter}</p> : null}
-        </fieldset>
+    <EditorDialog
+      title={t('shareLinks.createTitle')}
+      editor={editor}
+      onSubmit={submit}
+      onClose={onClose}
+      intro={t('shareLinks.formIntro')}
+      saveLabel={t('shareLinks.createSubmit')}
+    >
+      <TextAreaField
+        label={t('shareLinks.note')}
+        value={note}
+        onChange={setNote}
+        error={errors.note}
+        hint={t('shareLinks.noteHint')}
+        maxLength={300}
+        rows={2}
+      />
+      <fieldset className="fieldset">
+        <legend className="field__label">{t('shareLinks.filters')}</legend>
+        <p className="field__hint">
+          {nothingChosen ? t('shareLinks.filtersNone') : t('shareLinks.filtersHint')}
+        </p>
         <div className="form__grid">
-          <DateField
-            label={t('shareLinks.lastDay')}
-            value={expiresOn}
-            onChange={setExpiresOn}
-            error={errors.expiresOn}
-            hint={t('shareLinks.lastDayHint', { days: maxDays, max: dayText(addDays(today, maxDays)) })}
-            required
-          />
+          <SelectField
+            label={t('shareLinks.agency')}
+            value={agencyId}
+            onChange={setAgencyId}
+            error={errors['filter.agencyId']}
+            hint={t('shareLinks.agencyHint')}
+          >
+            {any}
+            {agencyOptions(reference.agencies, today, null, language, t)}
+          </SelectField>
+          <SelectField
+            label={t('shareLinks.unit')}
+            value={unitId}
+            onChange={setUnitId}
+            error={errors['filter.unitId']}
+          >
+            {any}
+            {unitOptions}
+          </SelectField>
+          <SelectField
+            label={t('shareLinks.campaign')}
+            value={campaignId}
+            onChange={setCampaignId}
+            error={errors['filter.campaignId']}
+          >
+            {any}
+            {campaigns.map((campaign) => (
+              <option key={campaign.id} value={campaign.id}>
+                {`${campaign.name} (${formatIsoDay(campaign.startDate)} – ${formatIsoDay(campaign.endDate)})`}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('shareLinks.type')}
+            value={typeCode}
+            onChange={setTypeCode}
+            error={errors['filter.typeCode']}
+          >
+            {any}
+            {reference.catalog.activityTypes.map((entry) => (
+              <option key={entry.code} value={entry.code}>
+                {entryName(entry, language)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('shareLinks.channel')}
+            value={channelCode}
+            onChange={setChannelCode}
+            error={errors['filter.channelCode']}
+          >
+            {any}
+            {reference.catalog.channels.map((entry) => (
+              <option key={entry.code} value={entry.code}>
+                {entryName(entry, language)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('shareLinks.targetGroup')}
+            value={targetGroupCode}
+            onChange={setTargetGroupCode}
+            error={errors['filter.targetGroupCode']}
+          >
+            {any}
+            {reference.catalog.targetGroups.map((entry) => (
+              <option key={entry.code} value={entry.code}>
+                {entryName(entry, language)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('shareLinks.status')}
+            value={status}
+            onChange={setStatus}
+            error={errors['filter.status']}
+          >
+            {any}
+            {activityStatuses.map((option) => (
+              <option key={option} value={option}>
+                {t(`status.${option}`)}
+              </option>
+            ))}
+          </SelectField>
         </div>
-        <FormActions busy={busy} onCancel={onClose} saveLabel={t('shareLinks.createSubmit')} />
-      </form>
-    </Dialog>
+        {errors.filter ? <p className="field__error">{errors.filter}</p> : null}
+      </fieldset>
+      <div className="form__grid">
+        <DateField
+          label={t('shareLinks.lastDay')}
+          value={expiresOn}
+          onChange={setExpiresOn}
+          error={errors.expiresOn}
+          hint={t('shareLinks.lastDayHint', { days: maxDays, max: dayText(addDays(today, maxDays)) })}
+          required
+        />
+      </div>
+    </EditorDialog>
   );
 }

@@ -1,7 +1,10 @@
 import { type ReactNode, useId, useState } from 'react';
 import type { Agency } from '../../api/agencies';
 import { Dialog } from '../../components/Dialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormErrors, splitErrors } from '../../components/form';
+import { Loading } from '../../components/Loading';
+import type { Loaded } from '../../components/useLoad';
 import { type Language, type Translate, useT } from '../../i18n/context';
 import { formatIsoDay } from '../../i18n/dates';
 import { agencyName, byName, validOn } from './names';
@@ -37,13 +40,26 @@ export function AdminPage({
   );
 }
 
-export function Loading() {
-  const t = useT();
+/**
+ * What a screen shows of data it loads: why it failed (with a retry), a spinner until the first
+ * answer, then `children` with the data, kept on screen while it is asked again.
+ */
+export function LoadState<T>({
+  loaded,
+  failedTitle,
+  children,
+}: {
+  loaded: Loaded<T>;
+  failedTitle: string;
+  children: (data: T) => ReactNode;
+}) {
+  const { data, error, loading, reload } = loaded;
   return (
-    <p className="app-main__loading" role="status">
-      <span className="spinner" aria-hidden="true" />
-      {t('common.loading')}
-    </p>
+    <>
+      {error ? <ErrorAlert title={failedTitle} error={error} onRetry={reload} /> : null}
+      {loading && !data ? <Loading /> : null}
+      {data ? children(data) : null}
+    </>
   );
 }
 
@@ -100,29 +116,6 @@ export function ConfirmDialog({
         </button>
       </div>
     </Dialog>
-  );
-}
-
-/** Save and cancel at the foot of a form; the save button says when it is working. */
-export function FormActions({
-  busy,
-  onCancel,
-  saveLabel,
-}: {
-  busy: boolean;
-  onCancel: () => void;
-  saveLabel?: string;
-}) {
-  const t = useT();
-  return (
-    <div className="form-actions">
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? t('common.saving') : (saveLabel ?? t('common.save'))}
-      </button>
-      <button type="button" className="button button--secondary" onClick={onCancel}>
-        {t('common.cancel')}
-      </button>
-    </div>
   );
 }
 

@@ -4,6 +4,7 @@ import { type ActivityStatus, activityStatuses } from '../../api/activities';
 import type { AuditEntry } from '../../api/audit';
 import { type Role, roles } from '../../api/auth';
 import { useTimeZone } from '../../app/timeZone';
+import { TableRegion } from '../../components/Table';
 import { type Translate, useT } from '../../i18n/context';
 import { formatInstant, formatIsoDay } from '../../i18n/dates';
 import type { MessageKey } from '../../i18n/vi';
@@ -202,7 +203,7 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
 }
 
 /** One audit row as a table row: when, who, action, what, and its changes. */
-export function AuditRow({
+function AuditRow({
   entry,
   userName,
   showTarget = true,
@@ -239,5 +240,43 @@ export function AuditRow({
         )}
       </td>
     </tr>
+  );
+}
+
+/** Audit rows as a table (one card a row on a phone), under a caption that says how many there are. */
+export function AuditTable({
+  label,
+  caption,
+  entries,
+  userName,
+  showTarget = true,
+}: {
+  label: string;
+  caption: string;
+  entries: readonly AuditEntry[];
+  userName: (id: number) => string;
+  showTarget?: boolean;
+}) {
+  const t = useT();
+  return (
+    <TableRegion label={label}>
+      <table className="table table--stack">
+        <caption className="table__caption">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.at')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            {showTarget ? <th scope="col">{t('audit.target')}</th> : null}
+            <th scope="col">{t('audit.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <AuditRow key={entry.id} entry={entry} userName={userName} showTarget={showTarget} />
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }

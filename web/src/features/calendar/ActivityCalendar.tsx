@@ -144,7 +144,7 @@ export function ActivityCalendar({ timeZone, loadActivities, onOpen, headingLeve
       <footer className="calendar-page__footer">
         <ul className="legend" aria-label={t('calendar.legend')}>
           {activityStatuses.map((status) => (
-            <li key={status} className={`legend__item legend__item--${status}`}>
+            <li key={status} className={`legend__item status--${status}`}>
               <span className="legend__swatch" aria-hidden="true" />
               {t(`status.${status}`)}
             </li>

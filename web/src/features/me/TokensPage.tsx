@@ -1,7 +1,7 @@
 // The signed-in user's personal access tokens: for a script that calls the API in their
 // name (`Authorization: Bearer …`), or for the calendar feed. A new token's secret is
 // shown once, right after it is made; afterwards only its name and use are listed.
-import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   createMyToken,
   listMyTokens,
@@ -12,36 +12,33 @@ import {
   tokenKinds,
 } from '../../api/tokens';
 import { useTimeZone } from '../../app/timeZone';
-import { Dialog } from '../../components/Dialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormErrors, SelectField, splitErrors, TextField, useFocusOnInvalid } from '../../components/form';
+import { SelectField, TextField } from '../../components/form';
 import { SecretBox } from '../../components/SecretBox';
-import { TableRegion } from '../../components/Table';
-import { useLoad } from '../../components/useLoad';
 import { useT } from '../../i18n/context';
 import { formatInstant } from '../../i18n/dates';
-import { AdminPage, ConfirmDialog, FormActions, Loading } from '../admin/common';
+import { AdminPage, ConfirmDialog, LoadState } from '../admin/common';
+import { EditorDialog, useEditor } from '../admin/editor';
+import { RecordTable, RowButton, useAdminList } from '../admin/list';
 
 type Editing = { kind: 'create' } | { kind: 'revoke'; token: Token };
 
 export function TokensPage() {
   const t = useT();
   const timeZone = useTimeZone();
-  const [editing, setEditing] = useState<Editing | null>(null);
   const [created, setCreated] = useState<NewToken | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback((signal: AbortSignal) => listMyTokens(signal), []);
-  const { data, error, loading, reload } = useLoad(load);
+  const list = useAdminList<Token[], Editing>(load);
+  const { data, editing } = list;
   // The newest first: the one just made is at the top, next to its secret.
   const tokens = useMemo(() => [...(data ?? [])].reverse(), [data]);
 
   return (
     <AdminPage
       title={t('tokens.title')}
-      notice={notice}
+      notice={list.notice}
       actions={
-        <button type="button" className="button" onClick={() => setEditing({ kind: 'create' })}>
+        <button type="button" className="button" onClick={() => list.setEditing({ kind: 'create' })}>
           {t('tokens.create')}
         </button>
       }
@@ -60,72 +57,60 @@ export function TokensPage() {
         </SecretBox>
       ) : null}
 
-      {error ? <ErrorAlert title={t('tokens.loadFailed')} error={error} onRetry={reload} /> : null}
-      {loading && !data ? <Loading /> : null}
-
-      {data ? (
-        <TableRegion label={t('tokens.list')}>
-          <table className="table table--stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.name')}</th>
-                <th scope="col">{t('tokens.kind')}</th>
-                <th scope="col">{t('tokens.createdAt')}</th>
-                <th scope="col">{t('tokens.lastUsedAt')}</th>
-                <th scope="col">{t('tokens.status')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} className={token.revokedAt ? 'table__row--muted' : undefined}>
-                  <th scope="row">{token.name}</th>
-                  <td data-label={t('tokens.kind')}>{t(`tokenKind.${token.kind}`)}</td>
-                  <td data-label={t('tokens.createdAt')}>{formatInstant(token.createdAt, timeZone)}</td>
-                  <td data-label={t('tokens.lastUsedAt')}>
-                    {token.lastUsedAt ? (
-                      formatInstant(token.lastUsedAt, timeZone)
-                    ) : (
-                      <span className="muted">{t('tokens.neverUsed')}</span>
-                    )}
-                  </td>
-                  <td data-label={t('tokens.status')}>
-                    {token.revokedAt ? (
-                      <span className="badge badge--off">
-                        {t('tokens.revokedOn', { at: formatInstant(token.revokedAt, timeZone) })}
-                      </span>
-                    ) : (
-                      <span className="badge badge--on">{t('tokens.active')}</span>
-                    )}
-                  </td>
-                  <td className="table__actions">
-                    {token.revokedAt ? null : (
-                      <button
-                        type="button"
-                        className="button button--small button--danger"
-                        aria-label={t('tokens.revokeOne', { name: token.name })}
-                        onClick={() => setEditing({ kind: 'revoke', token })}
-                      >
-                        {t('tokens.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {tokens.length === 0 ? <p className="table__empty">{t('tokens.none')}</p> : null}
-        </TableRegion>
-      ) : null}
+      <LoadState loaded={list} failedTitle={t('tokens.loadFailed')}>
+        {() => (
+          <RecordTable
+            label={t('tokens.list')}
+            rows={tokens}
+            rowKey={(token) => token.id}
+            rowClassName={(token) => (token.revokedAt ? 'table__row--muted' : undefined)}
+            columns={[
+              { label: t('tokens.name'), cell: (token) => token.name },
+              { label: t('tokens.kind'), cell: (token) => t(`tokenKind.${token.kind}`) },
+              { label: t('tokens.createdAt'), cell: (token) => formatInstant(token.createdAt, timeZone) },
+              {
+                label: t('tokens.lastUsedAt'),
+                cell: (token) =>
+                  token.lastUsedAt ? (
+                    formatInstant(token.lastUsedAt, timeZone)
+                  ) : (
+                    <span className="muted">{t('tokens.neverUsed')}</span>
+                  ),
+              },
+              {
+                label: t('tokens.status'),
+                cell: (token) =>
+                  token.revokedAt ? (
+                    <span className="badge badge--off">
+                      {t('tokens.revokedOn', { at: formatInstant(token.revokedAt, timeZone) })}
+                    </span>
+                  ) : (
+                    <span className="badge badge--on">{t('tokens.active')}</span>
+                  ),
+              },
+            ]}
+            actions={(token) =>
+              token.revokedAt ? null : (
+                <RowButton
+                  danger
+                  label={t('tokens.revokeOne', { name: token.name })}
+                  onClick={() => list.setEditing({ kind: 'revoke', token })}
+                >
+                  {t('tokens.revoke')}
+                </RowButton>
+              )
+            }
+            empty={t('tokens.none')}
+          />
+        )}
+      </LoadState>
 
       {editing?.kind === 'create' ? (
         <TokenForm
-          onClose={() => setEditing(null)}
+          onClose={list.close}
           onSaved={(token) => {
-            setEditing(null);
             setCreated(token);
-            setNotice(null);
-            reload();
+            list.done(null);
           }}
         />
       ) : null}
@@ -134,14 +119,12 @@ export function TokensPage() {
           title={t('tokens.revokeTitle', { name: editing.token.name })}
           message={t('tokens.revokeMessage')}
           confirmLabel={t('tokens.revoke')}
-          onClose={() => setEditing(null)}
+          onClose={list.close}
           onConfirm={async () => {
             await revokeMyToken(editing.token.id);
             // A secret still on screen is of no use any more once its token is revoked.
             if (created?.id === editing.token.id) setCreated(null);
-            setEditing(null);
-            setNotice(t('tokens.revoked', { name: editing.token.name }));
-            reload();
+            list.done(t('tokens.revoked', { name: editing.token.name }));
           }}
         />
       ) : null}
@@ -182,54 +165,43 @@ function TokenForm({ onClose, onSaved }: { onClose: () => void; onSaved: (token:
   const t = useT();
   const [kind, setKind] = useState<TokenKind>('api');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const { form, refused } = useFocusOnInvalid();
-  const { byField, general } = splitErrors(error, tokenFields, t);
+  const editor = useEditor(tokenFields);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      onSaved(await createMyToken({ kind, name: name.trim() }));
-    } catch (failure) {
-      setError(failure);
-      refused();
-      setBusy(false);
-    }
-  };
+  const submit = editor.submit(() => async () => onSaved(await createMyToken({ kind, name: name.trim() })));
 
   return (
-    <Dialog title={t('tokens.createTitle')} onClose={onClose}>
-      <form ref={form} className="form" onSubmit={submit} noValidate>
-        <FormErrors messages={general} />
-        <TextField
-          label={t('tokens.name')}
-          value={name}
-          onChange={setName}
-          error={byField.name}
-          hint={t('tokens.nameHint')}
-          autoComplete="off"
-          maxLength={100}
-          required
-        />
-        <SelectField
-          label={t('tokens.kind')}
-          value={kind}
-          onChange={(value) => setKind(value as TokenKind)}
-          error={byField.kind}
-          hint={t(`tokenKindHint.${kind}`)}
-          required
-        >
-          {tokenKinds.map((option) => (
-            <option key={option} value={option}>
-              {t(`tokenKind.${option}`)}
-            </option>
-          ))}
-        </SelectField>
-        <FormActions busy={busy} onCancel={onClose} saveLabel={t('tokens.createSubmit')} />
-      </form>
-    </Dialog>
+    <EditorDialog
+      title={t('tokens.createTitle')}
+      editor={editor}
+      onSubmit={submit}
+      onClose={onClose}
+      saveLabel={t('tokens.createSubmit')}
+      wide={false}
+    >
+      <TextField
+        label={t('tokens.name')}
+        value={name}
+        onChange={setName}
+        error={editor.errors.name}
+        hint={t('tokens.nameHint')}
+        autoComplete="off"
+        maxLength={100}
+        required
+      />
+      <SelectField
+        label={t('tokens.kind')}
+        value={kind}
+        onChange={(value) => setKind(value as TokenKind)}
+        error={editor.errors.kind}
+        hint={t(`tokenKindHint.${kind}`)}
+        required
+      >
+        {tokenKinds.map((option) => (
+          <option key={option} value={option}>
+            {t(`tokenKind.${option}`)}
+          </option>
+        ))}
+      </SelectField>
+    </EditorDialog>
   );
 }

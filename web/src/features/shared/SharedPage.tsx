@@ -8,12 +8,12 @@ import { ApiError } from '../../api/client';
 import { getSharedView, listSharedActivities, type ShareFilter } from '../../api/shareLinks';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
 import { useLoad } from '../../components/useLoad';
 import { type Translate, useT } from '../../i18n/context';
 import { formatLastDay } from '../../i18n/dates';
 import type { MessageKey } from '../../i18n/vi';
 import { ActivityFacts } from '../activity/ActivityDialog';
-import { Loading } from '../admin/common';
 import { ActivityCalendar } from '../calendar/ActivityCalendar';
 
 /** A link's secret as the server makes them (base64url); anything else is not worth asking about. */

@@ -70,7 +70,7 @@ export function SignInPage({ expired }: { expired: boolean }) {
           </p>
         ) : null}
         {error ? (
-          <p className="sign-in__error" role="alert">
+          <p className="error-box sign-in__error" role="alert">
             {signInError(error, t)}
           </p>
         ) : null}
