@@ -295,6 +295,7 @@ export const en: Messages = {
   'activity.loadFailed': 'The latest version of this activity could not be loaded.',
   'activity.when': 'When',
   'activity.status': 'Status',
+  'activity.statusNote': 'Reason for postponing or cancelling',
   'activity.lead': 'Lead agency',
   'activity.venue': 'Venue',
   'activity.noVenue': 'No venue given',

@@ -296,6 +296,7 @@ export const vi = {
   'activity.loadFailed': 'Không tải được thông tin mới nhất của hoạt động.',
   'activity.when': 'Thời gian',
   'activity.status': 'Trạng thái',
+  'activity.statusNote': 'Lý do hoãn, hủy',
   'activity.lead': 'Cơ quan chủ trì',
   'activity.venue': 'Địa điểm',
   'activity.noVenue': 'Chưa ghi địa điểm',

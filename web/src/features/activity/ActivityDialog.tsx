@@ -103,6 +103,12 @@ export function ActivityFacts({
           <span className="status-chip status--overdue">{t('calendar.overdue')}</span>
         ) : null}
       </dd>
+      {activity.statusNote && (activity.status === 'postponed' || activity.status === 'cancelled') ? (
+        <>
+          <dt>{t('activity.statusNote')}</dt>
+          <dd className="details-list__text">{activity.statusNote}</dd>
+        </>
+      ) : null}
       {lead === undefined ? null : (
         <>
           <dt>{t('activity.lead')}</dt>
