@@ -31,6 +31,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/helpers/build-web.ts'],
           testTimeout: 60_000,
+          // One browser at a time: on a two-core machine, parallel Chromiums turn waits into flakes.
+          fileParallelism: false,
         },
       },
     ],

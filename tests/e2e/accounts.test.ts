@@ -248,6 +248,11 @@ describe('accounts in the browser', () => {
     await page
       .getByRole('combobox', { name: 'Người thực hiện' })
       .selectOption({ label: 'Nguyễn Thị Lan (lan.nguyen)' });
+    // Lan's sign-ins are in the unfiltered list too: wait for the admin's rows to go, not for hers to show.
+    await page
+      .getByRole('row', { name: /Tạo mới/ })
+      .first()
+      .waitFor({ state: 'detached' });
     await page
       .getByRole('row', { name: /Đăng nhập.*Người dùng “Nguyễn Thị Lan”/ })
       .first()

@@ -9,12 +9,25 @@ import { apiGet } from './client';
 export type { Activity };
 export { type ActivityStatus, activityStatuses };
 
+/** The calendar's filters, as `GET /api/activities` takes them (ids as strings, as in the address). */
+export type ActivityFilters = Partial<Record<(typeof activityFilterNames)[number], string>>;
+export const activityFilterNames = [
+  'agencyId',
+  'unitId',
+  'campaignId',
+  'taskId',
+  'typeCode',
+  'channelCode',
+  'targetGroupCode',
+  'status',
+] as const;
+
 /**
  * Activities that overlap [start, end). Bounds are `YYYY-MM-DD` (local midnight in the
  * deployment zone) or ISO date-times with an offset, as the calendar hands them over.
  */
 export async function listActivitiesInRange(
-  range: { start: string; end: string },
+  range: { start: string; end: string } & ActivityFilters,
   signal?: AbortSignal,
 ): Promise<Activity[]> {
   const page = await apiGet('/api/activities', ActivityList, { query: range, signal });

@@ -1,11 +1,15 @@
 import FullCalendar, {
   type CalendarRef,
+  type DatesSetInfo,
   type EventClickInfo,
   type EventDisplayInfo,
   type EventSourceFuncInfo,
 } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
+import listPlugin from '@fullcalendar/react/list';
+import multiMonthPlugin from '@fullcalendar/react/multimonth';
 import classicTheme from '@fullcalendar/react/themes/classic';
+import timeGridPlugin from '@fullcalendar/react/timegrid';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
@@ -14,7 +18,7 @@ import { type Activity, activityStatuses } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type Translate, useLanguage, useT } from '../../i18n/context';
 import { formatActivityTime } from '../../i18n/dates';
-import { activityOf, toEventInput } from './events';
+import { activityOf, type EventColours, toEventInput } from './events';
 import { vietnamese } from './locale';
 
 type Props = {
@@ -29,7 +33,44 @@ type Props = {
   onOpen: (activity: Activity) => void;
   /** The level of the month's title, under the page's own heading. */
   headingLevel?: 2 | 3;
+  /** The views offered in the toolbar; only the month view when not given. */
+  views?: readonly CalendarView[];
+  /** The view and the date to open on (`YYYY-MM-DD`); the month view and today by default. */
+  initialView?: CalendarView;
+  initialDate?: string | undefined;
+  /** Told of every move: the view shown and a date inside it (`YYYY-MM-DD`), for the address. */
+  onNavigate?: (state: { view: CalendarView; date: string; showsToday: boolean }) => void;
+  /** Colours other than the statuses', with their legend; stable (useMemo). */
+  coloring?: Coloring | undefined;
 };
+
+/** The calendar's views, by the names the address uses. */
+export const calendarViews = {
+  month: 'dayGridMonth',
+  week: 'timeGridWeek',
+  day: 'timeGridDay',
+  list: 'listMonth',
+  year: 'multiMonthYear',
+} as const;
+export type CalendarView = keyof typeof calendarViews;
+
+export function isCalendarView(value: unknown): value is CalendarView {
+  return typeof value === 'string' && Object.hasOwn(calendarViews, value);
+}
+
+function viewOfType(type: string): CalendarView {
+  const entry = Object.entries(calendarViews).find(([, fullCalendarType]) => fullCalendarType === type);
+  return isCalendarView(entry?.[0]) ? entry[0] : 'month';
+}
+
+export type Coloring = {
+  colorsOf: (activity: Activity) => EventColours;
+  legendLabel: string;
+  legend: readonly { key: string; label: string; colours: EventColours }[];
+};
+
+const monthOnly: readonly CalendarView[] = ['month'];
+const plugins = [dayGridPlugin, timeGridPlugin, listPlugin, multiMonthPlugin, classicTheme];
 
 const englishMonths = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
 
@@ -38,7 +79,17 @@ const englishMonths = new Intl.DateTimeFormat('en', { month: 'long', timeZone: '
  * page and the shared page for people without an account both show it, each with its own
  * source of activities and its own details.
  */
-export function ActivityCalendar({ timeZone, loadActivities, onOpen, headingLevel = 2 }: Props) {
+export function ActivityCalendar({
+  timeZone,
+  loadActivities,
+  onOpen,
+  headingLevel = 2,
+  views: offeredViews = monthOnly,
+  initialView = 'month',
+  initialDate,
+  onNavigate,
+  coloring,
+}: Props) {
   const t = useT();
   const [language] = useLanguage();
   const calendarRef = useRef<CalendarRef>(null);
@@ -60,9 +111,9 @@ export function ActivityCalendar({ timeZone, loadActivities, onOpen, headingLeve
     async (range: EventSourceFuncInfo) => {
       const activities = await loadActivities({ start: range.startStr, end: range.endStr });
       setLoadError(null);
-      return activities.map(toEventInput);
+      return activities.map((activity) => toEventInput(activity, coloring?.colorsOf(activity)));
     },
-    [loadActivities],
+    [loadActivities, coloring],
   );
 
   // FullCalendar reports loading from inside its own render, where React forbids updating
@@ -82,7 +133,46 @@ export function ActivityCalendar({ timeZone, loadActivities, onOpen, headingLeve
     [t],
   );
 
-  const views = useMemo(() => ({ dayGridMonth: { titleFormat: monthTitle } }), [monthTitle]);
+  const views = useMemo(
+    () => ({
+      dayGridMonth: { titleFormat: monthTitle },
+      listMonth: { titleFormat: monthTitle },
+    }),
+    [monthTitle],
+  );
+
+  // The view switcher's tabs, in the interface's language.
+  const buttons = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(calendarViews).map(([view, type]) => [
+          type,
+          { text: t(`calendar.view.${view as CalendarView}`) },
+        ]),
+      ),
+    [t],
+  );
+
+  const headerToolbar = useMemo(() => {
+    const switcher = offeredViews.length > 1 ? offeredViews.map((view) => calendarViews[view]).join(',') : '';
+    return { start: 'title loading', center: switcher, end: 'today prev,next' };
+  }, [offeredViews]);
+
+  const moreLinkText = useCallback((count: number) => t('calendar.more', { count }), [t]);
+
+  const reportDates = useCallback(
+    (info: DatesSetInfo) => {
+      if (!onNavigate) return;
+      const api = info.view.calendar;
+      const now = Date.now();
+      onNavigate({
+        view: viewOfType(info.view.type),
+        date: api.formatIso(api.getDate(), true),
+        showsToday: info.view.currentStart.valueOf() <= now && now < info.view.currentEnd.valueOf(),
+      });
+    },
+    [onNavigate],
+  );
 
   // Next to the month's title, so that it shows where the user looks and moves nothing when it appears.
   const toolbarElements = useMemo(
@@ -119,14 +209,17 @@ export function ActivityCalendar({ timeZone, loadActivities, onOpen, headingLeve
       <div className="calendar-page__calendar">
         <FullCalendar
           ref={calendarRef}
-          plugins={[dayGridPlugin, classicTheme]}
-          initialView="dayGridMonth"
+          plugins={plugins}
+          initialView={calendarViews[initialView]}
+          initialDate={initialDate}
           views={views}
+          datesSet={reportDates}
           timeZone={timeZone}
           locale={language === 'vi' ? vietnamese : 'en'}
           // Vietnamese weeks start on Monday in both languages of the interface.
           firstDay={1}
-          headerToolbar={{ start: 'title loading', end: 'today prev,next' }}
+          headerToolbar={headerToolbar}
+          buttons={buttons}
           toolbarElements={toolbarElements}
           height="auto"
           headingLevel={headingLevel}
@@ -136,26 +229,43 @@ export function ActivityCalendar({ timeZone, loadActivities, onOpen, headingLeve
           eventDisplay="block"
           eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           dayMaxEventRows={4}
+          moreLinkText={moreLinkText}
+          noEventsText={t('calendar.noEvents')}
           eventContent={renderEvent}
           eventClick={openActivity}
         />
       </div>
 
       <footer className="calendar-page__footer">
-        <ul className="legend" aria-label={t('calendar.legend')}>
-          {activityStatuses.map((status) => (
-            <li key={status} className={`legend__item status--${status}`}>
-              <span className="legend__swatch" aria-hidden="true" />
-              {t(`status.${status}`)}
+        {coloring ? (
+          <ul className="legend" aria-label={coloring.legendLabel}>
+            {coloring.legend.map((item) => (
+              <li key={item.key} className="legend__item">
+                <span
+                  className="legend__swatch"
+                  aria-hidden="true"
+                  style={{ background: item.colours.color }}
+                />
+                {item.label}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ul className="legend" aria-label={t('calendar.legend')}>
+            {activityStatuses.map((status) => (
+              <li key={status} className={`legend__item status--${status}`}>
+                <span className="legend__swatch" aria-hidden="true" />
+                {t(`status.${status}`)}
+              </li>
+            ))}
+            <li className="legend__item legend__item--overdue" title={t('calendar.overdueHint')}>
+              <span className="overdue-mark" aria-hidden="true">
+                !
+              </span>
+              {t('calendar.overdue')}
             </li>
-          ))}
-          <li className="legend__item legend__item--overdue" title={t('calendar.overdueHint')}>
-            <span className="overdue-mark" aria-hidden="true">
-              !
-            </span>
-            {t('calendar.overdue')}
-          </li>
-        </ul>
+          </ul>
+        )}
         <p className="calendar-page__zone">{t('calendar.timeZone', { timeZone })}</p>
       </footer>
     </section>
