@@ -9,9 +9,11 @@ import type { ActivityInput, ActivityStatus } from '../../server/contracts/activ
 import { createActivity } from '../../server/services/activities';
 import { createCampaign } from '../../server/services/campaigns';
 import type { ServiceContext } from '../../server/services/context';
+import { createPlan, getPlan } from '../../server/services/plans';
+import { createTask, listTasks } from '../../server/services/tasks';
 import { todayIn } from '../../server/services/time';
 import type { Db } from '../client';
-import { activityTypes, agencies, observanceThemes, units } from '../schema';
+import { activityTypes, agencies, observanceThemes, plans, units } from '../schema';
 
 type AgencyRow = { id: number; code: string; kind: string; validFrom: string | null; validTo: string | null };
 type UnitRow = {
@@ -154,10 +156,17 @@ type DemoWorld = {
   ctx: ServiceContext;
   agencies: AgencyRow[];
   units: UnitRow[];
-  types: Map<string, { name: string; channelCodes: string[] }>;
+  types: Map<string, { name: string; channelCodes: string[]; indicatorCodes: string[] }>;
   random: () => number;
   today: string;
+  /** The demo plan's year and tasks: an activity of that year goes to the first task that runs its type. */
+  plan: { year: number; tasks: { id: number; activityTypeCodes: string[] }[] } | null;
 };
+
+function taskFor(world: DemoWorld, date: string, typeCode: string): number | null {
+  if (!world.plan || !date.startsWith(`${world.plan.year}-`)) return null;
+  return world.plan.tasks.find((task) => task.activityTypeCodes.includes(typeCode))?.id ?? null;
+}
 
 function demoActivity(
   world: DemoWorld,
@@ -206,9 +215,72 @@ function demoActivity(
     unitIds: isMedia ? [] : [commune.id],
     venue: isMedia ? '' : `Hội trường ${commune.shortName}`,
     targetGroupCodes: [pick(plan.groups, random)],
+    taskId: taskFor(world, date, typeCode),
     campaignId,
     expected: expectedFor(typeCode, random),
   };
+}
+
+/** Yearly targets a province typically sets, for the indicators the demo plan's tasks aim at. */
+const demoTargets: Record<string, number> = {
+  sessions: 40,
+  attendances: 6000,
+  news_items: 60,
+  programmes: 12,
+  sms_sent: 500000,
+  leaflets: 5000,
+};
+
+/**
+ * This year's plan, built from the seeded 2024 plan's sections and tasks (the province's
+ * standing programme) with yearly targets, so that the plan page has progress to show.
+ */
+function seedPlan(world: DemoWorld, year: number): DemoWorld['plan'] {
+  const { ctx } = world;
+  const source = ctx.db.select().from(plans).orderBy(asc(plans.year)).get();
+  if (!source || source.year === year) return null;
+  const yearStart = `${year}-01-01`;
+  const standing = listTasks(ctx, source.id, { limit: 1000, offset: 0 }).items;
+  const sourcePlan = getPlan(ctx, source.id);
+  const plan = createPlan(ctx, {
+    title: `Kế hoạch truyền thông, phòng ngừa tội phạm mua bán người năm ${year} (dữ liệu minh họa)`,
+    titleEn: `Communication plan for preventing human trafficking, ${year} (demo data)`,
+    year,
+    startDate: yearStart,
+    endDate: `${year}-12-31`,
+    goal: sourcePlan.goal,
+    goalEn: sourcePlan.goalEn,
+    sections: sourcePlan.sections,
+  });
+  const inForce = new Set(world.agencies.filter((agency) => validOn(agency, yearStart)).map((a) => a.id));
+  const tasks = standing.map((task) => {
+    const indicatorCodes = new Set(
+      task.activityTypeCodes.flatMap((code) => world.types.get(code)?.indicatorCodes ?? []),
+    );
+    const targets = Object.entries(demoTargets)
+      .filter(([code]) => indicatorCodes.has(code))
+      .slice(0, 2)
+      .map(([indicatorCode, value]) => ({ indicatorCode, value }));
+    const created = createTask(ctx, plan.id, {
+      sectionCode: task.sectionCode,
+      code: task.code,
+      title: task.title,
+      titleEn: task.titleEn,
+      text: task.text,
+      textEn: task.textEn,
+      // Agencies merged since 2024 are left out rather than named in a plan after their end.
+      leadAgencyIds: task.leadAgencyIds.filter((id) => inForce.has(id)),
+      partnerAgencyIds: task.partnerAgencyIds.filter((id) => inForce.has(id)),
+      leadAllAgencies: task.leadAllAgencies,
+      partnerAllAgencies: task.partnerAllAgencies,
+      targetGroupCodes: task.targetGroupCodes,
+      channelCodes: task.channelCodes,
+      activityTypeCodes: task.activityTypeCodes,
+      targets,
+    });
+    return { id: created.id, activityTypeCodes: created.activityTypeCodes };
+  });
+  return { year, tasks };
 }
 
 /** The 30/7 peak of the given year: a campaign 1/7–30/9 under that year's theme, and its opening day. */
@@ -290,8 +362,10 @@ export function seedDemoActivities(db: Db, options: { timeZone: string; today?: 
         .all()
         .map((type) => [type.code, type]),
     ),
+    plan: null,
   };
   const year = Number(today.slice(0, 4));
+  world.plan = seedPlan(world, year);
   seedPeak(world, year);
 
   // About five activities a week from six months back to six months ahead, on working days.

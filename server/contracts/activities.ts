@@ -134,6 +134,11 @@ export const ActivityQuery = z.strictObject({
   status: z.enum(activityStatuses).optional(),
   /** `true`: its end has passed while still planned or confirmed (a "My work" list); `false`: the others. */
   overdue: z.enum(['true', 'false']).optional(),
+  /**
+   * `true`: the signed-in user's own work: led or joined by their agency, or held in their
+   * units (everything for a coordinator or admin with neither).
+   */
+  mine: z.enum(['true', 'false']).optional(),
   // A calendar asks for a whole month in one request, hence the larger bound.
   ...pageQuery(5000, 10000),
 });

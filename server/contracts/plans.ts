@@ -55,3 +55,37 @@ export const PlanQuery = z.strictObject({ year: z.coerce.number().int().optional
 export const PlanList = listOf(Plan);
 
 export { periodInOrder };
+
+// ---------------------------------------------------------------- progress
+
+/** How far a task's activities have come against one of its targets. */
+export const TargetProgress = z.object({
+  indicatorCode: z.string(),
+  target: z.number().int(),
+  /**
+   * The planned figures of the task's activities that are not cancelled, aggregated as the
+   * indicator says (`sum`, or `max` for figures such as unique reach that never add up).
+   */
+  scheduled: z.number().int(),
+});
+
+export const TaskProgress = z.object({
+  taskId: Id,
+  /** Activities of the task that are not cancelled: what the plan counts as planned. */
+  planned: z.number().int(),
+  done: z.number().int(),
+  /** Planned or confirmed, and their end has passed. */
+  overdue: z.number().int(),
+  postponed: z.number().int(),
+  cancelled: z.number().int(),
+  targets: z.array(TargetProgress),
+});
+export type TaskProgress = z.infer<typeof TaskProgress>;
+
+export const PlanProgress = z.object({
+  planId: Id,
+  tasks: z.array(TaskProgress),
+  /** Tasks with no activity at all (cancelled ones aside): what a leader asks about first. */
+  tasksWithoutActivities: z.array(Id),
+});
+export type PlanProgress = z.infer<typeof PlanProgress>;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../contracts/common';
-import { Plan, PlanInput, PlanList, PlanPatch, PlanQuery } from '../contracts/plans';
+import { Plan, PlanInput, PlanList, PlanPatch, PlanProgress, PlanQuery } from '../contracts/plans';
+import { getPlanProgress } from '../services/plan-progress';
 import { createPlan, getPlan, listPlans, updatePlan } from '../services/plans';
 import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
@@ -49,6 +50,16 @@ const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       const expected = expectedVersion(request.headers['if-match'], request.body.version);
       return withEtag(reply, updatePlan(contextOf(request), request.params.id, request.body, expected));
     },
+  );
+
+  // Read by the plan page: its tasks' activities planned and done, and each target's standing.
+  app.get(
+    '/api/plans/:id/progress',
+    {
+      config: { permission: 'plans:read' },
+      schema: { tags, params: IdParams, response: { 200: PlanProgress, ...errorResponses } },
+    },
+    async (request) => getPlanProgress(contextOf(request), request.params.id),
   );
 };
 

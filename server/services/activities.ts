@@ -1,6 +1,6 @@
 // Activities: what is scheduled on the calendar. Every rule about them lives here;
 // the route only parses, authorises and answers.
-import { and, asc, count, eq, gt, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import {
   activities,
@@ -29,8 +29,8 @@ import {
   boundToInstant,
   instantFromOffsetDateTime,
   localDateOf,
+  nowStored,
   startOfLocalDay,
-  toStoredInstant,
   toZonedIso,
 } from './time';
 import { assertVersion } from './versions';
@@ -149,10 +149,6 @@ function toActivity(row: ActivityRow, links: Links, timeZone: string, now: strin
   };
 }
 
-function nowStored(): string {
-  return toStoredInstant(Temporal.Now.instant());
-}
-
 function readActivities(tx: Tx, rows: ActivityRow[], timeZone: string): Activity[] {
   const links = loadLinks(
     tx,
@@ -218,7 +214,36 @@ function listConditions(ctx: ServiceContext, query: ActivityQuery): SQL[] {
       .where(eq(activityChannels.channelCode, query.channelCode));
     conditions.push(inArray(activities.id, onChannel));
   }
+  if (query.mine === 'true') {
+    const mine = mineCondition(ctx);
+    if (mine) conditions.push(mine);
+  }
   return conditions;
+}
+
+/**
+ * "My work": what the user's agency leads or joins, or what happens in the user's units.
+ * Coordinators and admins without an agency or units follow the whole province.
+ */
+function mineCondition(ctx: ServiceContext): SQL | undefined {
+  const actor = ctx.actor;
+  if (!actor) return undefined;
+  const parts: SQL[] = [];
+  if (actor.agencyId !== null) {
+    const asPartner = ctx.db
+      .select({ id: activityPartners.activityId })
+      .from(activityPartners)
+      .where(eq(activityPartners.agencyId, actor.agencyId));
+    parts.push(eq(activities.leadAgencyId, actor.agencyId), inArray(activities.id, asPartner));
+  }
+  if (actor.unitIds.length > 0) {
+    const inUnits = ctx.db
+      .select({ id: activityUnits.activityId })
+      .from(activityUnits)
+      .where(inArray(activityUnits.unitId, actor.unitIds));
+    parts.push(inArray(activities.id, inUnits));
+  }
+  return parts.length > 0 ? or(...parts) : undefined;
 }
 
 export function listActivities(ctx: ServiceContext, query: ActivityQuery) {

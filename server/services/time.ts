@@ -14,6 +14,11 @@ export function toStoredInstant(instant: Temporal.Instant): string {
 }
 
 /** Local midnight of a calendar date in the zone, as a stored instant. */
+/** Now, in the stored form (UTC instant text) that compares with stored instants. */
+export function nowStored(): string {
+  return toStoredInstant(Temporal.Now.instant());
+}
+
 export function startOfLocalDay(date: string, timeZone: string): string {
   const zoned = Temporal.PlainDate.from(date, { overflow: 'reject' }).toZonedDateTime({ timeZone });
   return toStoredInstant(zoned.toInstant());

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { seedDatabase } from '../../db/seed/load';
 import type { Activity } from '../../server/contracts/activities';
 import type { Agency } from '../../server/contracts/agencies';
+import type { Plan, PlanProgress } from '../../server/contracts/plans';
 import type { Unit } from '../../server/contracts/units';
 import { countRows, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
 import { agencyIdByCode, getJson, listActivities, type Page } from '../helpers/factories';
@@ -124,6 +125,25 @@ describe('the demo seed', () => {
     expect(new Set(peak.items.map((activity) => activity.leadAgencyId)).size).toBeGreaterThanOrEqual(5);
     // The peak activities belong to the peak campaign.
     expect(rally?.campaignId).not.toBeNull();
+  });
+
+  it('adds this year’s plan with the standing tasks and targets, and links activities of the year to them', async () => {
+    const plans = await getJson<Page<Plan>>(t.app, '/api/plans?year=2026');
+    const [plan] = plans.items;
+    expect(plans.total).toBe(1);
+    expect(plan?.taskCount).toBe(11);
+    expect(plan?.sections.map((section) => section.code)).toEqual(['1', '2', '3']);
+    const progress = await getJson<PlanProgress>(t.app, `/api/plans/${plan?.id}/progress`);
+    const withTargets = progress.tasks.filter((task) => task.targets.length > 0);
+    expect(withTargets.length).toBeGreaterThan(3);
+    const linked = progress.tasks.reduce((sum, task) => sum + task.planned + task.cancelled, 0);
+    const linkedByApi = await listActivities(t.app, 'limit=10000');
+    expect(linked).toBe(linkedByApi.items.filter((activity) => activity.taskId !== null).length);
+    expect(linked).toBeGreaterThan(50);
+    // Only activities of the plan's year belong to it.
+    for (const activity of linkedByApi.items.filter((entry) => entry.taskId !== null)) {
+      expect(activity.start.slice(0, 4)).toBe('2026');
+    }
   });
 
   it('writes only valid activities: references in being on the start date, NFC text', async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../server/contracts/activities';
 import type { Campaign } from '../../server/contracts/campaigns';
+import { createSignedInUser } from '../helpers/accounts';
 import { createTestApp, type TestApp } from '../helpers/app';
 import {
   activityBody,
@@ -11,6 +12,7 @@ import {
   getJson,
   json,
   listActivities,
+  type Page,
   postActivity,
   seededPlan,
   taskByCode,
@@ -547,5 +549,41 @@ describe('the overdue filter', () => {
     const bad = await t.app.inject({ method: 'GET', url: '/api/activities?overdue=yes' });
     expect(bad.statusCode).toBe(400);
     expect(errorOf(bad).details?.[0]?.path).toBe('querystring.overdue');
+  });
+});
+
+describe('the mine filter ("My work")', () => {
+  it('keeps what the user’s agency leads or joins and what happens in the user’s units', async () => {
+    const ward = await unitIdByCode(t.app, 'HUE_P_PHU_XUAN');
+    const women = await agencyIdByCode(t.app, 'LHPN_HUE');
+    const police = await agencyIdByCode(t.app, 'CA_HUE');
+    const culture = await agencyIdByCode(t.app, 'SVHTT');
+    const day = { start: '2099-05-04' };
+    const led = await postActivity(t.app, await activityBody(t.app, { ...day, leadAgencyId: women }));
+    const joined = await postActivity(
+      t.app,
+      await activityBody(t.app, { ...day, leadAgencyId: culture, partnerAgencyIds: [women] }),
+    );
+    const inWard = await postActivity(t.app, await activityBody(t.app, { ...day, unitIds: [ward] }));
+    const other = await postActivity(t.app, await activityBody(t.app, { ...day, leadAgencyId: police }));
+
+    const { as } = await createSignedInUser(t, {
+      username: 'hoi.phu.nu',
+      role: 'agency_editor',
+      agencyId: women,
+      unitIds: [ward],
+    });
+    const response = await as.inject({
+      method: 'GET',
+      url: '/api/activities?mine=true&start=2099-05-04&end=2099-05-05',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(ids(json<Page<Activity>>(response).items).sort((a, b) => a - b)).toEqual(
+      [led.id, joined.id, inWard.id].sort((a, b) => a - b),
+    );
+    // The admin has neither agency nor units: their work is the whole province.
+    const all = await listActivities(t.app, 'mine=true&start=2099-05-04&end=2099-05-05');
+    expect(ids(all.items)).toContain(other.id);
+    expect(all.total).toBe(4);
   });
 });

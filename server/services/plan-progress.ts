@@ -1,0 +1,83 @@
+// A plan's progress, task by task: how many activities are planned and held, and how the
+// planned figures stand against each target. Results (actual figures) arrive with field
+// logging; until then the progress compares what is scheduled with what was targeted.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { activities, indicators, tasks, taskTargets } from '../../db/schema';
+import type { PlanProgress, TaskProgress } from '../contracts/plans';
+import type { ServiceContext } from './context';
+import { readPlan } from './plans';
+import { nowStored } from './time';
+
+type ActivityRow = { taskId: number | null; status: string; endAt: string; expected: Record<string, number> };
+
+export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgress {
+  return ctx.db.transaction((tx) => {
+    readPlan(tx, planId); // 404 for an unknown plan
+    const taskRows = tx
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(eq(tasks.planId, planId))
+      .orderBy(tasks.id)
+      .all();
+    const taskIds = taskRows.map((task) => task.id);
+    const targets = taskIds.length
+      ? tx.select().from(taskTargets).where(inArray(taskTargets.taskId, taskIds)).all()
+      : [];
+    const rows: ActivityRow[] = taskIds.length
+      ? tx
+          .select({
+            taskId: activities.taskId,
+            status: activities.status,
+            endAt: activities.endAt,
+            expected: activities.expected,
+          })
+          .from(activities)
+          .where(and(inArray(activities.taskId, taskIds), isNull(activities.deletedAt)))
+          .all()
+      : [];
+    const aggregation = new Map(
+      tx
+        .select({ code: indicators.code, aggregation: indicators.aggregation })
+        .from(indicators)
+        .all()
+        .map((indicator) => [indicator.code, indicator.aggregation]),
+    );
+    const now = nowStored();
+
+    const progress = taskIds.map((taskId): TaskProgress => {
+      const mine = rows.filter((row) => row.taskId === taskId);
+      const live = mine.filter((row) => row.status !== 'cancelled');
+      return {
+        taskId,
+        planned: live.length,
+        done: mine.filter((row) => row.status === 'done').length,
+        overdue: mine.filter(
+          (row) => (row.status === 'planned' || row.status === 'confirmed') && row.endAt <= now,
+        ).length,
+        postponed: mine.filter((row) => row.status === 'postponed').length,
+        cancelled: mine.length - live.length,
+        targets: targets
+          .filter((target) => target.taskId === taskId)
+          .map((target) => ({
+            indicatorCode: target.indicatorCode,
+            target: target.value,
+            scheduled: aggregate(
+              live.map((row) => row.expected[target.indicatorCode] ?? 0),
+              aggregation.get(target.indicatorCode) ?? 'sum',
+            ),
+          })),
+      };
+    });
+    return {
+      planId,
+      tasks: progress,
+      tasksWithoutActivities: progress.filter((task) => task.planned === 0).map((task) => task.taskId),
+    };
+  });
+}
+
+/** Figures of one indicator over several activities, as the catalogue says they combine. */
+function aggregate(values: number[], aggregation: 'sum' | 'max'): number {
+  if (aggregation === 'max') return values.reduce((best, value) => Math.max(best, value), 0);
+  return values.reduce((total, value) => total + value, 0);
+}
