@@ -4,6 +4,9 @@
 //    should follow the month's activities, not the whole table: growing the table 10x
 //    (same month density) should cost far less than 10x.
 // 2. Filtered vs unfiltered: an agency filter should not cost more than the plain query.
+// 3. A busy month (issue 4 point 11): a month holding about 1,000 activities, against an
+//    ordinary one (~170): the cost should grow with the activities shown, no faster, and
+//    stay far below what a person notices when the calendar moves to the next month.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,13 +68,19 @@ function measure(count: number, years: number) {
 
 const small = measure(2_000, 1);
 const large = measure(20_000, 10);
+const busy = measure(12_000, 1);
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 console.log('activities in table | in the month | month query | with agency filter');
-for (const row of [small, large]) {
+for (const row of [small, large, busy]) {
   console.log(`${row.count} | ${row.inMonth} | ${fmt(row.plain)} | ${fmt(row.filtered)}`);
 }
 console.log(
   `table 10x larger, month query cost ratio: ${(large.plain / small.plain).toFixed(2)}x (target < 3x)`,
+);
+console.log(
+  `busy month (${busy.inMonth}) / ordinary month (${small.inMonth}): ${(busy.plain / small.plain).toFixed(2)}x ` +
+    `for ${(busy.inMonth / small.inMonth).toFixed(2)}x the activities (target: no more than that), ` +
+    `${fmt(busy.plain)} for the busy month (target < 100 ms)`,
 );
 console.log(
   `agency filter / plain, large table: ${(large.filtered / large.plain).toFixed(2)}x (target < 1.5x)`,

@@ -13,12 +13,12 @@ export function toStoredInstant(instant: Temporal.Instant): string {
   return instant.toString({ fractionalSecondDigits: 3 });
 }
 
-/** Local midnight of a calendar date in the zone, as a stored instant. */
 /** Now, in the stored form (UTC instant text) that compares with stored instants. */
 export function nowStored(): string {
   return toStoredInstant(Temporal.Now.instant());
 }
 
+/** Local midnight of a calendar date in the zone, as a stored instant. */
 export function startOfLocalDay(date: string, timeZone: string): string {
   const zoned = Temporal.PlainDate.from(date, { overflow: 'reject' }).toZonedDateTime({ timeZone });
   return toStoredInstant(zoned.toInstant());
@@ -37,16 +37,37 @@ export function boundToInstant(value: string, timeZone: string): string {
   return isDateOnly(value) ? startOfLocalDay(value, timeZone) : instantFromOffsetDateTime(value);
 }
 
+/**
+ * Conversions already made, by zone and stored instant. A month of a calendar repeats the
+ * same few dozen days and hours, and the Temporal polyfill's zone arithmetic dominates the
+ * cost of a list of a thousand activities otherwise. Bounded: cleared when full.
+ */
+const shown = new Map<string, string>();
+const shownLimit = 20_000;
+
+function remembered(key: string, compute: () => string): string {
+  const known = shown.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (shown.size >= shownLimit) shown.clear();
+  shown.set(key, value);
+  return value;
+}
+
 /** The local calendar date of a stored instant in the zone. */
 export function localDateOf(stored: string, timeZone: string): string {
-  return Temporal.Instant.from(stored).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return remembered(`date|${timeZone}|${stored}`, () =>
+    Temporal.Instant.from(stored).toZonedDateTimeISO(timeZone).toPlainDate().toString(),
+  );
 }
 
 /** A stored instant shown in the zone with its offset: `2024-07-30T08:00:00+07:00`. */
 export function toZonedIso(stored: string, timeZone: string): string {
-  return Temporal.Instant.from(stored)
-    .toZonedDateTimeISO(timeZone)
-    .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+  return remembered(`iso|${timeZone}|${stored}`, () =>
+    Temporal.Instant.from(stored)
+      .toZonedDateTimeISO(timeZone)
+      .toString({ timeZoneName: 'never', smallestUnit: 'second' }),
+  );
 }
 
 export function addDays(date: string, days: number): string {
