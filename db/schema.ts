@@ -530,3 +530,57 @@ export const shareLinks = sqliteTable('share_links', {
   useCount: integer('use_count').notNull().default(0),
   lastUsedAt: text('last_used_at'),
 });
+
+// ---------------------------------------------------------------- results and period locks
+
+export const reviewStatuses = ['submitted', 'accepted', 'returned'] as const;
+
+/**
+ * What a held activity achieved: one result per activity, reviewed by a coordinator.
+ * Figures are whole counts by indicator code, each in its indicator's own unit.
+ */
+export const results = sqliteTable(
+  'results',
+  {
+    activityId: integer('activity_id')
+      .primaryKey()
+      .references(() => activities.id),
+    values: text('values', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    notes: text('notes').notNull().default(''),
+    links: text('links', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** When it really took place, if not as planned: UTC instants like the activity's. */
+    actualStartAt: text('actual_start_at'),
+    actualEndAt: text('actual_end_at'),
+    reviewStatus: text('review_status', { enum: reviewStatuses }).notNull().default('submitted'),
+    /** Why it was returned; cleared when the author sends it again (the audit keeps it). */
+    reviewNote: text('review_note').notNull().default(''),
+    submittedBy: integer('submitted_by'),
+    submittedAt: text('submitted_at').notNull().default(nowSql),
+    reviewedBy: integer('reviewed_by'),
+    reviewedAt: text('reviewed_at'),
+    ...tracked,
+  },
+  (t) => [index('results_review_idx').on(t.reviewStatus)],
+);
+
+/**
+ * An approved reporting period: activities that start inside it and their results are
+ * read-only. Unlocking keeps the row (who unlocked it and when), so the history stays.
+ */
+export const periodLocks = sqliteTable(
+  'period_locks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by'),
+    createdAt: text('created_at').notNull().default(nowSql),
+    unlockedBy: integer('unlocked_by'),
+    unlockedAt: text('unlocked_at'),
+  },
+  (t) => [
+    index('period_locks_range_idx').on(t.startDate, t.endDate),
+    check('period_locks_order_check', sql`${t.endDate} >= ${t.startDate}`),
+  ],
+);

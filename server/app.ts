@@ -18,7 +18,9 @@ import campaignsRoutes from './routes/campaigns';
 import catalogRoutes from './routes/catalog';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
+import periodLocksRoutes from './routes/period-locks';
 import plansRoutes from './routes/plans';
+import resultsRoutes from './routes/results';
 import shareLinksRoutes from './routes/share-links';
 import tasksRoutes from './routes/tasks';
 import unitsRoutes from './routes/units';
@@ -84,6 +86,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(tasksRoutes);
   await app.register(campaignsRoutes);
   await app.register(activitiesRoutes);
+  await app.register(resultsRoutes);
+  await app.register(periodLocksRoutes);
   await app.register(calendarFeedRoutes);
 
   await app.register(web, { root: options.webRoot === undefined ? defaultWebRoot : options.webRoot });

@@ -12,6 +12,7 @@ import {
   Text,
   VersionField,
 } from './common';
+import { reviewStatuses } from './results';
 
 export const activityStatuses = ['planned', 'confirmed', 'done', 'postponed', 'cancelled'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
@@ -41,6 +42,8 @@ export const Activity = z.object({
   taskId: Id.nullable(),
   campaignId: Id.nullable(),
   expected: Figures,
+  /** Where its result stands: null while none was logged. */
+  resultStatus: z.enum(reviewStatuses).nullable(),
   /** Its end has passed while still planned or confirmed. */
   overdue: z.boolean(),
   version: z.number().int(),
@@ -139,6 +142,8 @@ export const ActivityQuery = z.strictObject({
    * units (everything for a coordinator or admin with neither).
    */
   mine: z.enum(['true', 'false']).optional(),
+  /** Where the result stands; `none` for activities without one. */
+  resultStatus: z.enum([...reviewStatuses, 'none']).optional(),
   // A calendar asks for a whole month in one request, hence the larger bound.
   ...pageQuery(5000, 10000),
 });

@@ -126,6 +126,7 @@ const entityTypes: Record<string, string> = {
   'unit-successions': 'unit_succession',
   users: 'user',
   'share-links': 'share_link',
+  'period-locks': 'period_lock',
   me: 'api_token',
 };
 
@@ -133,6 +134,7 @@ function entityTypeOf(route: string): string {
   const [, , segment = 'api', kind] = route.split('/');
   // /api/plans/:id/tasks creates a task; /api/catalog/channels writes a channel.
   if (segment === 'plans' && route.endsWith('/tasks')) return 'task';
+  if (segment === 'activities' && route.includes('/result')) return 'result';
   if (segment === 'catalog') return `catalog.${kind ?? ''}`;
   return entityTypes[segment] ?? segment;
 }

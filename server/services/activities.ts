@@ -1,6 +1,6 @@
 // Activities: what is scheduled on the calendar. Every rule about them lives here;
 // the route only parses, authorises and answers.
-import { and, asc, count, eq, gt, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import {
   activities,
@@ -8,6 +8,7 @@ import {
   activityPartners,
   activityTargetGroups,
   activityUnits,
+  results,
 } from '../../db/schema';
 import {
   type Activity,
@@ -16,10 +17,12 @@ import {
   type ActivityQuery,
 } from '../contracts/activities';
 import { isDate } from '../contracts/common';
+import type { ReviewStatus } from '../contracts/results';
 import { AppError, invalidFields, notFound } from '../errors';
 import { issueDetails } from '../plugins/errors';
 import { recordAudit } from './audit';
 import { actorIdOf, type ServiceContext, type Tx } from './context';
+import { assertUnlocked } from './period-locks';
 import { assertMayWriteActivity } from './permissions';
 import { auditedCreate, auditedUpdate } from './records';
 import { invalidAgencies, invalidUnits, missingRecords, unknownCodes } from './references';
@@ -67,6 +70,8 @@ function shownTimes(row: ActivityRow, timeZone: string): { start: string; end: s
 // ---------------------------------------------------------------- reading
 
 type Links = {
+  /** The review status of each activity's result, for those that have one. */
+  results: Map<number, ReviewStatus>;
   partners: Map<number, number[]>;
   units: Map<number, number[]>;
   targetGroups: Map<number, string[]>;
@@ -86,8 +91,22 @@ function groupBy<V>(rows: { activityId: number; value: V }[]): Map<number, V[]> 
 /** The list-valued fields of many activities in four queries, not four per activity. */
 function loadLinks(tx: Tx, ids: number[]): Links {
   if (ids.length === 0)
-    return { partners: new Map(), units: new Map(), targetGroups: new Map(), channels: new Map() };
+    return {
+      results: new Map(),
+      partners: new Map(),
+      units: new Map(),
+      targetGroups: new Map(),
+      channels: new Map(),
+    };
   return {
+    results: new Map(
+      tx
+        .select({ activityId: results.activityId, status: results.reviewStatus })
+        .from(results)
+        .where(inArray(results.activityId, ids))
+        .all()
+        .map((row) => [row.activityId, row.status]),
+    ),
     partners: groupBy(
       tx
         .select({ activityId: activityPartners.activityId, value: activityPartners.agencyId })
@@ -140,6 +159,7 @@ function toActivity(row: ActivityRow, links: Links, timeZone: string, now: strin
     taskId: row.taskId,
     campaignId: row.campaignId,
     expected: row.expected,
+    resultStatus: links.results.get(row.id) ?? null,
     overdue: (row.status === 'planned' || row.status === 'confirmed') && row.endAt <= now,
     version: row.version,
     createdAt: row.createdAt,
@@ -213,6 +233,14 @@ function listConditions(ctx: ServiceContext, query: ActivityQuery): SQL[] {
       .from(activityChannels)
       .where(eq(activityChannels.channelCode, query.channelCode));
     conditions.push(inArray(activities.id, onChannel));
+  }
+  if (query.resultStatus) {
+    const withStatus = ctx.db.select({ id: results.activityId }).from(results);
+    conditions.push(
+      query.resultStatus === 'none'
+        ? notInArray(activities.id, withStatus)
+        : inArray(activities.id, withStatus.where(eq(results.reviewStatus, query.resultStatus))),
+    );
   }
   if (query.mine === 'true') {
     const mine = mineCondition(ctx);
@@ -350,7 +378,8 @@ function activityColumns(input: ActivityInput, timeZone: string) {
   };
 }
 
-function readOne(tx: Tx, id: number, timeZone: string): Activity {
+/** One activity as the API shows it, inside a transaction of the caller. */
+export function readOne(tx: Tx, id: number, timeZone: string): Activity {
   const [activity] = readActivities(tx, [findRow(tx, id)], timeZone);
   if (!activity) throw notFound('hoạt động', id);
   return activity;
@@ -362,7 +391,9 @@ export function createActivity(ctx: ServiceContext, input: ActivityInput): Activ
     'activity',
     (tx) => {
       assertMayWriteActivity(ctx.actor, null, input);
-      checkReferences(tx, input, storedTimes(input, ctx.timeZone).startDate);
+      const { startDate } = storedTimes(input, ctx.timeZone);
+      assertUnlocked(tx, [startDate], 'tạo hoạt động');
+      checkReferences(tx, input, startDate);
       const { id } = tx
         .insert(activities)
         .values({
@@ -461,7 +492,10 @@ export function updateActivity(
       assertWritable(before);
       const input = parseMerged(mergePatch(before, patch));
       assertMayWriteActivity(ctx.actor, before, input);
-      checkReferences(tx, input, storedTimes(input, ctx.timeZone).startDate);
+      const { startDate } = storedTimes(input, ctx.timeZone);
+      // Neither change an activity of a locked period nor move one into or out of it.
+      assertUnlocked(tx, [findRow(tx, id).startDate, startDate], 'sửa hoặc dời hoạt động');
+      checkReferences(tx, input, startDate);
       tx.update(activities)
         .set({
           ...activityColumns(input, ctx.timeZone),
@@ -497,6 +531,7 @@ function setDeleted(
     }
     const before = readOne(tx, id, ctx.timeZone);
     if (deleted) assertMayWriteActivity(ctx.actor, before, null);
+    assertUnlocked(tx, [row.startDate], deleted ? 'xóa hoạt động' : 'khôi phục hoạt động');
     const now = nowStored();
     tx.update(activities)
       .set({

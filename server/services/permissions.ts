@@ -24,6 +24,9 @@ export const permissions = [
   'activities:read',
   'activities:write',
   'activities:restore',
+  'results:write',
+  'results:review',
+  'periods:lock',
   'users:read',
   'users:write',
   'audit:read',
@@ -58,12 +61,15 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'campaigns:write',
     'activities:write',
     'activities:restore',
+    'results:write',
+    'results:review',
+    'periods:lock',
     'users:read',
     'audit:read',
     'share-links:write',
   ]),
-  agency_editor: new Set([...everyoneReads, 'campaigns:write', 'activities:write']),
-  unit_reporter: new Set([...everyoneReads, 'activities:write']),
+  agency_editor: new Set([...everyoneReads, 'campaigns:write', 'activities:write', 'results:write']),
+  unit_reporter: new Set([...everyoneReads, 'activities:write', 'results:write']),
   viewer: new Set(everyoneReads),
 };
 
@@ -80,7 +86,13 @@ function refuse(message: string): never {
   throw new AppError('FORBIDDEN', message);
 }
 
-type ActivityScope = { leadAgencyId: number; unitIds?: number[] | undefined; status?: string | undefined };
+type ActivityScope = {
+  leadAgencyId: number;
+  unitIds?: number[] | undefined;
+  status?: string | undefined;
+  /** Set once a result was logged: a unit reporter's activity is then theirs no more to change. */
+  resultStatus?: string | null | undefined;
+};
 
 /**
  * An activity as it was (null when new) and as it would be. Checks both sides, so that
@@ -102,11 +114,35 @@ export function assertMayWriteActivity(
       if (units.length === 0 || units.some((unitId) => !actor.unitIds.includes(unitId))) {
         refuse('Chỉ được tạo, sửa hoặc xóa hoạt động tại đơn vị hành chính được phân công');
       }
+      if (side === before && side.resultStatus) {
+        refuse('Hoạt động đã có kết quả báo cáo: liên hệ cơ quan chủ trì hoặc điều phối để sửa');
+      }
     }
   }
   // Approval (đã duyệt) is the coordinators' word, not the organiser's.
   if (after?.status === 'confirmed' && before?.status !== 'confirmed') {
     refuse('Chỉ cơ quan điều phối mới được duyệt (xác nhận) hoạt động');
+  }
+}
+
+/**
+ * DESIGN §4: an agency editor logs results for activities their agency leads or joins; a
+ * unit reporter for activities held in their units.
+ */
+export function assertMayWriteResult(
+  actor: Actor | null,
+  activity: { leadAgencyId: number; partnerAgencyIds: number[]; unitIds: number[] },
+): void {
+  if (actsProvinceWide(actor) || actor === null) return;
+  if (actor.role === 'unit_reporter') {
+    if (!activity.unitIds.some((unitId) => actor.unitIds.includes(unitId))) {
+      refuse('Chỉ được báo cáo kết quả hoạt động tại đơn vị hành chính được phân công');
+    }
+    return;
+  }
+  const agencies = [activity.leadAgencyId, ...activity.partnerAgencyIds];
+  if (actor.agencyId === null || !agencies.includes(actor.agencyId)) {
+    refuse('Chỉ được báo cáo kết quả hoạt động do cơ quan mình chủ trì hoặc phối hợp');
   }
 }
 

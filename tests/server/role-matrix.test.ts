@@ -111,6 +111,24 @@ const restoreRule = perRole((role) =>
   PROVINCE_WIDE.includes(role) ? { own: 200, other: 200 } : { own: 403, other: 403 },
 );
 
+/**
+ * Results (DESIGN §4): admins and coordinators any; an agency editor for activities their
+ * agency leads or joins; a unit reporter for activities in their units; a viewer none.
+ */
+const resultRule = perRole((role) => {
+  switch (role) {
+    case 'admin':
+    case 'coordinator':
+      return { own: 200, other: 200, 'own-agency-other-unit': 200 };
+    case 'agency_editor':
+      return { own: 200, other: 403, 'own-agency-other-unit': 200 };
+    case 'unit_reporter':
+      return { own: 200, other: 403, 'own-agency-other-unit': 403 };
+    case 'viewer':
+      return { own: 403, other: 403, 'own-agency-other-unit': 403 };
+  }
+});
+
 /** Campaigns: admins and coordinators any; an agency editor those their agency leads. */
 const campaignRule = (ok: number): Expected =>
   perRole((role) => {
@@ -135,6 +153,8 @@ let unit: Unit;
 let agency: Agency;
 let ownCampaign: Campaign;
 let otherCampaign: Campaign;
+/** An activity with a logged result, for the result read. */
+let reviewed: Activity;
 /** A user for the administrator's edits, so that no role user changes under the matrix. */
 let patchedUser: User;
 
@@ -637,6 +657,77 @@ function endpoints(): Endpoint[] {
     everyoneReads('/api/unit-successions', () => '/api/unit-successions'),
     everyoneReads('/api/agencies', () => '/api/agencies'),
     everyoneReads('/api/agencies/{id}', () => `/api/agencies/${sgddt}`),
+    everyoneReads('/api/activities/{id}/result', () => `/api/activities/${reviewed.id}/result`),
+    everyoneReads('/api/period-locks', () => '/api/period-locks'),
+  ];
+
+  // A held activity (already done, so that logging its result changes the result alone).
+  const heldActivity = (scope: Scope) =>
+    postActivity(t.app, { ...activityInput(scope, `Hoạt động đã tổ chức ${next()}`), status: 'done' });
+  const resultEndpoints: Endpoint[] = [
+    {
+      method: 'PUT',
+      route: '/api/activities/{id}/result',
+      effect: 'update',
+      auditAction: 'create',
+      expected: resultRule,
+      prepare: async (_who, scope) => {
+        const activity = await heldActivity(scope);
+        return {
+          url: `/api/activities/${activity.id}/result`,
+          payload: { values: { attendances: 100 }, notes: 'Tổ chức đúng kế hoạch' },
+          check: (body) => [
+            ...expectField(body, 'values', { attendances: 100 }),
+            ...expectField(body, 'reviewStatus', 'submitted'),
+          ],
+        };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/activities/{id}/result/review',
+      effect: 'update',
+      expected: allowedTo(PROVINCE_WIDE, 200),
+      prepare: async () => {
+        const activity = await heldActivity('own');
+        await adminWrite('PUT', `/api/activities/${activity.id}/result`, { values: { attendances: 90 } });
+        return {
+          url: `/api/activities/${activity.id}/result/review`,
+          payload: { decision: 'return', note: 'Thiếu số lượt nữ tham dự' },
+          check: (body) => [
+            ...expectField(body, 'reviewStatus', 'returned'),
+            ...expectField(body, 'reviewNote', 'Thiếu số lượt nữ tham dự'),
+          ],
+        };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/period-locks',
+      effect: 'create',
+      expected: allowedTo(PROVINCE_WIDE, 201),
+      prepare: async () => ({
+        url: '/api/period-locks',
+        payload: { startDate: '2090-01-01', endDate: '2090-06-30', note: `Khóa ${next()}` },
+      }),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/period-locks/{id}',
+      effect: 'delete',
+      expected: allowedTo(PROVINCE_WIDE, 200),
+      prepare: async () => {
+        const lock = await adminWrite<{ id: number }>('POST', '/api/period-locks', {
+          startDate: '2091-01-01',
+          endDate: '2091-06-30',
+        });
+        return {
+          url: `/api/period-locks/${lock.id}`,
+          check: (body) =>
+            typeof field(body, 'unlockedAt') === 'string' ? [] : ['unlockedAt is not set after DELETE'],
+        };
+      },
+    },
   ];
 
   return [
@@ -648,6 +739,7 @@ function endpoints(): Endpoint[] {
     ...userEndpoints,
     ...shareLinkEndpoints,
     ...tokenEndpoints,
+    ...resultEndpoints,
     ...reads,
   ];
 }
@@ -773,6 +865,8 @@ beforeAll(async () => {
     });
   ownCampaign = await campaign('Chiến dịch của Công an', caHue);
   otherCampaign = await campaign('Chiến dịch của Sở Giáo dục', sgddt);
+  reviewed = await postActivity(t.app, { ...activityInput('own', 'Hoạt động có kết quả'), status: 'done' });
+  await adminWrite('PUT', `/api/activities/${reviewed.id}/result`, { values: { attendances: 80 } });
 });
 
 afterAll(async () => {

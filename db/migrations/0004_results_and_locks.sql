@@ -1,0 +1,33 @@
+CREATE TABLE `period_locks` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`start_date` text NOT NULL,
+	`end_date` text NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	`created_by` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`unlocked_by` integer,
+	`unlocked_at` text,
+	CONSTRAINT "period_locks_order_check" CHECK("period_locks"."end_date" >= "period_locks"."start_date")
+);
+--> statement-breakpoint
+CREATE INDEX `period_locks_range_idx` ON `period_locks` (`start_date`,`end_date`);--> statement-breakpoint
+CREATE TABLE `results` (
+	`activity_id` integer PRIMARY KEY NOT NULL,
+	`values` text NOT NULL,
+	`notes` text DEFAULT '' NOT NULL,
+	`links` text DEFAULT '[]' NOT NULL,
+	`actual_start_at` text,
+	`actual_end_at` text,
+	`review_status` text DEFAULT 'submitted' NOT NULL,
+	`review_note` text DEFAULT '' NOT NULL,
+	`submitted_by` integer,
+	`submitted_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`reviewed_by` integer,
+	`reviewed_at` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`activity_id`) REFERENCES `activities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `results_review_idx` ON `results` (`review_status`);

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { DateString, Id, listOf, pageQuery, Text } from './common';
+import { periodInOrder, periodMessage } from './plans';
+
+export const PeriodLock = z.object({
+  id: Id,
+  /** Inclusive at both ends, as people write a period (15/12/2025–14/6/2026). */
+  startDate: DateString,
+  endDate: DateString,
+  note: z.string(),
+  createdBy: Id.nullable(),
+  createdAt: z.string(),
+  /** Set once unlocked: the lock no longer applies but stays on record. */
+  unlockedBy: Id.nullable(),
+  unlockedAt: z.string().nullable(),
+});
+export type PeriodLock = z.infer<typeof PeriodLock>;
+
+export const PeriodLockInput = z
+  .strictObject({ startDate: DateString, endDate: DateString, note: Text.max(1000).optional() })
+  .refine(periodInOrder, periodMessage);
+export type PeriodLockInput = z.infer<typeof PeriodLockInput>;
+
+export const PeriodLockQuery = z.strictObject({
+  /** `true` adds the locks that were lifted, for the history. */
+  includeUnlocked: z.enum(['true', 'false']).optional(),
+  ...pageQuery(),
+});
+export const PeriodLockList = listOf(PeriodLock);

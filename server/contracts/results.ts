@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { Code, Id, OffsetDateTime, Text, VersionField } from './common';
+
+export const reviewStatuses = ['submitted', 'accepted', 'returned'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
+/** Figures by indicator code: whole, non-negative counts, each in its indicator's own unit. */
+export const ResultValues = z.record(Code, z.number().int().nonnegative());
+
+/** A web address a result points to: the published article, the video, the post. */
+const Link = z
+  .url({
+    protocol: /^https?$/,
+    error: 'Liên kết phải là địa chỉ web đầy đủ, bắt đầu bằng http:// hoặc https://',
+  })
+  .max(2000);
+
+export const Result = z.object({
+  activityId: Id,
+  values: z.record(z.string(), z.number().int()),
+  notes: z.string(),
+  links: z.array(z.string()),
+  /** When it really took place, if not as planned (ISO 8601 with the APP_TIMEZONE offset). */
+  actualStart: z.string().nullable(),
+  actualEnd: z.string().nullable(),
+  reviewStatus: z.enum(reviewStatuses),
+  /** Why a coordinator returned it; empty once it is sent again. */
+  reviewNote: z.string(),
+  submittedBy: Id.nullable(),
+  submittedAt: z.string(),
+  reviewedBy: Id.nullable(),
+  reviewedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Result = z.infer<typeof Result>;
+
+export const ResultInput = z
+  .strictObject({
+    values: ResultValues,
+    notes: Text.max(10000).optional(),
+    links: z.array(Link).max(50).optional(),
+    actualStart: OffsetDateTime.nullable().optional(),
+    actualEnd: OffsetDateTime.nullable().optional(),
+    /** Resent as `true` after a 422 NEEDS_CONFIRMATION: the unusual figures are right. */
+    confirm: z.boolean().optional(),
+    ...VersionField,
+  })
+  .refine(
+    (value) =>
+      !value.actualStart || !value.actualEnd || Date.parse(value.actualEnd) > Date.parse(value.actualStart),
+    { message: 'Thời gian kết thúc thực tế phải sau thời gian bắt đầu', path: ['actualEnd'] },
+  );
+export type ResultInput = z.infer<typeof ResultInput>;
+
+export const ReviewInput = z
+  .strictObject({
+    decision: z.enum(['accept', 'return']),
+    note: Text.max(2000).optional(),
+    ...VersionField,
+  })
+  .refine((value) => value.decision !== 'return' || Boolean(value.note), {
+    message: 'Cần ghi lý do trả lại để người báo cáo biết cần sửa gì',
+    path: ['note'],
+  });
+export type ReviewInput = z.infer<typeof ReviewInput>;

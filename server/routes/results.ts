@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, IdParams } from '../contracts/common';
+import { Result, ResultInput, ReviewInput } from '../contracts/results';
+import { getResult, reviewResult, saveResult } from '../services/results';
+import { expectedVersion } from '../services/versions';
+import { contextOf, withEtag } from './context';
+
+const tags = ['results'];
+
+const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/activities/:id/result',
+    {
+      config: { permission: 'activities:read' },
+      schema: { tags, params: IdParams, response: { 200: Result, ...errorResponses } },
+    },
+    async (request, reply) => withEtag(reply, getResult(contextOf(request), request.params.id)),
+  );
+
+  app.put(
+    '/api/activities/:id/result',
+    {
+      config: { permission: 'results:write' },
+      schema: {
+        tags,
+        summary: 'Log (or correct) what a held activity achieved; marks it done and sends it for review',
+        params: IdParams,
+        body: ResultInput,
+        response: { 200: Result, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const expected = expectedVersion(request.headers['if-match'], request.body.version);
+      return withEtag(reply, saveResult(contextOf(request), request.params.id, request.body, expected));
+    },
+  );
+
+  app.post(
+    '/api/activities/:id/result/review',
+    {
+      config: { permission: 'results:review' },
+      schema: {
+        tags,
+        summary: 'Accept a result, or return it to its author with a note',
+        params: IdParams,
+        body: ReviewInput,
+        response: { 200: Result, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const expected = expectedVersion(request.headers['if-match'], request.body.version);
+      return withEtag(reply, reviewResult(contextOf(request), request.params.id, request.body, expected));
+    },
+  );
+};
+
+export default resultsRoutes;

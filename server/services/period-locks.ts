@@ -1,0 +1,106 @@
+// Period locks: once a reporting period is approved, the activities that start inside it
+// (by their local start date, the same rule as the reports) and their results are
+// read-only until a coordinator unlocks it. Every guarded write asks `assertUnlocked`.
+import { and, asc, count, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { periodLocks } from '../../db/schema';
+import type { PeriodLock, PeriodLockInput, PeriodLockQuery } from '../contracts/period-locks';
+import { AppError, notFound } from '../errors';
+import { recordAudit } from './audit';
+import { actorIdOf, type ServiceContext, type Tx } from './context';
+import { auditedCreate, page } from './records';
+import { nowStored } from './time';
+
+type LockRow = typeof periodLocks.$inferSelect;
+
+const toLock = (row: LockRow): PeriodLock => ({ ...row });
+
+/** `2025-12-15` as `15/12/2025`, the way the message's reader writes a date. */
+function vietnameseDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day}/${month}/${year}`;
+}
+
+/** The lock in force on a local date, if any. */
+function lockOn(tx: Tx, date: string): LockRow | undefined {
+  return tx
+    .select()
+    .from(periodLocks)
+    .where(
+      and(isNull(periodLocks.unlockedAt), lte(periodLocks.startDate, date), gte(periodLocks.endDate, date)),
+    )
+    .get();
+}
+
+/**
+ * Refuses a write that touches a locked period: `dates` are the local start dates the
+ * record has before and after the change, so that nothing moves into or out of a lock.
+ */
+export function assertUnlocked(tx: Tx, dates: (string | undefined)[], what: string): void {
+  for (const date of dates) {
+    if (!date) continue;
+    const lock = lockOn(tx, date);
+    if (lock) {
+      throw new AppError(
+        'PERIOD_LOCKED',
+        `Kỳ ${vietnameseDate(lock.startDate)}–${vietnameseDate(lock.endDate)} đã khóa: không thể ${what} ` +
+          `ngày ${vietnameseDate(date)}. Liên hệ cơ quan điều phối nếu cần mở khóa.`,
+      );
+    }
+  }
+}
+
+export function listPeriodLocks(ctx: ServiceContext, query: z.infer<typeof PeriodLockQuery>) {
+  const where: SQL | undefined =
+    query.includeUnlocked === 'true' ? undefined : isNull(periodLocks.unlockedAt);
+  const rows = ctx.db
+    .select()
+    .from(periodLocks)
+    .where(where)
+    .orderBy(asc(periodLocks.startDate), asc(periodLocks.id))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(periodLocks).where(where).get()?.n ?? 0;
+  return page(rows.map(toLock), total, query);
+}
+
+function readLock(tx: Tx, id: number): PeriodLock {
+  const row = tx.select().from(periodLocks).where(eq(periodLocks.id, id)).get();
+  if (!row) throw notFound('khóa kỳ', id);
+  return toLock(row);
+}
+
+export function createPeriodLock(ctx: ServiceContext, input: PeriodLockInput): PeriodLock {
+  return auditedCreate(
+    ctx,
+    'period_lock',
+    (tx) =>
+      tx
+        .insert(periodLocks)
+        .values({
+          startDate: input.startDate,
+          endDate: input.endDate,
+          note: input.note ?? '',
+          createdBy: actorIdOf(ctx),
+        })
+        .returning({ id: periodLocks.id })
+        .get().id,
+    readLock,
+  );
+}
+
+/** Lifts a lock. The row stays with who lifted it and when; the audit row says the same. */
+export function unlockPeriod(ctx: ServiceContext, id: number): PeriodLock {
+  return ctx.db.transaction((tx) => {
+    const before = readLock(tx, id);
+    if (before.unlockedAt) throw new AppError('CONFLICT', `Khóa kỳ ${id} đã được mở trước đó`);
+    tx.update(periodLocks)
+      .set({ unlockedAt: nowStored(), unlockedBy: actorIdOf(ctx) })
+      .where(eq(periodLocks.id, id))
+      .run();
+    const after = readLock(tx, id);
+    recordAudit(tx, ctx, { action: 'delete', entityType: 'period_lock', entityId: id, before, after });
+    return after;
+  });
+}
