@@ -584,3 +584,30 @@ export const periodLocks = sqliteTable(
     check('period_locks_order_check', sql`${t.endDate} >= ${t.startDate}`),
   ],
 );
+
+/**
+ * Photos and documents of a result. The file lives under UPLOAD_DIR by a generated name;
+ * the name the user gave is kept for the download only. Soft deleted, like activities.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
+    /** As the user named it (NFC, without any folder part). */
+    fileName: text('file_name').notNull(),
+    /** Generated (`<uuid>.<ext>`): never derived from what the user sent. */
+    storedName: text('stored_name').notNull().unique(),
+    /** Sniffed from the content, not taken from the upload's headers. */
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    createdBy: integer('created_by'),
+    createdAt: text('created_at').notNull().default(nowSql),
+    deletedAt: text('deleted_at'),
+    deletedBy: integer('deleted_by'),
+  },
+  (t) => [index('attachments_activity_idx').on(t.activityId)],
+);

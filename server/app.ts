@@ -11,6 +11,7 @@ import securityHeaders from './plugins/security-headers';
 import web, { defaultWebRoot } from './plugins/web';
 import activitiesRoutes from './routes/activities';
 import agenciesRoutes from './routes/agencies';
+import attachmentsRoutes from './routes/attachments';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import calendarFeedRoutes from './routes/calendar-feed';
@@ -34,6 +35,8 @@ export type AppOptions = {
   /** Folder of the built web app; `null` serves the API alone. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** Where photos and documents of results are stored: outside the web root. */
+  uploadDir?: string;
   /** Believe X-Forwarded-* headers (behind a TLS-terminating proxy). */
   trustProxy?: boolean;
 };
@@ -88,6 +91,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(activitiesRoutes);
   await app.register(resultsRoutes);
   await app.register(periodLocksRoutes);
+  await app.register(attachmentsRoutes, { uploadDir: options.uploadDir ?? './data/uploads' });
   await app.register(calendarFeedRoutes);
 
   await app.register(web, { root: options.webRoot === undefined ? defaultWebRoot : options.webRoot });

@@ -16,7 +16,7 @@ export const ConfigSchema = z.object({
   HOST: z.string().min(1).default('localhost'),
   /** The embedded SQLite file; its folder is created if missing. */
   DATABASE_FILE: z.string().min(1).default('./data/calendar.db'),
-  /** Where photos and documents of results are kept (used from the field-logging issue on). */
+  /** Where photos and documents of results are kept: outside the web root, never served as pages. */
   UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
   /** The one zone in which every date, period and report is read, whatever the server's TZ. */
   APP_TIMEZONE: z

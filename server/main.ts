@@ -22,6 +22,7 @@ async function main() {
     timeZone: config.APP_TIMEZONE,
     closeDatabase: true,
     trustProxy: config.TRUST_PROXY,
+    uploadDir: config.UPLOAD_DIR,
     logger: { level: config.LOG_LEVEL },
   });
   if (seeded.applied.length > 0) app.log.info({ steps: seeded.applied }, 'seeded the database');

@@ -127,6 +127,7 @@ const entityTypes: Record<string, string> = {
   users: 'user',
   'share-links': 'share_link',
   'period-locks': 'period_lock',
+  attachments: 'attachment',
   me: 'api_token',
 };
 
@@ -135,6 +136,7 @@ function entityTypeOf(route: string): string {
   // /api/plans/:id/tasks creates a task; /api/catalog/channels writes a channel.
   if (segment === 'plans' && route.endsWith('/tasks')) return 'task';
   if (segment === 'activities' && route.includes('/result')) return 'result';
+  if (segment === 'activities' && route.endsWith('/attachments')) return 'attachment';
   if (segment === 'catalog') return `catalog.${kind ?? ''}`;
   return entityTypes[segment] ?? segment;
 }

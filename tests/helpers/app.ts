@@ -49,7 +49,12 @@ export async function createTestApp(
   const db = openDatabase(join(dir, 'test.db'));
   if (options.seed ?? true) seedDatabase(db, { timeZone: TEST_TIME_ZONE, demo: false });
   await ensureFirstAdmin({ db, timeZone: TEST_TIME_ZONE, actor: null }, ADMIN);
-  const server = await buildApp({ db, timeZone: TEST_TIME_ZONE, webRoot: options.webRoot ?? null });
+  const server = await buildApp({
+    db,
+    timeZone: TEST_TIME_ZONE,
+    webRoot: options.webRoot ?? null,
+    uploadDir: join(dir, 'uploads'),
+  });
   await server.ready();
   return {
     app: await signInAs(server, ADMIN.username, ADMIN.password),

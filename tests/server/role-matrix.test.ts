@@ -51,6 +51,8 @@ type Actor = { role: Role; user: User; as: Injector };
 type Prepared = {
   url: string;
   payload?: Record<string, unknown>;
+  /** A body that is not JSON (a file upload), with its content type. */
+  raw?: { payload: Buffer; headers: Record<string, string> };
   /** Problems with a successful answer's body; by default, the fields sent must come back. */
   check?: (body: unknown) => string[];
 };
@@ -659,12 +661,68 @@ function endpoints(): Endpoint[] {
     everyoneReads('/api/agencies/{id}', () => `/api/agencies/${sgddt}`),
     everyoneReads('/api/activities/{id}/result', () => `/api/activities/${reviewed.id}/result`),
     everyoneReads('/api/period-locks', () => '/api/period-locks'),
+    everyoneReads('/api/activities/{id}/attachments', () => `/api/activities/${reviewed.id}/attachments`),
   ];
 
   // A held activity (already done, so that logging its result changes the result alone).
   const heldActivity = (scope: Scope) =>
     postActivity(t.app, { ...activityInput(scope, `Hoạt động đã tổ chức ${next()}`), status: 'done' });
+  // The smallest file the server takes: a PDF, recognised by its content.
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+  const boundary = 'matrix-boundary';
+  const upload = {
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bien-ban.pdf"\r\n` +
+          'Content-Type: application/pdf\r\n\r\n',
+      ),
+      pdf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
   const resultEndpoints: Endpoint[] = [
+    {
+      method: 'POST',
+      route: '/api/activities/{id}/attachments',
+      effect: 'create',
+      expected: perRole((role) => {
+        const ok = resultRule[role];
+        return Object.fromEntries(
+          Object.entries(ok).map(([scope, status]) => [scope, status === 200 ? 201 : status]),
+        );
+      }),
+      prepare: async (_who, scope) => {
+        const activity = await heldActivity(scope);
+        return {
+          url: `/api/activities/${activity.id}/attachments`,
+          raw: upload,
+          check: (body) => [
+            ...expectField(body, 'fileName', 'bien-ban.pdf'),
+            ...expectField(body, 'activityId', activity.id),
+          ],
+        };
+      },
+    },
+    {
+      method: 'DELETE',
+      route: '/api/attachments/{id}',
+      effect: 'delete',
+      expected: resultRule,
+      prepare: async (_who, scope) => {
+        const activity = await heldActivity(scope);
+        const response = await t.app.inject({
+          method: 'POST',
+          url: `/api/activities/${activity.id}/attachments`,
+          ...upload,
+        });
+        const attachment = json<{ id: number }>(response);
+        return {
+          url: `/api/attachments/${attachment.id}`,
+          check: (body) => expectField(body, 'id', attachment.id),
+        };
+      },
+    },
     {
       method: 'PUT',
       route: '/api/activities/{id}/result',
@@ -771,6 +829,7 @@ async function runCell(
     method: endpoint.method,
     url: prepared.url,
     ...(prepared.payload ? { payload: prepared.payload } : {}),
+    ...(prepared.raw ?? {}),
   });
   const changed = changedTables(before, snapshot(t.db));
   const rows = auditRowsAfter(t.db, auditFrom);

@@ -1,3 +1,20 @@
+CREATE TABLE `attachments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`activity_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`file_name` text NOT NULL,
+	`stored_name` text NOT NULL,
+	`mime_type` text NOT NULL,
+	`size` integer NOT NULL,
+	`created_by` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	`deleted_at` text,
+	`deleted_by` integer,
+	FOREIGN KEY (`activity_id`) REFERENCES `activities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `attachments_stored_name_unique` ON `attachments` (`stored_name`);--> statement-breakpoint
+CREATE INDEX `attachments_activity_idx` ON `attachments` (`activity_id`);--> statement-breakpoint
 CREATE TABLE `period_locks` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`start_date` text NOT NULL,

@@ -1,0 +1,125 @@
+import { createReadStream } from 'node:fs';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Attachment, AttachmentList } from '../contracts/attachments';
+import { errorResponses, IdParams, pageQuery } from '../contracts/common';
+import { AppError, invalidField } from '../errors';
+import {
+  addAttachment,
+  attachmentFile,
+  contentDisposition,
+  deleteAttachment,
+  listAttachments,
+} from '../services/attachments';
+import { contextOf } from './context';
+
+const tags = ['attachments'];
+
+/** Photos from a phone run to a few MB; a scanned report a little more. */
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The upload parser's own refusals, as the product's errors. */
+function uploadError(error: unknown): unknown {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `Tệp lớn hơn ${UPLOAD_MAX_BYTES / 1024 / 1024} MB: hãy giảm kích thước ảnh hoặc chia nhỏ tài liệu`,
+    );
+  }
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Tệp phải được gửi dạng multipart/form-data');
+  }
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return invalidField('file', 'Mỗi lần chỉ gửi một tệp');
+  }
+  return error;
+}
+
+// Not wrapped in fastify-plugin: the multipart parser stays inside this plugin, so every
+// other route still refuses a form body with 415.
+const attachmentsRoutes: FastifyPluginAsyncZod<{ uploadDir: string }> = async (app, options) => {
+  await app.register(multipart, {
+    limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1 },
+  });
+
+  app.post(
+    '/api/activities/:id/attachments',
+    {
+      config: { permission: 'results:write' },
+      schema: {
+        tags,
+        summary: 'Attach a photo or a document to a result (multipart/form-data, one file)',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 201: Attachment, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      let upload: { fileName: string; content: Buffer };
+      try {
+        const file = await request.file();
+        if (!file) throw invalidField('file', 'Chưa có tệp nào được gửi');
+        upload = { fileName: file.filename, content: await file.toBuffer() };
+      } catch (error) {
+        throw uploadError(error);
+      }
+      const attachment = await addAttachment(
+        contextOf(request),
+        options.uploadDir,
+        request.params.id,
+        upload,
+      );
+      reply.code(201).header('location', attachment.url);
+      return attachment;
+    },
+  );
+
+  app.get(
+    '/api/activities/:id/attachments',
+    {
+      config: { permission: 'activities:read' },
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: z.strictObject({ ...pageQuery() }),
+        response: { 200: AttachmentList, ...errorResponses },
+      },
+    },
+    async (request) => listAttachments(contextOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/attachments/:id',
+    {
+      config: { permission: 'activities:read' },
+      schema: { tags, summary: 'Download (always as an attachment)', params: IdParams },
+    },
+    async (request, reply) => {
+      const file = attachmentFile(contextOf(request), options.uploadDir, request.params.id);
+      return reply
+        .header('content-type', file.mimeType)
+        .header('content-length', String(file.size))
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('cache-control', 'private, no-store')
+        .send(createReadStream(file.path));
+    },
+  );
+
+  app.delete(
+    '/api/attachments/:id',
+    {
+      config: { permission: 'results:write' },
+      schema: {
+        tags,
+        summary: 'Soft delete',
+        params: IdParams,
+        response: { 200: Attachment, ...errorResponses },
+      },
+    },
+    async (request) => deleteAttachment(contextOf(request), request.params.id),
+  );
+};
+
+export default attachmentsRoutes;
