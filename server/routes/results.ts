@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../contracts/common';
+import { HeldActivity, HeldActivityInput } from '../contracts/held-activities';
 import { Result, ResultInput, ReviewInput } from '../contracts/results';
-import { getResult, reviewResult, saveResult } from '../services/results';
+import { getResult, logHeldActivity, reviewResult, saveResult } from '../services/results';
 import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
 
@@ -50,6 +51,25 @@ const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const expected = expectedVersion(request.headers['if-match'], request.body.version);
       return withEtag(reply, reviewResult(contextOf(request), request.params.id, request.body, expected));
+    },
+  );
+
+  app.post(
+    '/api/activities/held',
+    {
+      config: { permission: 'activities:write' },
+      schema: {
+        tags,
+        summary:
+          'Log an event held without a plan (or a published media item): activity and result in one step',
+        body: HeldActivityInput,
+        response: { 201: HeldActivity, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const held = logHeldActivity(contextOf(request), request.body);
+      reply.code(201).header('location', `/api/activities/${held.activity.id}`);
+      return held;
     },
   );
 };

@@ -6,9 +6,10 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { activities, activityTypes, indicators, results } from '../../db/schema';
 import type { ErrorDetail } from '../contracts/common';
+import type { HeldActivity, HeldActivityInput } from '../contracts/held-activities';
 import type { Result, ResultInput, ReviewInput } from '../contracts/results';
 import { AppError, invalidFields, notFound } from '../errors';
-import { readOne } from './activities';
+import { createActivity, readOne } from './activities';
 import { recordAudit } from './audit';
 import { actorIdOf, type ServiceContext, type Tx } from './context';
 import { assertUnlocked } from './period-locks';
@@ -279,5 +280,20 @@ export function reviewResult(
     const after = readResult(tx, activityId, ctx.timeZone);
     recordAudit(tx, ctx, { action: 'update', entityType: 'result', entityId: activityId, before, after });
     return after;
+  });
+}
+
+/**
+ * Logs an unplanned event (or a published media item) in one step: the activity is created
+ * as done and its result saved in the same transaction, so that a refusal of either (a
+ * figure out of range, a locked period) leaves nothing behind.
+ */
+export function logHeldActivity(ctx: ServiceContext, input: HeldActivityInput): HeldActivity {
+  return ctx.db.transaction((tx) => {
+    // The services open their own transactions; inside this one they become savepoints.
+    const inner: ServiceContext = { ...ctx, db: tx as unknown as ServiceContext['db'] };
+    const created = createActivity(inner, { ...input.activity, status: 'done', statusNote: '' });
+    const result = saveResult(inner, created.id, input.result, undefined);
+    return { activity: readOne(tx, created.id, ctx.timeZone), result };
   });
 }

@@ -396,3 +396,39 @@ describe('period locks', () => {
     expect(countRows(t.db, 'period_locks')).toBe(before);
   });
 });
+
+describe('an unplanned event logged in one step', () => {
+  it('creates the activity as done with its result, for a unit reporter in their unit', async () => {
+    const activity = await activityBody(t.app, { start: '2025-09-25', unitIds: [ward], expected: {} });
+    const response = await reporter.as.inject({
+      method: 'POST',
+      url: '/api/activities/held',
+      payload: { activity, result: { values: { sessions: 1, attendances: 60 }, notes: 'Họp tổ dân phố' } },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const held = json<{ activity: Activity; result: Result }>(response);
+    expect(held.activity).toMatchObject({ status: 'done', resultStatus: 'submitted', title: activity.title });
+    expect(held.result).toMatchObject({
+      activityId: held.activity.id,
+      values: { sessions: 1, attendances: 60 },
+    });
+    expect(response.headers.location).toBe(`/api/activities/${held.activity.id}`);
+  });
+
+  it('leaves nothing behind when the result is refused', async () => {
+    const activities = countRows(t.db, 'activities');
+    const resultsBefore = countRows(t.db, 'results');
+    const response = await reporter.as.inject({
+      method: 'POST',
+      url: '/api/activities/held',
+      payload: {
+        activity: await activityBody(t.app, { start: '2025-09-26', unitIds: [ward] }),
+        result: { values: { attendances: 50, attendances_female: 70 } },
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(detailPaths(response)).toEqual(['values.attendances_female']);
+    expect(countRows(t.db, 'activities')).toBe(activities);
+    expect(countRows(t.db, 'results')).toBe(resultsBefore);
+  });
+});

@@ -63,6 +63,8 @@ type Endpoint = {
   effect: Effect;
   /** The audit action a success leaves when it is not the effect itself (a PUT that creates). */
   auditAction?: string;
+  /** Audit rows a success leaves, when one write makes several records (activity and result). */
+  auditRows?: number;
   expected: Expected;
   /** Makes what the cell needs (as the administrator) and says what to send. */
   prepare: (actor: Actor, scope: Scope) => Promise<Prepared>;
@@ -743,6 +745,28 @@ function endpoints(): Endpoint[] {
     },
     {
       method: 'POST',
+      route: '/api/activities/held',
+      effect: 'create',
+      auditRows: 2,
+      expected: activityRule(201),
+      prepare: async (who, scope) => {
+        const activity = {
+          ...activityInput(scope, `Hoạt động phát sinh ${next()} của ${who.role}`),
+          start: '2025-09-16',
+        };
+        return {
+          url: '/api/activities/held',
+          payload: { activity, result: { values: { attendances: 95 } } },
+          check: (body) => [
+            ...expectField(field(body, 'activity'), 'status', 'done'),
+            ...expectField(field(body, 'activity'), 'resultStatus', 'submitted'),
+            ...expectField(field(body, 'result'), 'values', { attendances: 95 }),
+          ],
+        };
+      },
+    },
+    {
+      method: 'POST',
       route: '/api/activities/{id}/result/review',
       effect: 'update',
       expected: allowedTo(PROVINCE_WIDE, 200),
@@ -844,7 +868,8 @@ async function runCell(
       const action = endpoint.auditAction ?? endpoint.effect;
       if (changed.length === 0) problems.push('a successful write stored nothing');
       const [row] = rows;
-      if (rows.length !== 1 || row?.action !== action || row.actor_id !== who.user.id) {
+      const byActor = rows.every((entry) => entry.actor_id === who.user.id);
+      if (rows.length !== (endpoint.auditRows ?? 1) || row?.action !== action || !byActor) {
         problems.push(
           `expected one "${action}" audit row by ${who.user.id}, got ${JSON.stringify(describeRows(rows))}`,
         );
