@@ -19,6 +19,7 @@ import campaignsRoutes from './routes/campaigns';
 import catalogRoutes from './routes/catalog';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
+import mediaOutputRoutes from './routes/media-output';
 import periodLocksRoutes from './routes/period-locks';
 import plansRoutes from './routes/plans';
 import resultsRoutes from './routes/results';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(activitiesRoutes);
   await app.register(resultsRoutes);
   await app.register(periodLocksRoutes);
+  await app.register(mediaOutputRoutes);
   await app.register(attachmentsRoutes, { uploadDir: options.uploadDir ?? './data/uploads' });
   await app.register(calendarFeedRoutes);
 

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { seedDatabase } from '../../db/seed/load';
 import type { Activity } from '../../server/contracts/activities';
 import type { Agency } from '../../server/contracts/agencies';
+import type { MediaOutput } from '../../server/contracts/media-output';
 import type { Plan, PlanProgress } from '../../server/contracts/plans';
 import type { Unit } from '../../server/contracts/units';
 import { countRows, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
@@ -144,6 +145,17 @@ describe('the demo seed', () => {
     for (const activity of linkedByApi.items.filter((entry) => entry.taskId !== null)) {
       expect(activity.start.slice(0, 4)).toBe('2026');
     }
+  });
+
+  it('gives every held demo activity a result, most reviewed, and the media output figures', async () => {
+    const done = await listActivities(t.app, 'status=done&limit=10000');
+    expect(done.total).toBeGreaterThan(50);
+    expect(done.items.every((activity) => activity.resultStatus !== null)).toBe(true);
+    const statuses = new Set(done.items.map((activity) => activity.resultStatus));
+    expect(statuses).toEqual(new Set(['submitted', 'accepted', 'returned']));
+    const media = await getJson<MediaOutput>(t.app, '/api/media-output?startDate=2025-09-15&endDate=2026-03-14');
+    expect(media.rows.length).toBeGreaterThan(5);
+    expect(media.totals.values.views).toBeGreaterThan(0);
   });
 
   it('writes only valid activities: references in being on the start date, NFC text', async () => {
