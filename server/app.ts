@@ -22,6 +22,7 @@ import meRoutes from './routes/me';
 import mediaOutputRoutes from './routes/media-output';
 import periodLocksRoutes from './routes/period-locks';
 import plansRoutes from './routes/plans';
+import reportsRoutes from './routes/reports';
 import resultsRoutes from './routes/results';
 import shareLinksRoutes from './routes/share-links';
 import tasksRoutes from './routes/tasks';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(resultsRoutes);
   await app.register(periodLocksRoutes);
   await app.register(mediaOutputRoutes);
+  await app.register(reportsRoutes);
   await app.register(attachmentsRoutes, { uploadDir: options.uploadDir ?? './data/uploads' });
   await app.register(calendarFeedRoutes);
 

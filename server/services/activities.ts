@@ -69,7 +69,7 @@ function shownTimes(row: ActivityRow, timeZone: string): { start: string; end: s
 
 // ---------------------------------------------------------------- reading
 
-type Links = {
+export type Links = {
   /** The review status of each activity's result, for those that have one. */
   results: Map<number, ReviewStatus>;
   partners: Map<number, number[]>;
@@ -89,7 +89,7 @@ function groupBy<V>(rows: { activityId: number; value: V }[]): Map<number, V[]> 
 }
 
 /** The list-valued fields of many activities in four queries, not four per activity. */
-function loadLinks(tx: Tx, ids: number[]): Links {
+export function loadLinks(tx: Tx, ids: number[]): Links {
   if (ids.length === 0)
     return {
       results: new Map(),
@@ -189,7 +189,7 @@ export function getActivity(ctx: ServiceContext, id: number): Activity {
 }
 
 /** The filters of the activity list, as one SQL condition. */
-function listConditions(ctx: ServiceContext, query: ActivityQuery): SQL[] {
+export function listConditions(ctx: ServiceContext, query: ActivityQuery): SQL[] {
   const conditions: SQL[] = [isNull(activities.deletedAt)];
   // Overlap: activity.start < range.end && activity.end > range.start (end exclusive).
   if (query.end) conditions.push(lt(activities.startAt, boundToInstant(query.end, ctx.timeZone)));

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { ActivityQuery } from './activities';
+import { DateString } from './common';
+import { periodInOrder, periodMessage } from './plans';
+
+export const summaryGroupings = [
+  'month',
+  'type',
+  'channel',
+  'agency',
+  'unit',
+  'targetGroup',
+  'campaign',
+  'task',
+] as const;
+export type SummaryGrouping = (typeof summaryGroupings)[number];
+
+/** The activity filters a report takes: those of the calendar, without the range and paging. */
+export const reportFilters = ActivityQuery.pick({
+  agencyId: true,
+  unitId: true,
+  campaignId: true,
+  taskId: true,
+  typeCode: true,
+  channelCode: true,
+  targetGroupCode: true,
+  status: true,
+}).shape;
+
+export const SummaryQuery = z
+  .strictObject({
+    /** The period, both ends inclusive, by each activity's local start date. */
+    startDate: DateString,
+    endDate: DateString,
+    groupBy: z.enum(summaryGroupings).optional(),
+    ...reportFilters,
+    /** `true`: only results a coordinator accepted count as done and in the figures. */
+    acceptedOnly: z.enum(['true', 'false']).optional(),
+    /**
+     * Units and agencies as they were recorded (default), or rolled up through the
+     * successions to those in being on this date.
+     */
+    rollUpTo: DateString.optional(),
+  })
+  .refine(periodInOrder, periodMessage);
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
+
+/** Each indicator's figure: a sum, or for a `max` indicator its largest single value. */
+const Values = z.record(z.string(), z.number().int());
+
+export const SummaryRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** Activities of the period that are not cancelled. */
+  activities: z.number().int(),
+  /** Those with a (counted) result. */
+  done: z.number().int(),
+  values: Values,
+});
+export type SummaryRow = z.infer<typeof SummaryRow>;
+
+export const Summary = z.object({
+  startDate: z.string(),
+  endDate: z.string(),
+  groupBy: z.enum(summaryGroupings).nullable(),
+  rollUpTo: z.string().nullable(),
+  acceptedOnly: z.boolean(),
+  /** The indicators that have figures, in catalogue order, each with its unit: never add across units. */
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      unit: z.string(),
+      aggregation: z.enum(['sum', 'max']),
+      parentCode: z.string().nullable(),
+    }),
+  ),
+  rows: z.array(SummaryRow),
+  /** Each activity once: a joint activity is one activity, however many agencies ran it. */
+  totals: SummaryRow.omit({ key: true, label: true }),
+  /**
+   * Some activity is in more than one row (a joint activity in each partner's row, an
+   * activity on several channels): the rows may add up to more than the totals.
+   */
+  rowsOverlap: z.boolean(),
+});
+export type Summary = z.infer<typeof Summary>;

@@ -1,0 +1,306 @@
+// The summary behind every report (DESIGN §4): the activities of a period (by local start
+// date, both ends inclusive), counted once in the totals and in every row they belong to,
+// with each indicator summed within its own unit, `max` indicators (unique reach) taken as
+// the largest single value, and units and agencies as recorded or rolled up to a date.
+import { and, asc, eq, gte, inArray, lte, ne, type SQL } from 'drizzle-orm';
+import {
+  activities,
+  activityChannels,
+  activityPartners,
+  activityTargetGroups,
+  activityTypes,
+  activityUnits,
+  agencies,
+  agencySuccessions,
+  campaigns,
+  channels,
+  indicators,
+  results,
+  targetGroups,
+  tasks,
+  unitSuccessions,
+  units,
+} from '../../db/schema';
+import type { Summary, SummaryGrouping, SummaryQuery, SummaryRow } from '../contracts/reports';
+import { listConditions } from './activities';
+import type { ServiceContext, Tx } from './context';
+import { successorsOn } from './succession';
+
+type Counted = {
+  id: number;
+  typeCode: string;
+  startDate: string;
+  leadAgencyId: number;
+  campaignId: number | null;
+  taskId: number | null;
+  /** The result's figures when it counts (any result, or accepted ones only); null otherwise. */
+  values: Record<string, number> | null;
+};
+
+type Key = { key: string; label: string };
+
+/** The activities of the period that are not cancelled, with the figures of their counted result. */
+function countedActivities(
+  ctx: ServiceContext,
+  query: SummaryQuery,
+): { rows: Counted[]; where: SQL | undefined } {
+  const { startDate, endDate, groupBy: _g, acceptedOnly, rollUpTo: _r, ...filters } = query;
+  const conditions = [
+    ...listConditions(ctx, { ...filters, limit: 0, offset: 0 }),
+    gte(activities.startDate, startDate),
+    lte(activities.startDate, endDate),
+    ne(activities.status, 'cancelled'),
+  ];
+  const where = and(...conditions);
+  const resultJoin =
+    acceptedOnly === 'true'
+      ? and(eq(results.activityId, activities.id), eq(results.reviewStatus, 'accepted'))
+      : eq(results.activityId, activities.id);
+  const rows = ctx.db
+    .select({
+      id: activities.id,
+      typeCode: activities.typeCode,
+      startDate: activities.startDate,
+      leadAgencyId: activities.leadAgencyId,
+      campaignId: activities.campaignId,
+      taskId: activities.taskId,
+      values: results.values,
+    })
+    .from(activities)
+    .leftJoin(results, resultJoin)
+    .where(where)
+    .orderBy(asc(activities.id))
+    .all();
+  return { rows, where };
+}
+
+/** A list-valued link of the counted activities (partners, units...), by activity. */
+function linksOf<T>(pairs: { activityId: number; value: T }[]): Map<number, T[]> {
+  const grouped = new Map<number, T[]>();
+  for (const { activityId, value } of pairs)
+    grouped.set(activityId, [...(grouped.get(activityId) ?? []), value]);
+  return grouped;
+}
+
+function combine(target: Record<string, number>, values: Record<string, number>, max: Set<string>): void {
+  for (const [code, value] of Object.entries(values)) {
+    const current = target[code];
+    target[code] = current === undefined ? value : max.has(code) ? Math.max(current, value) : current + value;
+  }
+}
+
+const NONE = 'none';
+
+/** Rolled-up ids as one key: a unit split among several successors becomes the group of them. */
+function rolledKeys(ids: number[], successors: Map<number, number[]> | null): string[] {
+  const keys = ids.map((id) => (successors?.get(id) ?? [id]).join('+'));
+  return [...new Set(keys)];
+}
+
+/** How each kind of row is keyed and labelled. */
+function grouper(tx: Tx, query: SummaryQuery, groupBy: SummaryGrouping, where: SQL | undefined) {
+  const ids = tx.select({ id: activities.id }).from(activities).where(where);
+  const names = <T extends { id: number | string; name: string }>(rows: T[]) =>
+    new Map(rows.map((row) => [String(row.id), row.name]));
+  switch (groupBy) {
+    case 'month':
+      return {
+        keysOf: (activity: Counted) => [activity.startDate.slice(0, 7)],
+        label: (key: string) => `Tháng ${Number(key.slice(5, 7))}/${key.slice(0, 4)}`,
+      };
+    case 'type': {
+      const labels = names(
+        tx.select({ id: activityTypes.code, name: activityTypes.name }).from(activityTypes).all(),
+      );
+      return {
+        keysOf: (activity: Counted) => [activity.typeCode],
+        label: (key: string) => labels.get(key) ?? key,
+      };
+    }
+    case 'channel': {
+      const links = linksOf(
+        tx
+          .select({ activityId: activityChannels.activityId, value: activityChannels.channelCode })
+          .from(activityChannels)
+          .where(inArray(activityChannels.activityId, ids))
+          .all(),
+      );
+      const labels = names(tx.select({ id: channels.code, name: channels.name }).from(channels).all());
+      return {
+        keysOf: (activity: Counted) => links.get(activity.id) ?? [NONE],
+        label: (key: string) => (key === NONE ? 'Không ghi kênh' : (labels.get(key) ?? key)),
+      };
+    }
+    case 'targetGroup': {
+      const links = linksOf(
+        tx
+          .select({
+            activityId: activityTargetGroups.activityId,
+            value: activityTargetGroups.targetGroupCode,
+          })
+          .from(activityTargetGroups)
+          .where(inArray(activityTargetGroups.activityId, ids))
+          .all(),
+      );
+      const labels = names(
+        tx.select({ id: targetGroups.code, name: targetGroups.name }).from(targetGroups).all(),
+      );
+      return {
+        keysOf: (activity: Counted) => links.get(activity.id) ?? [NONE],
+        label: (key: string) => (key === NONE ? 'Không ghi nhóm đối tượng' : (labels.get(key) ?? key)),
+      };
+    }
+    case 'campaign': {
+      const labels = names(tx.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).all());
+      return {
+        keysOf: (activity: Counted) => [activity.campaignId === null ? NONE : String(activity.campaignId)],
+        label: (key: string) => (key === NONE ? 'Không thuộc chiến dịch' : (labels.get(key) ?? key)),
+      };
+    }
+    case 'task': {
+      const labels = new Map(
+        tx
+          .select({ id: tasks.id, code: tasks.code, title: tasks.title })
+          .from(tasks)
+          .all()
+          .map((task) => [String(task.id), `${task.code}. ${task.title}`]),
+      );
+      return {
+        keysOf: (activity: Counted) => [activity.taskId === null ? NONE : String(activity.taskId)],
+        label: (key: string) =>
+          key === NONE ? 'Không thuộc nhiệm vụ của kế hoạch' : (labels.get(key) ?? key),
+      };
+    }
+    case 'agency': {
+      const partners = linksOf(
+        tx
+          .select({ activityId: activityPartners.activityId, value: activityPartners.agencyId })
+          .from(activityPartners)
+          .where(inArray(activityPartners.activityId, ids))
+          .all(),
+      );
+      const all = tx.select().from(agencies).all();
+      const successors = query.rollUpTo
+        ? successorsOn(
+            all,
+            tx
+              .select({ from: agencySuccessions.fromAgencyId, to: agencySuccessions.toAgencyId })
+              .from(agencySuccessions)
+              .all(),
+            query.rollUpTo,
+          )
+        : null;
+      const labels = names(all);
+      return {
+        // A joint activity is credited to its lead and to every partner.
+        keysOf: (activity: Counted) =>
+          rolledKeys([activity.leadAgencyId, ...(partners.get(activity.id) ?? [])], successors),
+        label: (key: string) =>
+          key
+            .split('+')
+            .map((id) => labels.get(id) ?? id)
+            .join(', '),
+      };
+    }
+    case 'unit': {
+      const links = linksOf(
+        tx
+          .select({ activityId: activityUnits.activityId, value: activityUnits.unitId })
+          .from(activityUnits)
+          .where(inArray(activityUnits.activityId, ids))
+          .all(),
+      );
+      const all = tx.select().from(units).all();
+      const successors = query.rollUpTo
+        ? successorsOn(
+            all,
+            tx
+              .select({ from: unitSuccessions.fromUnitId, to: unitSuccessions.toUnitId })
+              .from(unitSuccessions)
+              .all(),
+            query.rollUpTo,
+          )
+        : null;
+      const labels = names(all);
+      return {
+        keysOf: (activity: Counted) => {
+          const unitIds = links.get(activity.id);
+          return unitIds ? rolledKeys(unitIds, successors) : [NONE];
+        },
+        label: (key: string) =>
+          key === NONE
+            ? 'Toàn tỉnh, không gắn đơn vị hành chính'
+            : key
+                .split('+')
+                .map((id) => labels.get(id) ?? id)
+                .join(', '),
+      };
+    }
+  }
+}
+
+function emptyRow(key: Key): SummaryRow {
+  return { ...key, activities: 0, done: 0, values: {} };
+}
+
+function sortRows(rows: SummaryRow[], groupBy: SummaryGrouping): SummaryRow[] {
+  if (groupBy === 'month') return rows.sort((a, b) => a.key.localeCompare(b.key));
+  return rows.sort((a, b) => {
+    if (a.key === NONE || b.key === NONE) return a.key === NONE ? 1 : -1;
+    return a.label.localeCompare(b.label, 'vi');
+  });
+}
+
+export function getSummary(ctx: ServiceContext, query: SummaryQuery): Summary {
+  return ctx.db.transaction((tx) => {
+    const { rows: counted, where } = countedActivities(ctx, query);
+    // In catalogue order (as seeded), which is the order of the official reports' columns.
+    const catalogue = tx.select().from(indicators).all();
+    const max = new Set(catalogue.filter((entry) => entry.aggregation === 'max').map((entry) => entry.code));
+
+    const totals = { activities: 0, done: 0, values: {} as Record<string, number> };
+    const byKey = new Map<string, SummaryRow>();
+    const group = query.groupBy ? grouper(tx, query, query.groupBy, where) : null;
+    let rowsOverlap = false;
+    for (const activity of counted) {
+      totals.activities += 1;
+      if (activity.values) {
+        totals.done += 1;
+        combine(totals.values, activity.values, max);
+      }
+      if (!group) continue;
+      const keys = [...new Set(group.keysOf(activity))];
+      if (keys.length > 1) rowsOverlap = true;
+      for (const key of keys) {
+        const row = byKey.get(key) ?? emptyRow({ key, label: group.label(key) });
+        row.activities += 1;
+        if (activity.values) {
+          row.done += 1;
+          combine(row.values, activity.values, max);
+        }
+        byKey.set(key, row);
+      }
+    }
+    const used = new Set(Object.keys(totals.values));
+    return {
+      startDate: query.startDate,
+      endDate: query.endDate,
+      groupBy: query.groupBy ?? null,
+      rollUpTo: query.rollUpTo ?? null,
+      acceptedOnly: query.acceptedOnly === 'true',
+      indicators: catalogue
+        .filter((entry) => used.has(entry.code))
+        .map(({ code, name, nameEn, unit, aggregation, parentCode }) => ({
+          code,
+          name,
+          nameEn,
+          unit,
+          aggregation,
+          parentCode,
+        })),
+      rows: query.groupBy ? sortRows([...byKey.values()], query.groupBy) : [],
+      totals,
+      rowsOverlap,
+    };
+  });
+}
