@@ -86,3 +86,27 @@ export const Summary = z.object({
   rowsOverlap: z.boolean(),
 });
 export type Summary = z.infer<typeof Summary>;
+
+export const ReportPeriodQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const reportPeriodKinds = [
+  'month',
+  'quarter',
+  'year',
+  'official-half-year',
+  'official-year',
+  'peak',
+] as const;
+
+/** A period a report is usually asked for, ready to pass as startDate/endDate. */
+export const ReportPeriod = z.object({
+  kind: z.enum(reportPeriodKinds),
+  /** Stable within a year: `month-7`, `quarter-3`, `official-half-year`... */
+  code: z.string(),
+  label: z.string(),
+  labelEn: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+});
+export type ReportPeriod = z.infer<typeof ReportPeriod>;
+export const ReportPeriodList = z.object({ year: z.number().int(), items: z.array(ReportPeriod) });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../contracts/common';
-import { Summary, SummaryQuery } from '../contracts/reports';
+import { ReportPeriodList, ReportPeriodQuery, Summary, SummaryQuery } from '../contracts/reports';
+import { reportPeriods } from '../services/report-periods';
 import { getSummary } from '../services/reports';
 import { contextOf } from './context';
 
@@ -19,6 +20,23 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getSummary(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/api/reports/periods',
+    {
+      config: { permission: 'activities:read' },
+      schema: {
+        tags,
+        summary: "A year's report periods: months, quarters, the official half-year and year, the 30/7 peak",
+        querystring: ReportPeriodQuery,
+        response: { 200: ReportPeriodList, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      year: request.query.year,
+      items: reportPeriods(contextOf(request), request.query.year),
+    }),
   );
 };
 

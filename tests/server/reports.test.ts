@@ -268,3 +268,35 @@ describe('GET /api/reports/summary', () => {
     expect(detailPaths(grouping)).toEqual(['querystring.groupBy']);
   });
 });
+
+describe('GET /api/reports/periods', () => {
+  it('gives the official cut-offs, the 30/7 peak of the year, quarters and months', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/reports/periods?year=2025' });
+    expect(response.statusCode, response.body).toBe(200);
+    const { items } = json<{ items: { code: string; label: string; startDate: string; endDate: string }[] }>(
+      response,
+    );
+    const period = (code: string) => items.find((item) => item.code === code);
+    expect(period('official-half-year')).toMatchObject({ startDate: '2024-12-15', endDate: '2025-06-14' });
+    expect(period('official-year')).toMatchObject({ startDate: '2024-12-15', endDate: '2025-12-14' });
+    expect(period('official-year')?.label).toBe('Tổng kết năm 2025 (15/12/2024–14/12/2025)');
+    expect(period('peak')).toMatchObject({ startDate: '2025-07-01', endDate: '2025-09-30' });
+    expect(period('year')).toMatchObject({ startDate: '2025-01-01', endDate: '2025-12-31' });
+    expect(period('quarter-1')).toMatchObject({
+      startDate: '2025-01-01',
+      endDate: '2025-03-31',
+      label: 'Quý I/2025',
+    });
+    expect(period('month-2')).toMatchObject({
+      startDate: '2025-02-01',
+      endDate: '2025-02-28',
+      label: 'Tháng 2/2025',
+    });
+    expect(period('month-12')).toMatchObject({ endDate: '2025-12-31' });
+    expect(items.filter((item) => item.code.startsWith('month-'))).toHaveLength(12);
+    const leap = json<{ items: { code: string; endDate: string }[] }>(
+      await t.app.inject({ method: 'GET', url: '/api/reports/periods?year=2028' }),
+    );
+    expect(leap.items.find((item) => item.code === 'month-2')?.endDate).toBe('2028-02-29');
+  });
+});
