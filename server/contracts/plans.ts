@@ -67,12 +67,15 @@ export const TargetProgress = z.object({
    * indicator says (`sum`, or `max` for figures such as unique reach that never add up).
    */
   scheduled: z.number().int(),
+  /** The figures of the results logged for the task's activities, aggregated the same way. */
+  achieved: z.number().int(),
 });
 
 export const TaskProgress = z.object({
   taskId: Id,
   /** Activities of the task that are not cancelled: what the plan counts as planned. */
   planned: z.number().int(),
+  /** Those with a result. */
   done: z.number().int(),
   /** Planned or confirmed, and their end has passed. */
   overdue: z.number().int(),

@@ -1,14 +1,20 @@
-// A plan's progress, task by task: how many activities are planned and held, and how the
-// planned figures stand against each target. Results (actual figures) arrive with field
-// logging; until then the progress compares what is scheduled with what was targeted.
+// A plan's progress, task by task: how many activities are planned and held (with a
+// result), and for each target what is scheduled (planned figures) and achieved (results).
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { activities, indicators, tasks, taskTargets } from '../../db/schema';
+import { activities, indicators, results, tasks, taskTargets } from '../../db/schema';
 import type { PlanProgress, TaskProgress } from '../contracts/plans';
 import type { ServiceContext } from './context';
 import { readPlan } from './plans';
 import { nowStored } from './time';
 
-type ActivityRow = { taskId: number | null; status: string; endAt: string; expected: Record<string, number> };
+type ActivityRow = {
+  taskId: number | null;
+  status: string;
+  endAt: string;
+  expected: Record<string, number>;
+  /** The result's figures; null without a result. */
+  values: Record<string, number> | null;
+};
 
 export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgress {
   return ctx.db.transaction((tx) => {
@@ -30,8 +36,10 @@ export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgre
             status: activities.status,
             endAt: activities.endAt,
             expected: activities.expected,
+            values: results.values,
           })
           .from(activities)
+          .leftJoin(results, eq(results.activityId, activities.id))
           .where(and(inArray(activities.taskId, taskIds), isNull(activities.deletedAt)))
           .all()
       : [];
@@ -50,7 +58,7 @@ export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgre
       return {
         taskId,
         planned: live.length,
-        done: mine.filter((row) => row.status === 'done').length,
+        done: live.filter((row) => row.values !== null).length,
         overdue: mine.filter(
           (row) => (row.status === 'planned' || row.status === 'confirmed') && row.endAt <= now,
         ).length,
@@ -63,6 +71,10 @@ export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgre
             target: target.value,
             scheduled: aggregate(
               live.map((row) => row.expected[target.indicatorCode] ?? 0),
+              aggregation.get(target.indicatorCode) ?? 'sum',
+            ),
+            achieved: aggregate(
+              live.flatMap((row) => (row.values ? [row.values[target.indicatorCode] ?? 0] : [])),
               aggregation.get(target.indicatorCode) ?? 'sum',
             ),
           })),

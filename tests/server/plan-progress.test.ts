@@ -1,5 +1,5 @@
-// Issue 4 point 7: a plan's progress per task — activities planned, done, overdue,
-// postponed and cancelled, and the planned figures against each target, aggregated as
+// Issue 4 point 7 and issue 6 point 4: a plan's progress per task — activities planned, done (with a result), overdue,
+// postponed and cancelled, and planned and achieved figures against each target, aggregated as
 // each indicator says (`sum`, or `max` for unique reach), with deleted activities left out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityInput } from '../../server/contracts/activities';
@@ -60,7 +60,13 @@ describe('GET /api/plans/:id/progress', () => {
         ...(status === 'postponed' || status === 'cancelled' ? { statusNote: 'Mưa bão' } : {}),
         expected,
       });
-    await talk('done', '2026-03-10', { attendances: 300, sessions: 1 });
+    const held = await talk('done', '2026-03-10', { attendances: 300, sessions: 1 });
+    const logged = await t.app.inject({
+      method: 'PUT',
+      url: `/api/activities/${held.id}/result`,
+      payload: { values: { attendances: 280, sessions: 1 } },
+    });
+    expect(logged.statusCode, logged.body).toBe(200);
     await talk('planned', '2026-04-10', { attendances: 200, sessions: 1 }); // passed: overdue
     await talk('postponed', '2026-05-10', { attendances: 50, sessions: 1 });
     await talk('cancelled', '2026-06-10', { attendances: 9000, sessions: 1 }); // not counted
@@ -74,7 +80,7 @@ describe('GET /api/plans/:id/progress', () => {
 
     // Reach is unique people: two posts reaching 30,000 and 20,000 are not 50,000 people.
     for (const reach of [30000, 20000]) {
-      await postActivity(t.app, {
+      const post = await postActivity(t.app, {
         title: `Bài đăng mạng xã hội ${reach}`,
         typeCode: 'social_post',
         start: '2026-07-30',
@@ -82,6 +88,12 @@ describe('GET /api/plans/:id/progress', () => {
         taskId: media.id,
         expected: { reach },
       });
+      const result = await t.app.inject({
+        method: 'PUT',
+        url: `/api/activities/${post.id}/result`,
+        payload: { values: { reach: reach - 5000 } },
+      });
+      expect(result.statusCode, result.body).toBe(200);
     }
 
     const response = await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}/progress` });
@@ -98,18 +110,19 @@ describe('GET /api/plans/:id/progress', () => {
           postponed: 1,
           cancelled: 1,
           targets: [
-            { indicatorCode: 'attendances', target: 1000, scheduled: 550 },
-            { indicatorCode: 'sessions', target: 10, scheduled: 3 },
+            { indicatorCode: 'attendances', target: 1000, scheduled: 550, achieved: 280 },
+            { indicatorCode: 'sessions', target: 10, scheduled: 3, achieved: 1 },
           ],
         },
         {
           taskId: media.id,
           planned: 2,
-          done: 0,
-          overdue: 2,
+          done: 2,
+          overdue: 0,
           postponed: 0,
           cancelled: 0,
-          targets: [{ indicatorCode: 'reach', target: 50000, scheduled: 30000 }],
+          // Unique reach: the largest single figure, never 25,000 + 15,000.
+          targets: [{ indicatorCode: 'reach', target: 50000, scheduled: 30000, achieved: 25000 }],
         },
         {
           taskId: idle.id,
@@ -118,7 +131,7 @@ describe('GET /api/plans/:id/progress', () => {
           overdue: 0,
           postponed: 0,
           cancelled: 0,
-          targets: [{ indicatorCode: 'leaflets', target: 500, scheduled: 0 }],
+          targets: [{ indicatorCode: 'leaflets', target: 500, scheduled: 0, achieved: 0 }],
         },
       ],
       tasksWithoutActivities: [idle.id],
