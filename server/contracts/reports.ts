@@ -110,3 +110,44 @@ export const ReportPeriod = z.object({
 });
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 export const ReportPeriodList = z.object({ year: z.number().int(), items: z.array(ReportPeriod) });
+
+// ---------------------------------------------------------------- coverage
+
+export const CoverageQuery = z
+  .strictObject({
+    startDate: DateString,
+    endDate: DateString,
+    /** The matrix's columns: target groups (default) or channels. */
+    by: z.enum(['targetGroup', 'channel']).optional(),
+  })
+  .refine(periodInOrder, periodMessage);
+export type CoverageQuery = z.infer<typeof CoverageQuery>;
+
+export const Coverage = z.object({
+  startDate: z.string(),
+  endDate: z.string(),
+  by: z.enum(['targetGroup', 'channel']),
+  columns: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })),
+  /**
+   * The communes and wards in being at the period's end, each with the direct activities
+   * (held in person) counted per column, activities in former units rolled up to them.
+   */
+  rows: z.array(
+    z.object({
+      unitId: z.number().int(),
+      name: z.string(),
+      tags: z.array(z.string()),
+      /** Border, coastal, mountain or ethnic-minority: where a gap matters most. */
+      priority: z.boolean(),
+      activities: z.number().int(),
+      counts: z.record(z.string(), z.number().int()),
+    }),
+  ),
+  /** Activities in a former unit shared among several new ones: not credited to any one of them. */
+  unassigned: z.number().int(),
+  /** Agencies with activities whose end has passed without a result, most first. */
+  overdueByAgency: z.array(
+    z.object({ agencyId: z.number().int(), name: z.string(), overdue: z.number().int() }),
+  ),
+});
+export type Coverage = z.infer<typeof Coverage>;

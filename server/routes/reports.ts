@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../contracts/common';
-import { ReportPeriodList, ReportPeriodQuery, Summary, SummaryQuery } from '../contracts/reports';
+import {
+  Coverage,
+  CoverageQuery,
+  ReportPeriodList,
+  ReportPeriodQuery,
+  Summary,
+  SummaryQuery,
+} from '../contracts/reports';
+import { getCoverage } from '../services/coverage';
 import { reportPeriods } from '../services/report-periods';
 import { getSummary } from '../services/reports';
 import { contextOf } from './context';
@@ -37,6 +45,21 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       year: request.query.year,
       items: reportPeriods(contextOf(request), request.query.year),
     }),
+  );
+
+  app.get(
+    '/api/reports/coverage',
+    {
+      config: { permission: 'activities:read' },
+      schema: {
+        tags,
+        summary:
+          'Communes and wards × target groups (or channels): where no activity reached; overdue results by agency',
+        querystring: CoverageQuery,
+        response: { 200: Coverage, ...errorResponses },
+      },
+    },
+    async (request) => getCoverage(contextOf(request), request.query),
   );
 };
 
