@@ -9,7 +9,11 @@ import {
   SummaryQuery,
 } from '../contracts/reports';
 import { getCoverage } from '../services/coverage';
+import { reportCsv } from '../services/report-csv';
+import { gatherReport } from '../services/report-data';
+import { reportDocx } from '../services/report-docx';
 import { reportPeriods } from '../services/report-periods';
+import { reportXlsx } from '../services/report-xlsx';
 import { getSummary } from '../services/reports';
 import { contextOf } from './context';
 
@@ -61,6 +65,46 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => getCoverage(contextOf(request), request.query),
   );
+
+  // The periodic report in the forms officials use. Same query as the summary; each
+  // export's figures come from the summary itself.
+  const formats = {
+    xlsx: {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      build: (data: ReturnType<typeof gatherReport>) => reportXlsx(data),
+    },
+    docx: {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      build: (data: ReturnType<typeof gatherReport>) => reportDocx(data),
+    },
+    csv: {
+      type: 'text/csv; charset=utf-8',
+      build: async (data: ReturnType<typeof gatherReport>) => Buffer.from(reportCsv(data), 'utf8'),
+    },
+  } as const;
+  for (const [extension, format] of Object.entries(formats)) {
+    app.get(
+      `/api/reports/export.${extension}`,
+      {
+        config: { permission: 'activities:read' },
+        schema: {
+          tags,
+          summary: `The periodic report as ${extension.toUpperCase()} (a download)`,
+          querystring: SummaryQuery,
+        },
+      },
+      async (request, reply) => {
+        const data = gatherReport(contextOf(request), request.query);
+        const body = await format.build(data);
+        const name = `bao-cao-truyen-thong_${request.query.startDate}_${request.query.endDate}.${extension}`;
+        return reply
+          .header('content-type', format.type)
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('cache-control', 'private, no-store')
+          .send(body);
+      },
+    );
+  }
 };
 
 export default reportsRoutes;

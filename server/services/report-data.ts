@@ -1,0 +1,194 @@
+// What a periodic report holds, gathered once for every export format: the totals, the
+// tables by type, unit, agency and target group (from the summary, so every exported figure
+// equals the API's), the list of activities with their results, and the words the
+// administrative layout needs (issuing body, place, date).
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { activities, activityTypes, agencies, results, units } from '../../db/schema';
+import type { ActivityStatus } from '../contracts/activities';
+import type { Summary, SummaryQuery, SummaryRow } from '../contracts/reports';
+import type { ReviewStatus } from '../contracts/results';
+import { listConditions, loadLinks } from './activities';
+import type { ServiceContext } from './context';
+import { getSummary } from './reports';
+import { todayIn } from './time';
+
+/** Indicator units as Vietnamese reports write them after a figure. */
+export const unitWords: Record<string, string> = {
+  session: 'buổi',
+  attendance: 'lượt người',
+  person: 'người',
+  entry: 'lượt',
+  prize: 'giải',
+  item: 'sản phẩm',
+  copy: 'bản',
+  broadcast: 'lượt phát',
+  minute: 'phút',
+  view: 'lượt xem',
+  message: 'tin nhắn',
+  pledge: 'bản',
+};
+
+export const statusWords: Record<ActivityStatus, string> = {
+  planned: 'Dự kiến',
+  confirmed: 'Đã xác nhận',
+  done: 'Đã thực hiện',
+  postponed: 'Tạm hoãn',
+  cancelled: 'Đã hủy',
+};
+
+export const reviewWords: Record<ReviewStatus, string> = {
+  submitted: 'Chờ duyệt',
+  accepted: 'Đã chấp nhận',
+  returned: 'Bị trả lại',
+};
+
+export type ListedActivity = {
+  id: number;
+  startDate: string;
+  title: string;
+  type: string;
+  lead: string;
+  partners: string;
+  units: string;
+  status: string;
+  review: string;
+  values: Record<string, number>;
+};
+
+export type ReportData = {
+  query: SummaryQuery;
+  /** "từ ngày 15/12/2024 đến ngày 14/6/2025" */
+  periodWords: string;
+  totals: Summary;
+  tables: {
+    key: 'type' | 'unit' | 'agency' | 'targetGroup';
+    title: string;
+    rows: SummaryRow[];
+    overlap: boolean;
+  }[];
+  indicators: Summary['indicators'];
+  activities: ListedActivity[];
+  issuer: { parent: string; body: string; place: string };
+  today: string;
+};
+
+export const vnDate = (date: string) =>
+  `${Number(date.slice(8, 10))}/${Number(date.slice(5, 7))}/${date.slice(0, 4)}`;
+
+/** The activities of the period that count (not cancelled), with names and their result's figures. */
+function listedActivities(ctx: ServiceContext, query: SummaryQuery): ListedActivity[] {
+  const { startDate, endDate, groupBy: _g, acceptedOnly, rollUpTo: _r, ...filters } = query;
+  const rows = ctx.db
+    .select({
+      id: activities.id,
+      startDate: activities.startDate,
+      title: activities.title,
+      typeCode: activities.typeCode,
+      leadAgencyId: activities.leadAgencyId,
+      status: activities.status,
+      review: results.reviewStatus,
+      values: results.values,
+    })
+    .from(activities)
+    .leftJoin(results, eq(results.activityId, activities.id))
+    .where(
+      and(
+        ...listConditions(ctx, { ...filters, limit: 0, offset: 0 }),
+        gte(activities.startDate, startDate),
+        lte(activities.startDate, endDate),
+      ),
+    )
+    .orderBy(asc(activities.startAt), asc(activities.id))
+    .all()
+    .filter((row) => row.status !== 'cancelled');
+  const links = loadLinks(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
+  const agencyNames = new Map(
+    ctx.db
+      .select({ id: agencies.id, name: agencies.name })
+      .from(agencies)
+      .all()
+      .map((a) => [a.id, a.name]),
+  );
+  const unitNames = new Map(
+    ctx.db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const typeNames = new Map(
+    ctx.db
+      .select({ code: activityTypes.code, name: activityTypes.name })
+      .from(activityTypes)
+      .all()
+      .map((t) => [t.code, t.name]),
+  );
+  return rows.map((row) => {
+    const counts = row.values !== null && (acceptedOnly !== 'true' || row.review === 'accepted');
+    return {
+      id: row.id,
+      startDate: row.startDate,
+      title: row.title,
+      type: typeNames.get(row.typeCode) ?? row.typeCode,
+      lead: agencyNames.get(row.leadAgencyId) ?? '',
+      partners: (links.partners.get(row.id) ?? []).map((id) => agencyNames.get(id) ?? '').join('; '),
+      units: (links.units.get(row.id) ?? []).map((id) => unitNames.get(id) ?? '').join('; '),
+      status: statusWords[row.status],
+      review: row.review ? reviewWords[row.review] : 'Chưa báo cáo',
+      values: counts && row.values ? row.values : {},
+    };
+  });
+}
+
+/** The body issuing the report: the user's agency, else the standing agency (provincial police). */
+function issuerOf(ctx: ServiceContext, date: string) {
+  const inForce = ctx.db
+    .select()
+    .from(agencies)
+    .all()
+    .filter((agency) => (agency.validFrom ?? date) <= date && (agency.validTo ?? date) >= date);
+  const own = inForce.find((agency) => agency.id === ctx.actor?.agencyId);
+  const standing = inForce.find((agency) => agency.kind === 'police' && /^CA_[A-Z]+$/.test(agency.code));
+  const committee = inForce.find(
+    (agency) => agency.kind === 'people_committee' && /^UBND_[A-Z]+$/.test(agency.code),
+  );
+  const province = ctx.db
+    .select()
+    .from(units)
+    .where(eq(units.tier, 1))
+    .all()
+    .find((unit) => (unit.validFrom ?? date) <= date && (unit.validTo ?? date) >= date);
+  return {
+    parent: (committee?.name ?? '').replace(/^Ủy ban nhân dân/i, 'UBND').toLocaleUpperCase('vi'),
+    body: (own ?? standing)?.name.toLocaleUpperCase('vi') ?? '',
+    place: province?.shortName ?? '',
+  };
+}
+
+export function gatherReport(ctx: ServiceContext, query: SummaryQuery): ReportData {
+  const base = { ...query, groupBy: undefined };
+  const table = (key: ReportData['tables'][number]['key'], title: string) => {
+    const summary = getSummary(ctx, { ...base, groupBy: key });
+    return { key, title, rows: summary.rows, overlap: summary.rowsOverlap };
+  };
+  const totals = getSummary(ctx, base);
+  const today = todayIn(ctx.timeZone);
+  return {
+    query,
+    periodWords: `từ ngày ${vnDate(query.startDate)} đến ngày ${vnDate(query.endDate)}`,
+    totals,
+    tables: [
+      table('type', 'Kết quả theo loại hình hoạt động'),
+      table('unit', 'Kết quả theo địa bàn'),
+      table('agency', 'Kết quả theo cơ quan, đơn vị chủ trì và phối hợp'),
+      table('targetGroup', 'Kết quả theo nhóm đối tượng'),
+    ],
+    indicators: totals.indicators,
+    activities: listedActivities(ctx, query),
+    issuer: issuerOf(ctx, today),
+    today,
+  };
+}
