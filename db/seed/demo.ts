@@ -317,13 +317,25 @@ function hold(world: DemoWorld, input: ActivityInput): void {
 
 /** Yearly targets a province typically sets, for the indicators the demo plan's tasks aim at. */
 const demoTargets: Record<string, number> = {
-  sessions: 40,
-  attendances: 6000,
-  news_items: 60,
-  programmes: 12,
-  sms_sent: 500000,
-  leaflets: 5000,
+  sessions: 150,
+  attendances: 30000,
+  news_items: 120,
+  programmes: 24,
+  sms_sent: 2000000,
+  leaflets: 20000,
 };
+
+/** The plan's issuer if still in being on the date, else the province's (city's) people's committee. */
+function inForceIssuer(world: DemoWorld, issuerId: number | null, date: string): number | null {
+  const issuer = world.agencies.find((agency) => agency.id === issuerId);
+  if (issuer && validOn(issuer, date)) return issuer.id;
+  return (
+    world.agencies.find(
+      (agency) =>
+        agency.kind === 'people_committee' && validOn(agency, date) && /^UBND_[A-Z]+$/.test(agency.code),
+    )?.id ?? null
+  );
+}
 
 /**
  * This year's plan, built from the seeded 2024 plan's sections and tasks (the province's
@@ -342,8 +354,10 @@ function seedPlan(world: DemoWorld, year: number): DemoWorld['plan'] {
     year,
     startDate: yearStart,
     endDate: `${year}-12-31`,
-    goal: sourcePlan.goal,
-    goalEn: sourcePlan.goalEn,
+    // The standing programme's texts name its own year; the demo plan speaks of its year.
+    goal: sourcePlan.goal.replaceAll(String(source.year), String(year)),
+    goalEn: sourcePlan.goalEn.replaceAll(String(source.year), String(year)),
+    issuerAgencyId: inForceIssuer(world, sourcePlan.issuerAgencyId, yearStart),
     sections: sourcePlan.sections,
   });
   const inForce = new Set(world.agencies.filter((agency) => validOn(agency, yearStart)).map((a) => a.id));
@@ -360,8 +374,8 @@ function seedPlan(world: DemoWorld, year: number): DemoWorld['plan'] {
       code: task.code,
       title: task.title,
       titleEn: task.titleEn,
-      text: task.text,
-      textEn: task.textEn,
+      text: task.text.replaceAll(String(source.year), String(year)),
+      textEn: task.textEn.replaceAll(String(source.year), String(year)),
       // Agencies merged since 2024 are left out rather than named in a plan after their end.
       leadAgencyIds: task.leadAgencyIds.filter((id) => inForce.has(id)),
       partnerAgencyIds: task.partnerAgencyIds.filter((id) => inForce.has(id)),
