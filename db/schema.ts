@@ -358,6 +358,8 @@ export const activities = sqliteTable(
   },
   (t) => [
     index('activities_range_idx').on(t.startAt, t.endAt),
+    // Reports select a period by local start date.
+    index('activities_start_date_idx').on(t.startDate),
     index('activities_lead_idx').on(t.leadAgencyId),
     index('activities_campaign_idx').on(t.campaignId),
     index('activities_task_idx').on(t.taskId),

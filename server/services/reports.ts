@@ -2,7 +2,7 @@
 // date, both ends inclusive), counted once in the totals and in every row they belong to,
 // with each indicator summed within its own unit, `max` indicators (unique reach) taken as
 // the largest single value, and units and agencies as recorded or rolled up to a date.
-import { and, asc, eq, gte, inArray, lte, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import {
   activities,
   activityChannels,
@@ -39,24 +39,32 @@ type Counted = {
 
 type Key = { key: string; label: string };
 
-/** The activities of the period that are not cancelled, with the figures of their counted result. */
-function countedActivities(
+/** Which activities a summary counts (the period's, not cancelled), and which results with them. */
+function scopeOf(
   ctx: ServiceContext,
   query: SummaryQuery,
-): { rows: Counted[]; where: SQL | undefined } {
+): { where: SQL | undefined; resultJoin: SQL | undefined } {
   const { startDate, endDate, groupBy: _g, acceptedOnly, rollUpTo: _r, ...filters } = query;
-  const conditions = [
+  const where = and(
     ...listConditions(ctx, { ...filters, limit: 0, offset: 0 }),
     gte(activities.startDate, startDate),
     lte(activities.startDate, endDate),
     ne(activities.status, 'cancelled'),
-  ];
-  const where = and(...conditions);
+  );
   const resultJoin =
     acceptedOnly === 'true'
       ? and(eq(results.activityId, activities.id), eq(results.reviewStatus, 'accepted'))
       : eq(results.activityId, activities.id);
-  const rows = ctx.db
+  return { where, resultJoin };
+}
+
+/** The activities in scope with the figures of their counted result, for the rows. */
+function countedActivities(
+  ctx: ServiceContext,
+  where: SQL | undefined,
+  resultJoin: SQL | undefined,
+): Counted[] {
+  return ctx.db
     .select({
       id: activities.id,
       typeCode: activities.typeCode,
@@ -71,7 +79,32 @@ function countedActivities(
     .where(where)
     .orderBy(asc(activities.id))
     .all();
-  return { rows, where };
+}
+
+/**
+ * The totals, computed by SQLite itself (a year of a busy province is a hundred thousand
+ * activities): each activity once, each indicator summed, or its largest value for `max`.
+ */
+function totalsOf(
+  ctx: ServiceContext,
+  where: SQL | undefined,
+  resultJoin: SQL | undefined,
+  max: Set<string>,
+): Omit<SummaryRow, 'key' | 'label'> {
+  const counts = ctx.db
+    .select({ activities: count(), done: count(results.activityId) })
+    .from(activities)
+    .leftJoin(results, resultJoin)
+    .where(where)
+    .get() ?? { activities: 0, done: 0 };
+  const figures = ctx.db.all<{ code: string; total: number; largest: number }>(
+    sql`select j.key as code, sum(j.value) as total, max(j.value) as largest
+        from ${activities} inner join ${results} on ${resultJoin}, json_each(${results.values}) as j
+        where ${where} group by j.key`,
+  );
+  const values: Record<string, number> = {};
+  for (const figure of figures) values[figure.code] = max.has(figure.code) ? figure.largest : figure.total;
+  return { activities: counts.activities, done: counts.done, values };
 }
 
 /** A list-valued link of the counted activities (partners, units...), by activity. */
@@ -253,22 +286,18 @@ function sortRows(rows: SummaryRow[], groupBy: SummaryGrouping): SummaryRow[] {
 
 export function getSummary(ctx: ServiceContext, query: SummaryQuery): Summary {
   return ctx.db.transaction((tx) => {
-    const { rows: counted, where } = countedActivities(ctx, query);
+    const { where, resultJoin } = scopeOf(ctx, query);
     // In catalogue order (as seeded), which is the order of the official reports' columns.
     const catalogue = tx.select().from(indicators).all();
     const max = new Set(catalogue.filter((entry) => entry.aggregation === 'max').map((entry) => entry.code));
+    const totals = totalsOf(ctx, where, resultJoin, max);
 
-    const totals = { activities: 0, done: 0, values: {} as Record<string, number> };
     const byKey = new Map<string, SummaryRow>();
     const group = query.groupBy ? grouper(tx, query, query.groupBy, where) : null;
+    const counted = group ? countedActivities(ctx, where, resultJoin) : [];
     let rowsOverlap = false;
     for (const activity of counted) {
-      totals.activities += 1;
-      if (activity.values) {
-        totals.done += 1;
-        combine(totals.values, activity.values, max);
-      }
-      if (!group) continue;
+      if (!group) break;
       const keys = [...new Set(group.keysOf(activity))];
       if (keys.length > 1) rowsOverlap = true;
       for (const key of keys) {

@@ -47,4 +47,5 @@ CREATE TABLE `results` (
 	FOREIGN KEY (`activity_id`) REFERENCES `activities`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `results_review_idx` ON `results` (`review_status`);
+CREATE INDEX `results_review_idx` ON `results` (`review_status`);--> statement-breakpoint
+CREATE INDEX `activities_start_date_idx` ON `activities` (`start_date`);
