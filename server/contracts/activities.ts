@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Code,
+  Count,
   DateOrDateTime,
   Id,
   IdParam,
@@ -18,7 +19,7 @@ export const activityStatuses = ['planned', 'confirmed', 'done', 'postponed', 'c
 export type ActivityStatus = (typeof activityStatuses)[number];
 
 /** Planned figures by indicator code. Whole, non-negative counts: half a leaflet is a typo. */
-export const Figures = z.record(Code, z.number().int().nonnegative());
+export const Figures = z.record(Code, Count);
 
 export const Activity = z.object({
   id: Id,

@@ -97,3 +97,9 @@ export const errorResponses = {
   415: ErrorBody,
   500: ErrorBody,
 } as const;
+
+/** A figure as people count it: a whole number, zero or more (half a leaflet is a typo). */
+export const Count = z
+  .number({ error: 'Phải là một số' })
+  .int({ error: 'Phải là số nguyên (không có phần lẻ)' })
+  .nonnegative({ error: 'Không được là số âm' });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Code, Id, OffsetDateTime, Text, VersionField } from './common';
+import { Code, Count, Id, OffsetDateTime, Text, VersionField } from './common';
 
 export const reviewStatuses = ['submitted', 'accepted', 'returned'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
 /** Figures by indicator code: whole, non-negative counts, each in its indicator's own unit. */
-export const ResultValues = z.record(Code, z.number().int().nonnegative());
+export const ResultValues = z.record(Code, Count);
 
 /** A web address a result points to: the published article, the video, the post. */
 const Link = z

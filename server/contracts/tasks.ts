@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Code, Id, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import { Code, Count, Id, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
 
 export const TaskTarget = z.object({ indicatorCode: z.string(), value: z.number().int().nonnegative() });
 
@@ -40,7 +40,7 @@ const taskFields = {
   channelCodes: z.array(Code).max(50).optional(),
   activityTypeCodes: z.array(Code).max(50).optional(),
   targets: z
-    .array(z.strictObject({ indicatorCode: Code, value: z.number().int().nonnegative() }))
+    .array(z.strictObject({ indicatorCode: Code, value: Count }))
     .max(50)
     .optional(),
 };
