@@ -153,7 +153,10 @@ describe('the demo seed', () => {
     expect(done.items.every((activity) => activity.resultStatus !== null)).toBe(true);
     const statuses = new Set(done.items.map((activity) => activity.resultStatus));
     expect(statuses).toEqual(new Set(['submitted', 'accepted', 'returned']));
-    const media = await getJson<MediaOutput>(t.app, '/api/media-output?startDate=2025-09-15&endDate=2026-03-14');
+    const media = await getJson<MediaOutput>(
+      t.app,
+      '/api/media-output?startDate=2025-09-15&endDate=2026-03-14',
+    );
     expect(media.rows.length).toBeGreaterThan(5);
     expect(media.totals.values.views).toBeGreaterThan(0);
   });

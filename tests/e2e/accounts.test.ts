@@ -118,6 +118,7 @@ describe('accounts in the browser', () => {
       'Đơn vị hành chính',
       'Danh mục',
       'Liên kết chia sẻ',
+      'Khóa kỳ báo cáo',
       'Nhật ký thay đổi',
     ]);
 
@@ -234,7 +235,7 @@ describe('accounts in the browser', () => {
       .getByRole('navigation', { name: 'Quản trị' })
       .getByRole('link')
       .allTextContents();
-    expect(sections).toEqual(['Người dùng', 'Liên kết chia sẻ', 'Nhật ký thay đổi']);
+    expect(sections).toEqual(['Người dùng', 'Liên kết chia sẻ', 'Khóa kỳ báo cáo', 'Nhật ký thay đổi']);
     await page.getByRole('row', { name: /Nguyễn Thị Lan/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Thêm người dùng' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Sửa người dùng/ }).count()).toBe(0);

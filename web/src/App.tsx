@@ -9,7 +9,17 @@ import { ErrorAlert } from './components/ErrorAlert';
 import { Loading } from './components/Loading';
 import { AdminSection } from './features/admin/AdminSection';
 import { CalendarPage } from './features/calendar/CalendarPage';
+import { CampaignPage } from './features/campaigns/CampaignPage';
+import { CampaignsPage } from './features/campaigns/CampaignsPage';
 import { TokensPage } from './features/me/TokensPage';
+import { MediaPage } from './features/media/MediaPage';
+import { MyWorkPage } from './features/mywork/MyWorkPage';
+import { PlanPage } from './features/plans/PlanPage';
+import { PlansPage } from './features/plans/PlansPage';
+import { TaskPage } from './features/plans/TaskPage';
+import { ReportsNavLink, ReportsPage } from './features/reports/ReportsPage';
+import { HeldActivityPage } from './features/results/HeldActivityPage';
+import { ResultPage } from './features/results/ResultPage';
 import { SharedPage } from './features/shared/SharedPage';
 import { SignInPage } from './features/signin/SignInPage';
 import { useT } from './i18n/context';
@@ -88,10 +98,31 @@ function SharedApp({ token }: { token: string }) {
   );
 }
 
+/** The record id in an address such as `/plans/12`; null for anything else. */
+function idIn(path: string, prefix: string): number | null {
+  const match = new RegExp(`^${prefix}/([1-9]\\d{0,9})$`).exec(path);
+  return match ? Number(match[1]) : null;
+}
+
 /** The screen for the address, among those the role may use. */
 function Screen({ role, timeZone }: { role: Role; timeZone: string }) {
   const path = usePath();
   if (path === '/') return <CalendarPage timeZone={timeZone} />;
+  if (path === '/my-work') return <MyWorkPage />;
+  if (path === '/plans') return <PlansPage />;
+  if (path === '/campaigns') return <CampaignsPage />;
+  const planId = idIn(path, '/plans');
+  // `key`: another record's page starts afresh, without the previous one's data.
+  if (planId !== null) return <PlanPage key={planId} id={planId} />;
+  const taskId = idIn(path, '/tasks');
+  if (taskId !== null) return <TaskPage key={taskId} id={taskId} />;
+  const campaignId = idIn(path, '/campaigns');
+  if (campaignId !== null) return <CampaignPage key={campaignId} id={campaignId} />;
+  if (path === '/media') return <MediaPage />;
+  if (path === '/reports') return <ReportsPage />;
+  if (path === '/activities/held/new') return <HeldActivityPage />;
+  const resultOf = /^\/activities\/([1-9]\d{0,9})\/result$/.exec(path);
+  if (resultOf) return <ResultPage key={resultOf[1]} activityId={Number(resultOf[1])} />;
   if (path === '/me/tokens') return <TokensPage />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminSection path={path} role={role} />;
   return <NotFound />;
@@ -134,6 +165,33 @@ function Header() {
                   <Link href="/" className="main-nav__link">
                     {t('nav.calendar')}
                   </Link>
+                </li>
+                <li>
+                  <Link href="/my-work" className="main-nav__link">
+                    {t('nav.myWork')}
+                  </Link>
+                </li>
+                <li>
+                  <Link
+                    href="/plans"
+                    className="main-nav__link"
+                    current={path.startsWith('/plans') || path.startsWith('/tasks/')}
+                  >
+                    {t('nav.plans')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/campaigns" className="main-nav__link" current={path.startsWith('/campaigns')}>
+                    {t('nav.campaigns')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/media" className="main-nav__link">
+                    {t('nav.media')}
+                  </Link>
+                </li>
+                <li>
+                  <ReportsNavLink />
                 </li>
                 {can.openAdmin(user.role) ? (
                   <li>

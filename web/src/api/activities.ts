@@ -1,12 +1,16 @@
 import {
   Activity,
+  type ActivityInput,
   ActivityList,
+  type ActivityPatch,
   type ActivityStatus,
   activityStatuses,
 } from '../../../server/contracts/activities';
-import { apiGet } from './client';
+import { apiGet, apiSend } from './client';
 
-export type { Activity };
+export type { Activity, ActivityInput };
+/** A change to an activity: the fields that change; the version goes in `If-Match`. */
+export type ActivityChange = Omit<ActivityPatch, 'version'>;
 export { type ActivityStatus, activityStatuses };
 
 /** The calendar's filters, as `GET /api/activities` takes them (ids as strings, as in the address). */
@@ -40,4 +44,21 @@ export async function listActivitiesInRange(
 
 export function getActivity(id: number, signal?: AbortSignal): Promise<Activity> {
   return apiGet(`/api/activities/${id}`, Activity, { signal });
+}
+
+export function createActivity(input: ActivityInput): Promise<Activity> {
+  return apiSend('POST', '/api/activities', Activity, { body: input });
+}
+
+/**
+ * Changes the fields of `change` only. `version` is the one the user saw: if someone else saved
+ * the activity since, the server refuses with 412 VERSION_CONFLICT and changes nothing.
+ */
+export function updateActivity(id: number, change: ActivityChange, version: number): Promise<Activity> {
+  return apiSend('PATCH', `/api/activities/${id}`, Activity, { body: change, ifMatch: version });
+}
+
+/** A soft delete: the activity leaves the calendar and the reports, and a coordinator can restore it. */
+export function deleteActivity(id: number, version: number): Promise<Activity> {
+  return apiSend('DELETE', `/api/activities/${id}`, Activity, { ifMatch: version });
 }

@@ -1,4 +1,4 @@
-import { type Campaign, CampaignList } from '../../../server/contracts/campaigns';
+import { Campaign, CampaignList } from '../../../server/contracts/campaigns';
 import { apiGet } from './client';
 
 export type { Campaign };
@@ -7,4 +7,8 @@ export type { Campaign };
 export async function listCampaigns(signal?: AbortSignal): Promise<Campaign[]> {
   const page = await apiGet('/api/campaigns', CampaignList, { query: { limit: 1000 }, signal });
   return page.items;
+}
+
+export function getCampaign(id: number, signal?: AbortSignal): Promise<Campaign> {
+  return apiGet(`/api/campaigns/${id}`, Campaign, { signal });
 }

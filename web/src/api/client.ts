@@ -191,5 +191,59 @@ export function apiSend<T extends z.ZodType>(
   return request(method, path, schema, options);
 }
 
+/**
+ * Sends one file as `multipart/form-data` (a part named `file`), with the same error handling
+ * as the JSON requests: a refusal (413, 415, 400, 403, 409) comes back as an ApiError with the
+ * server's message, a lost connection as NETWORK, and the answer is parsed with `schema`.
+ */
+export async function apiUpload<T extends z.ZodType>(
+  path: string,
+  file: Blob,
+  fileName: string,
+  schema: T,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<z.infer<T>> {
+  const form = new FormData();
+  form.append('file', file, fileName);
+  let response: Response;
+  try {
+    // No content-type header: the browser writes it, with the multipart boundary.
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+      body: form,
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError({
+      statusCode: 0,
+      code: 'NETWORK',
+      message: `Không kết nối được máy chủ (${path})`,
+      cause,
+    });
+  }
+
+  const body = await readJson(response);
+  if (!response.ok) {
+    const error = toApiError(response, body);
+    if (error.statusCode === 401) {
+      for (const listener of unauthenticatedListeners) listener();
+    }
+    throw error;
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({
+      statusCode: response.status,
+      code: 'INVALID_RESPONSE',
+      message: `Dữ liệu trả về từ POST ${path} không đúng định dạng: ${z.prettifyError(parsed.error)}`,
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
 /** The schema of an empty (204) answer. */
 export const NoContent = z.undefined();

@@ -1,6 +1,6 @@
 // What the interface offers to each role (DESIGN §4). The server decides; this only keeps
 // the screens from offering what would be refused.
-import type { Role } from '../api/auth';
+import type { Role, User } from '../api/auth';
 
 export const can = {
   /** Users list (coordinators read it, only admins change it). */
@@ -14,3 +14,49 @@ export const can = {
   /** Whether the Admin section has anything for this role. */
   openAdmin: (role: Role) => role === 'admin' || role === 'coordinator',
 };
+
+/** Who may be asked about writing activities: what the server's `assertMayWriteActivity` decides. */
+type ActivityScope = {
+  leadAgencyId: number;
+  unitIds: readonly number[];
+  /** Set once a result was logged. */
+  resultStatus?: string | null;
+};
+type Writer = Pick<User, 'role' | 'agencyId' | 'unitIds'>;
+
+/** Admins and coordinators act province-wide; the other roles within their agency or units. */
+export function actsProvinceWide(role: Role): boolean {
+  return role === 'admin' || role === 'coordinator';
+}
+
+/**
+ * Whether the interface offers to create activities: province-wide roles always; an agency's
+ * editor or a unit's reporter only once attached to an agency (and, for a reporter, to units),
+ * since every activity they write is led by their agency.
+ */
+export function canCreateActivities(user: Writer): boolean {
+  if (actsProvinceWide(user.role)) return true;
+  if (user.role === 'agency_editor') return user.agencyId !== null;
+  if (user.role === 'unit_reporter') return user.agencyId !== null && user.unitIds.length > 0;
+  return false;
+}
+
+/**
+ * Whether the user may edit, reschedule, postpone or delete this activity. Mirrors the server's
+ * rule: an agency's editor writes what their agency leads; a unit's reporter, in addition, only
+ * activities placed in their own units (at least one, all of them theirs), and only while
+ * no result has been logged for them.
+ */
+export function canEditActivity(user: Writer, activity: ActivityScope): boolean {
+  if (actsProvinceWide(user.role)) return true;
+  if (user.role !== 'agency_editor' && user.role !== 'unit_reporter') return false;
+  if (user.agencyId === null || activity.leadAgencyId !== user.agencyId) return false;
+  if (user.role === 'agency_editor') return true;
+  if (activity.resultStatus) return false;
+  return activity.unitIds.length > 0 && activity.unitIds.every((unitId) => user.unitIds.includes(unitId));
+}
+
+/** Approving (`confirmed`) is the coordinators' word, not the organiser's. */
+export function canConfirmActivities(role: Role): boolean {
+  return actsProvinceWide(role);
+}

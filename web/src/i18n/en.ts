@@ -1,6 +1,14 @@
+import { en as activityForm } from './messages/activity-form';
+import { en as plans } from './messages/plans';
+import { en as reports } from './messages/reports';
+import { en as results } from './messages/results';
 import type { Messages } from './vi';
 
 export const en: Messages = {
+  ...activityForm,
+  ...plans,
+  ...reports,
+  ...results,
   'app.title': 'Lịch truyền thông phòng, chống mua bán người',
   'app.titleTranslation': 'Communication calendar for preventing and combating human trafficking',
   'language.label': 'Language',

@@ -1,6 +1,15 @@
 // Vietnamese, the interface's first language. Its keys define every message the web shows:
 // en.ts must give each of them, so a missing translation fails the type check.
+import { vi as activityForm } from './messages/activity-form';
+import { vi as plans } from './messages/plans';
+import { vi as reports } from './messages/reports';
+import { vi as results } from './messages/results';
+
 export const vi = {
+  ...activityForm,
+  ...plans,
+  ...reports,
+  ...results,
   'app.title': 'Lịch truyền thông phòng, chống mua bán người',
   // The official title stays Vietnamese in every language; other languages add a translation under it.
   'app.titleTranslation': '',

@@ -15,20 +15,87 @@ import { useLanguage, useT } from '../../i18n/context';
 import { formatActivityTime } from '../../i18n/dates';
 import { agencyName, namesById } from '../admin/names';
 import { AuditTable } from '../audit/AuditRows';
+import { ActivityActions, type ActivityStep, DeleteStep, StatusStep } from './ActivityActions';
 
 type TabId = 'details' | 'history';
 
+type Props = {
+  activity: Activity;
+  onClose: () => void;
+  /** The form, to edit the activity or to make a copy of it; the dialog gives way to it. */
+  onEdit: (activity: Activity) => void;
+  onDuplicate: (activity: Activity) => void;
+  /** Said after a postponement, a cancellation or a deletion, for the calendar to show it. */
+  onChanged: (message: string) => void;
+};
+
 /**
- * An activity opened from the calendar: what it is, and for those who read the audit
- * trail (admins, coordinators), who changed what and when.
+ * An activity opened from the calendar: what it is, what the user may do with it (edit, copy,
+ * postpone, cancel, delete), and for those who read the audit trail (admins, coordinators),
+ * who changed what and when. Postponing, cancelling and deleting ask their question in the
+ * same dialog rather than in a second one over it.
  */
-export function ActivityDialog({ activity, onClose }: { activity: Activity; onClose: () => void }) {
+export function ActivityDialog({ activity: initial, onClose, onEdit, onDuplicate, onChanged }: Props) {
   const t = useT();
   const user = useUser();
+  const timeZone = useTimeZone();
   const [tab, setTab] = useState<TabId>('details');
+  const [step, setStep] = useState<ActivityStep>('view');
   const withHistory = can.readAudit(user.role);
 
-  const details = <ActivityDetails initial={activity} />;
+  // The calendar's copy shows at once; the fresh one (its version, the lead agency's name) follows.
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      const activity = await getActivity(initial.id, signal);
+      const lead = await getAgency(activity.leadAgencyId, signal);
+      return { activity, lead };
+    },
+    [initial.id],
+  );
+  const fresh = useLoad(load);
+  const activity = fresh.data?.activity ?? initial;
+
+  if (step === 'postponed' || step === 'cancelled') {
+    return (
+      <StatusStep
+        activity={activity}
+        status={step}
+        onBack={() => setStep('view')}
+        onDone={(saved) => {
+          onChanged(t(`activityActions.${step}Done`, { title: saved.title }));
+          fresh.reload();
+          setStep('view');
+        }}
+      />
+    );
+  }
+  if (step === 'delete') {
+    return (
+      <DeleteStep
+        activity={activity}
+        onBack={() => setStep('view')}
+        onDone={() => {
+          onChanged(t('activityActions.deleted', { title: activity.title }));
+          onClose();
+        }}
+      />
+    );
+  }
+
+  const details = (
+    <div className="activity-details">
+      {fresh.error ? (
+        <ErrorAlert title={t('activity.loadFailed')} error={fresh.error} onRetry={fresh.reload} />
+      ) : null}
+      <ActivityFacts activity={activity} timeZone={timeZone} lead={<LeadName data={fresh.data} />} />
+      <ActivityActions
+        activity={activity}
+        onEdit={() => onEdit(activity)}
+        onDuplicate={() => onDuplicate(activity)}
+        onAsk={setStep}
+      />
+    </div>
+  );
   return (
     <Dialog title={activity.title} onClose={onClose} wide>
       {withHistory ? (
@@ -50,32 +117,10 @@ export function ActivityDialog({ activity, onClose }: { activity: Activity; onCl
   );
 }
 
-function ActivityDetails({ initial }: { initial: Activity }) {
+function LeadName({ data }: { data: { lead: Parameters<typeof agencyName>[0] } | undefined }) {
   const t = useT();
   const [language] = useLanguage();
-  const timeZone = useTimeZone();
-  // The calendar's copy shows at once; the fresh one (and the lead agency's name) follows.
-  const load = useCallback(
-    async (signal: AbortSignal) => {
-      const activity = await getActivity(initial.id, signal);
-      const lead = await getAgency(activity.leadAgencyId, signal);
-      return { activity, lead };
-    },
-    [initial.id],
-  );
-  const { data, error, reload } = useLoad(load);
-  const activity = data?.activity ?? initial;
-
-  return (
-    <div className="activity-details">
-      {error ? <ErrorAlert title={t('activity.loadFailed')} error={error} onRetry={reload} /> : null}
-      <ActivityFacts
-        activity={activity}
-        timeZone={timeZone}
-        lead={data ? agencyName(data.lead, language) : <span className="muted">{t('common.loading')}</span>}
-      />
-    </div>
-  );
+  return data ? agencyName(data.lead, language) : <span className="muted">{t('common.loading')}</span>;
 }
 
 /**

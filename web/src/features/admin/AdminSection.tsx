@@ -4,9 +4,11 @@ import { can } from '../../app/permissions';
 import { Link, navigate } from '../../app/router';
 import { useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
+import { canLockPeriods } from '../results/access';
 import { AgenciesPage } from './AgenciesPage';
 import { AuditPage } from './AuditPage';
 import { CatalogPage } from './CatalogPage';
+import { PeriodLocksPage } from './PeriodLocksPage';
 import { ShareLinksPage } from './ShareLinksPage';
 import { UnitsPage } from './UnitsPage';
 import { UsersPage } from './UsersPage';
@@ -43,6 +45,12 @@ const sections: Section[] = [
     label: 'admin.shareLinks',
     allowed: can.manageShareLinks,
     render: () => <ShareLinksPage />,
+  },
+  {
+    path: '/admin/locks',
+    label: 'admin.periodLocks',
+    allowed: canLockPeriods,
+    render: () => <PeriodLocksPage />,
   },
   { path: '/admin/audit', label: 'admin.audit', allowed: can.readAudit, render: () => <AuditPage /> },
 ];

@@ -1,11 +1,14 @@
 import FullCalendar, {
   type CalendarRef,
+  type DateSelectInfo,
   type DatesSetInfo,
   type EventClickInfo,
   type EventDisplayInfo,
   type EventSourceFuncInfo,
+  type EventSourceInput,
 } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
+import interactionPlugin from '@fullcalendar/react/interaction';
 import listPlugin from '@fullcalendar/react/list';
 import multiMonthPlugin from '@fullcalendar/react/multimonth';
 import classicTheme from '@fullcalendar/react/themes/classic';
@@ -13,13 +16,37 @@ import timeGridPlugin from '@fullcalendar/react/timegrid';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import './calendar.css';
+import { type Ref, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { type Activity, activityStatuses } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type Translate, useLanguage, useT } from '../../i18n/context';
 import { formatActivityTime } from '../../i18n/dates';
-import { activityOf, type EventColours, toEventInput } from './events';
+import type { Selection } from '../activity/formValues';
+import { BandLegend, BandList } from './BandList';
+import { type BandSource, bandOf, bandsIn, toBackgroundEvent } from './bands';
+import { activityOf, type EventColours, isActivityEvent, toEventInput } from './events';
 import { vietnamese } from './locale';
+import { RescheduleMessages, type Rescheduling, useReschedule } from './reschedule';
+import { dayTitle, monthTitle, weekTitle } from './titles';
+
+/** What a user who may write activities can do on the calendar. Stable (useMemo). */
+export type CalendarEditing = {
+  /** Whether this activity may be dragged and resized by the user. */
+  canEdit: (activity: Activity) => boolean;
+  /** A day clicked or a range dragged over: a new activity over it. */
+  onSelect: (selection: Selection) => void;
+  /** Saves new times; a refusal is shown on the calendar and the drag is undone. */
+  reschedule: Rescheduling;
+};
+
+/** What the page holding the calendar may ask of it. */
+export type CalendarHandle = {
+  /** Ask the server again, after a change made elsewhere (a form, the details dialog). */
+  refetch: () => void;
+  /** Show this view on this date (`YYYY-MM-DD`), as an address read again asks. */
+  show: (view: CalendarView, date: string) => void;
+};
 
 type Props = {
   /** The deployment's zone (GET /api/health): days and times are shown in it, whatever the browser's. */
@@ -38,10 +65,24 @@ type Props = {
   /** The view and the date to open on (`YYYY-MM-DD`); the month view and today by default. */
   initialView?: CalendarView;
   initialDate?: string | undefined;
-  /** Told of every move: the view shown and a date inside it (`YYYY-MM-DD`), for the address. */
-  onNavigate?: (state: { view: CalendarView; date: string; showsToday: boolean }) => void;
+  /** Told of every move: the view shown, a date inside it and its range (`YYYY-MM-DD`), for the address. */
+  onNavigate?: (state: CalendarPosition) => void;
   /** Colours other than the statuses', with their legend; stable (useMemo). */
   coloring?: Coloring | undefined;
+  /** Observance days and campaign windows to draw behind the activities; stable (useMemo). */
+  bands?: BandSource | undefined;
+  /** Creating by selecting days, rescheduling by dragging; none on a read-only calendar. */
+  editing?: CalendarEditing | undefined;
+  ref?: Ref<CalendarHandle>;
+};
+
+/** Where the calendar is: its view, the date it was asked for, the period shown (end exclusive). */
+export type CalendarPosition = {
+  view: CalendarView;
+  date: string;
+  showsToday: boolean;
+  start: string;
+  end: string;
 };
 
 /** The calendar's views, by the names the address uses. */
@@ -70,14 +111,23 @@ export type Coloring = {
 };
 
 const monthOnly: readonly CalendarView[] = ['month'];
-const plugins = [dayGridPlugin, timeGridPlugin, listPlugin, multiMonthPlugin, classicTheme];
+const plugins = [
+  dayGridPlugin,
+  timeGridPlugin,
+  listPlugin,
+  multiMonthPlugin,
+  interactionPlugin,
+  classicTheme,
+];
 
-const englishMonths = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+/** The zone's date of a range bound FullCalendar hands over (`2026-07-27T00:00:00+07:00` → `2026-07-27`). */
+const dateOfBound = (bound: string) => bound.slice(0, 10);
 
 /**
- * The month view of activities, their status colours and the legend: the calendar home
- * page and the shared page for people without an account both show it, each with its own
- * source of activities and its own details.
+ * The activities by month, week, day, list or year, their status colours and the legend;
+ * behind them, when given, observance days and campaign windows. The calendar home page
+ * and the shared page for people without an account both show it, each with its own source
+ * of activities and its own details; only the home page lets a user create and reschedule.
  */
 export function ActivityCalendar({
   timeZone,
@@ -89,16 +139,38 @@ export function ActivityCalendar({
   initialDate,
   onNavigate,
   coloring,
+  bands,
+  editing,
+  ref,
 }: Props) {
   const t = useT();
   const [language] = useLanguage();
   const calendarRef = useRef<CalendarRef>(null);
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
+  // The range on screen (`YYYY-MM-DD`, end exclusive), for the bands listed under the calendar.
+  const [shownRange, setShownRange] = useState<{ start: string; end: string } | null>(null);
+  const shownBands = useMemo(
+    () => (bands && shownRange ? bandsIn(bands, shownRange.start, shownRange.end, language) : []),
+    [bands, shownRange, language],
+  );
+
+  const refetch = useCallback(() => calendarRef.current?.getApi().refetchEvents(), []);
+  useImperativeHandle(
+    ref,
+    () => ({
+      refetch,
+      show: (view, date) => calendarRef.current?.getApi().changeView(calendarViews[view], date),
+    }),
+    [refetch],
+  );
+  const rescheduling = useReschedule(editing?.reschedule, refetch, timeZone);
 
   // Giving FullCalendar a click handler also makes each event a keyboard-reachable button.
+  // Bands behind the activities are not activities: a click on them selects the day instead.
   const openActivity = useCallback(
     (info: EventClickInfo) => {
+      if (!isActivityEvent(info.event)) return;
       info.jsEvent.preventDefault();
       onOpen(activityOf(info.event));
     },
@@ -111,10 +183,30 @@ export function ActivityCalendar({
     async (range: EventSourceFuncInfo) => {
       const activities = await loadActivities({ start: range.startStr, end: range.endStr });
       setLoadError(null);
-      return activities.map((activity) => toEventInput(activity, coloring?.colorsOf(activity)));
+      return activities.map((activity) =>
+        toEventInput(activity, coloring?.colorsOf(activity), editing?.canEdit(activity) ?? false),
+      );
     },
-    [loadActivities, coloring],
+    [loadActivities, coloring, editing],
   );
+
+  const eventSources = useMemo(() => {
+    const sources: EventSourceInput[] = [{ id: 'activities', events: fetchEvents }];
+    if (bands) {
+      sources.push({
+        id: 'bands',
+        // Computed from data already loaded: no request, so the bands appear with the grid.
+        events: (range: EventSourceFuncInfo) =>
+          Promise.resolve(
+            bandsIn(bands, dateOfBound(range.startStr), dateOfBound(range.endStr), language).map(
+              toBackgroundEvent,
+            ),
+          ),
+        editable: false,
+      });
+    }
+    return sources;
+  }, [fetchEvents, bands, language]);
 
   // FullCalendar reports loading from inside its own render, where React forbids updating
   // another component: apply the change right after.
@@ -122,24 +214,15 @@ export function ActivityCalendar({
     queueMicrotask(() => setLoading(isLoading));
   }, []);
 
-  // "Tháng 7/2025", as Vietnamese write a month, rather than Intl's lower-case "tháng 7 năm 2025".
-  const monthTitle = useCallback(
-    ({ date }: { date: { year: number; month: number } }) =>
-      t('calendar.monthTitle', {
-        month: date.month + 1,
-        monthName: englishMonths.format(Date.UTC(2000, date.month, 1)),
-        year: date.year,
-      }),
-    [t],
-  );
-
-  const views = useMemo(
-    () => ({
-      dayGridMonth: { titleFormat: monthTitle },
-      listMonth: { titleFormat: monthTitle },
-    }),
-    [monthTitle],
-  );
+  const views = useMemo(() => {
+    const month = { titleFormat: monthTitle(t) };
+    return {
+      dayGridMonth: month,
+      listMonth: month,
+      timeGridWeek: { titleFormat: weekTitle },
+      timeGridDay: { titleFormat: dayTitle(t) },
+    };
+  }, [t]);
 
   // The view switcher's tabs, in the interface's language.
   const buttons = useMemo(
@@ -162,16 +245,28 @@ export function ActivityCalendar({
 
   const reportDates = useCallback(
     (info: DatesSetInfo) => {
-      if (!onNavigate) return;
       const api = info.view.calendar;
+      setShownRange({ start: dateOfBound(info.startStr), end: dateOfBound(info.endStr) });
+      if (!onNavigate) return;
       const now = Date.now();
       onNavigate({
         view: viewOfType(info.view.type),
         date: api.formatIso(api.getDate(), true),
         showsToday: info.view.currentStart.valueOf() <= now && now < info.view.currentEnd.valueOf(),
+        start: api.formatIso(info.view.currentStart, true),
+        end: api.formatIso(info.view.currentEnd, true),
       });
     },
     [onNavigate],
+  );
+
+  // A click on a day or a drag over days or hours: a new activity over that range.
+  const selectRange = useCallback(
+    (info: DateSelectInfo) => {
+      info.view.calendar.unselect();
+      editing?.onSelect({ allDay: info.allDay, start: info.startStr, end: info.endStr });
+    },
+    [editing],
   );
 
   // Next to the month's title, so that it shows where the user looks and moves nothing when it appears.
@@ -196,15 +291,15 @@ export function ActivityCalendar({
     [timeZone, t],
   );
 
+  const viewClass = useCallback(
+    ({ view }: { view: { type: string } }) => `calendar-view--${viewOfType(view.type)}`,
+    [],
+  );
+
   return (
     <section className="calendar-page" aria-label={t('calendar.label')}>
-      {loadError ? (
-        <ErrorAlert
-          title={t('calendar.loadFailed')}
-          error={loadError}
-          onRetry={() => calendarRef.current?.getApi().refetchEvents()}
-        />
-      ) : null}
+      {loadError ? <ErrorAlert title={t('calendar.loadFailed')} error={loadError} onRetry={refetch} /> : null}
+      <RescheduleMessages state={rescheduling.state} onDismiss={rescheduling.dismiss} />
 
       <div className="calendar-page__calendar">
         <FullCalendar
@@ -213,6 +308,7 @@ export function ActivityCalendar({
           initialView={calendarViews[initialView]}
           initialDate={initialDate}
           views={views}
+          viewClass={viewClass}
           datesSet={reportDates}
           timeZone={timeZone}
           locale={language === 'vi' ? vietnamese : 'en'}
@@ -223,7 +319,7 @@ export function ActivityCalendar({
           toolbarElements={toolbarElements}
           height="auto"
           headingLevel={headingLevel}
-          events={fetchEvents}
+          eventSources={eventSources}
           loading={reportLoading}
           eventSourceFailure={setLoadError}
           eventDisplay="block"
@@ -232,9 +328,16 @@ export function ActivityCalendar({
           moreLinkText={moreLinkText}
           noEventsText={t('calendar.noEvents')}
           eventContent={renderEvent}
+          backgroundEventContent={renderBand}
           eventClick={openActivity}
+          selectable={Boolean(editing)}
+          select={selectRange}
+          eventDrop={rescheduling.persist}
+          eventResize={rescheduling.persist}
         />
       </div>
+
+      <BandList bands={shownBands} />
 
       <footer className="calendar-page__footer">
         {coloring ? (
@@ -266,6 +369,7 @@ export function ActivityCalendar({
             </li>
           </ul>
         )}
+        {bands ? <BandLegend /> : null}
         <p className="calendar-page__zone">{t('calendar.timeZone', { timeZone })}</p>
       </footer>
     </section>
@@ -288,6 +392,24 @@ function ActivityEvent({ info, timeZone, t }: { info: EventDisplayInfo; timeZone
         <span className={`activity-event__time ${info.timeClass}`}>{info.timeText}</span>
       ) : null}
       <span className={`activity-event__title ${info.titleClass}`}>{info.event.title}</span>
+    </div>
+  );
+}
+
+/** A band's label inside its cells: the name, and the year's theme after it when there is one. */
+function renderBand(info: EventDisplayInfo) {
+  const band = bandOf(info.event);
+  if (!band) return null;
+  const text = band.theme ? `${band.name}: ${band.theme}` : band.name;
+  return (
+    <div className={`band__label band__label--${band.kind}`} title={text}>
+      {band.kind === 'observance' ? (
+        <span className="band__mark" aria-hidden="true">
+          ★
+        </span>
+      ) : null}
+      <span className="band__name">{band.name}</span>
+      {band.theme ? <span className="band__theme">{band.theme}</span> : null}
     </div>
   );
 }

@@ -1,22 +1,45 @@
-import { Fragment, useCallback, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type Activity,
   type ActivityFilters,
   activityFilterNames,
   activityStatuses,
   listActivitiesInRange,
+  updateActivity,
 } from '../../api/activities';
 import { listAgencies } from '../../api/agencies';
 import { listCampaigns } from '../../api/campaigns';
 import { getCatalog } from '../../api/catalog';
 import { listPlans, listTasks } from '../../api/plans';
 import { listUnits } from '../../api/units';
+import { canCreateActivities, canEditActivity } from '../../app/permissions';
+import { useUser } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
+import { addDays, todayIn } from '../../i18n/dates';
 import { ActivityDialog } from '../activity/ActivityDialog';
+import { ActivityFormDialog, type FormRequest } from '../activity/ActivityForm';
+import type { Selection } from '../activity/formValues';
 import { agencyName, byName, entryName } from '../admin/names';
-import { ActivityCalendar, type CalendarView, type Coloring, isCalendarView } from './ActivityCalendar';
+import {
+  ActivityCalendar,
+  type CalendarEditing,
+  type CalendarHandle,
+  type CalendarPosition,
+  type CalendarView,
+  type Coloring,
+} from './ActivityCalendar';
+import {
+  type Address,
+  type ColorBy,
+  colorings,
+  type FilterName,
+  readAddress,
+  sameFilters,
+  writeAddress,
+} from './address';
+import type { BandSource } from './bands';
 import { chosenColours, noneColours, paletteColours } from './colours';
 
 type Props = {
@@ -25,64 +48,9 @@ type Props = {
 };
 
 const views: readonly CalendarView[] = ['month', 'week', 'day', 'list', 'year'];
-const colorings = ['status', 'campaign', 'type'] as const;
-type ColorBy = (typeof colorings)[number];
-type FilterName = (typeof activityFilterNames)[number];
-
-// ---------------------------------------------------------------- the address
-
-/**
- * The view, the date, the filters and the colouring live in the address (`?view=week&date=2026-07-30&agencyId=4`),
- * so that a filtered calendar can be bookmarked and shared, and a reload shows the same.
- */
-function readAddress() {
-  const params = new URLSearchParams(window.location.search);
-  const view = params.get('view');
-  const date = params.get('date');
-  const colorBy = params.get('colorBy');
-  const filters: ActivityFilters = {};
-  for (const name of activityFilterNames) {
-    const value = params.get(name)?.trim();
-    if (value && filterValueFits(name, value)) filters[name] = value;
-  }
-  return {
-    view: isCalendarView(view) ? view : undefined,
-    date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
-    colorBy: colorings.find((entry) => entry === colorBy) ?? 'status',
-    filters,
-  };
-}
-
-/** Drops what the server would refuse, so that an edited address never shows an error. */
-function filterValueFits(name: FilterName, value: string): boolean {
-  if (name === 'status') return activityStatuses.some((status) => status === value);
-  if (name.endsWith('Id')) return /^[1-9]\d{0,9}$/.test(value);
-  return /^[\w.-]{1,64}$/.test(value);
-}
-
-/** Changes the address in place: filtering is not a new page to go back from. */
-function writeAddress(changes: Record<string, string | undefined>): void {
-  const params = new URLSearchParams(window.location.search);
-  for (const [name, value] of Object.entries(changes)) {
-    if (value) params.set(name, value);
-    else params.delete(name);
-  }
-  const search = params.toString();
-  const next = `${window.location.pathname}${search ? `?${search}` : ''}`;
-  if (next !== window.location.pathname + window.location.search) window.history.replaceState(null, '', next);
-}
 
 function isPhone(): boolean {
   return window.matchMedia('(max-width: 600px)').matches;
-}
-
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
 }
 
 // ---------------------------------------------------------------- what the filters offer
@@ -180,15 +148,22 @@ function coloringOf(colorBy: ColorBy, choices: Choices | undefined, language: La
 
 // ---------------------------------------------------------------- the page
 
+/** What is open over the calendar: an activity's details, or the form that creates or edits one. */
+type Panel = { kind: 'details'; activity: Activity } | { kind: 'form'; request: FormRequest } | null;
+
 /**
  * The home page: every activity the user may read, by month, week, day, as a list or a
- * year, filtered and coloured as the address says; a click opens its details.
+ * year, filtered and coloured as the address says, with the observance days and campaigns
+ * behind them; a click opens its details. A user who may write activities creates one by
+ * clicking a day (or dragging over days or hours) and reschedules one by dragging it.
  */
 export function CalendarPage({ timeZone }: Props) {
   const t = useT();
   const [language] = useLanguage();
-  const [opened, setOpened] = useState<Activity | null>(null);
-  // Read once: afterwards the page writes the address, not the other way round.
+  const user = useUser();
+  const calendar = useRef<CalendarHandle>(null);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [notice, setNotice] = useState('');
   const [initial] = useState(() => {
     const address = readAddress();
     const defaultView: CalendarView = isPhone() ? 'list' : 'month';
@@ -196,6 +171,10 @@ export function CalendarPage({ timeZone }: Props) {
   });
   const [filters, setFilters] = useState<ActivityFilters>(initial.filters);
   const [colorBy, setColorBy] = useState<ColorBy>(initial.colorBy);
+  // Where the calendar is: the day a new activity starts on when none is chosen, and what Back compares with.
+  const shown = useRef<CalendarPosition | null>(null);
+  // The first move is the calendar opening, and a move made to follow the address is no new page.
+  const movesToRecord = useRef<'replace' | 'push'>('replace');
 
   const load = useCallback((signal: AbortSignal) => loadChoices(timeZone, signal), [timeZone]);
   const choices = useLoad(load);
@@ -206,14 +185,37 @@ export function CalendarPage({ timeZone }: Props) {
   );
 
   const onNavigate = useCallback(
-    ({ view, date, showsToday }: { view: CalendarView; date: string; showsToday: boolean }) => {
-      writeAddress({
-        view: view === initial.defaultView ? undefined : view,
-        date: showsToday ? undefined : date,
-      });
+    (position: CalendarPosition) => {
+      const { view, date, showsToday } = position;
+      shown.current = position;
+      const mode = movesToRecord.current;
+      movesToRecord.current = 'push';
+      writeAddress(
+        { view: view === initial.defaultView ? undefined : view, date: showsToday ? undefined : date },
+        mode,
+      );
     },
     [initial.defaultView],
   );
+
+  // Back and Forward: the address changed under the page, which follows it.
+  useEffect(() => {
+    const follow = () => {
+      const address: Address = readAddress();
+      setFilters((current) => (sameFilters(current, address.filters) ? current : address.filters));
+      setColorBy(address.colorBy);
+      const view = address.view ?? initial.defaultView;
+      const date = address.date ?? todayIn(timeZone);
+      const current = shown.current;
+      // A move the calendar makes to follow the address is no new page: unless it already shows
+      // that date in that view, in which case it does not move at all.
+      const moves = !current || current.view !== view || date < current.start || date >= current.end;
+      if (moves) movesToRecord.current = 'replace';
+      calendar.current?.show(view, date);
+    };
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, [initial.defaultView, timeZone]);
 
   const setFilter = (name: FilterName, value: string) => {
     setFilters((previous) => {
@@ -222,18 +224,18 @@ export function CalendarPage({ timeZone }: Props) {
       else delete next[name];
       return next;
     });
-    writeAddress({ [name]: value || undefined });
+    writeAddress({ [name]: value || undefined }, 'replace');
   };
 
   const clearFilters = () => {
     setFilters({});
-    writeAddress(Object.fromEntries(activityFilterNames.map((name) => [name, undefined])));
+    writeAddress(Object.fromEntries(activityFilterNames.map((name) => [name, undefined])), 'replace');
   };
 
   const chooseColoring = (value: string) => {
     const next = colorings.find((entry) => entry === value) ?? 'status';
     setColorBy(next);
-    writeAddress({ colorBy: next === 'status' ? undefined : next });
+    writeAddress({ colorBy: next === 'status' ? undefined : next }, 'replace');
   };
 
   const options = useMemo(() => optionsOf(choices.data, language, t), [choices.data, language, t]);
@@ -241,6 +243,42 @@ export function CalendarPage({ timeZone }: Props) {
     () => coloringOf(colorBy, choices.data, language, t),
     [colorBy, choices.data, language, t],
   );
+  const bands = useMemo<BandSource | undefined>(
+    () =>
+      choices.data
+        ? { observances: choices.data.catalog.observances, campaigns: choices.data.campaigns }
+        : undefined,
+    [choices.data],
+  );
+
+  const mayCreate = canCreateActivities(user);
+  const editing = useMemo<CalendarEditing | undefined>(
+    () =>
+      // Whoever may write activities at all: only they can create, and only they can change any.
+      mayCreate
+        ? {
+            canEdit: (activity) => canEditActivity(user, activity),
+            onSelect: (selection) => setPanel({ kind: 'form', request: { kind: 'create', selection } }),
+            reschedule: (activity, times) => updateActivity(activity.id, times, activity.version),
+          }
+        : undefined,
+    [user, mayCreate],
+  );
+
+  const openDetails = useCallback((activity: Activity) => setPanel({ kind: 'details', activity }), []);
+
+  const createOnShownDay = () => {
+    const date = !shown.current || shown.current.showsToday ? todayIn(timeZone) : shown.current.date;
+    const selection: Selection = { allDay: true, start: date, end: addDays(date, 1) };
+    setPanel({ kind: 'form', request: { kind: 'create', selection } });
+  };
+
+  /** After a save, a postponement or a deletion: say so, and show the calendar as it now is. */
+  const changed = (message: string) => {
+    setNotice(message);
+    calendar.current?.refetch();
+  };
+
   const activeCount = Object.keys(filters).length;
 
   return (
@@ -293,17 +331,49 @@ export function CalendarPage({ timeZone }: Props) {
           </div>
         </div>
       </details>
+      {mayCreate ? (
+        <div className="calendar-actions">
+          <button type="button" className="button" onClick={createOnShownDay}>
+            {t('activityForm.create')}
+          </button>
+          <p className="calendar-actions__hint">{t('calendarEdit.createHint')}</p>
+        </div>
+      ) : null}
+      <p className="notice notice--success calendar-page__notice" role="status">
+        {notice}
+      </p>
       <ActivityCalendar
+        ref={calendar}
         timeZone={timeZone}
         loadActivities={loadActivities}
-        onOpen={setOpened}
+        onOpen={openDetails}
         views={views}
         initialView={initial.view ?? initial.defaultView}
         initialDate={initial.date}
         onNavigate={onNavigate}
         coloring={coloring}
+        bands={bands}
+        editing={editing}
       />
-      {opened ? <ActivityDialog activity={opened} onClose={() => setOpened(null)} /> : null}
+      {panel?.kind === 'details' ? (
+        <ActivityDialog
+          activity={panel.activity}
+          onClose={() => setPanel(null)}
+          onEdit={(activity) => setPanel({ kind: 'form', request: { kind: 'edit', activity } })}
+          onDuplicate={(activity) => setPanel({ kind: 'form', request: { kind: 'duplicate', activity } })}
+          onChanged={changed}
+        />
+      ) : null}
+      {panel?.kind === 'form' ? (
+        <ActivityFormDialog
+          request={panel.request}
+          onClose={() => setPanel(null)}
+          onSaved={(activity) => {
+            setPanel(null);
+            changed(t('common.savedOne', { name: activity.title }));
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,231 @@
+// The product as a ministry would see it: the demo data (a year of activities, this year's
+// plan and the 30/7 peak campaign) in Chromium, with screenshots of each view for a person
+// to look at (test-results/, git-ignored), and an accessibility check by axe-core of the
+// calendar, the activity form and the plan page: no serious or critical violation.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase } from '../../db/seed/load';
+import type { Plan } from '../../server/contracts/plans';
+import type { Summary } from '../../server/contracts/reports';
+import { USER_PASSWORD } from '../helpers/accounts';
+import { ADMIN, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { json, type Page as ListPage } from '../helpers/factories';
+import {
+  baseUrlOf,
+  createUserThroughApi,
+  expectOnlyProvoked,
+  listenAndLaunch,
+  newPerson,
+  type Person,
+  screenshot,
+  sidewaysOverflow,
+  signInThroughPage,
+} from './browser';
+
+const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Violations that stop or seriously hinder someone using a screen reader, a keyboard or low vision. */
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+}
+
+/** The official half-year that has ended last (15/12–14/6), in the deployment's zone. */
+function halfYear(): { startDate: string; endDate: string } {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: TEST_TIME_ZONE }).format(new Date());
+  const year = Number(today.slice(0, 4)) - (today.slice(5) < '06-15' ? 1 : 0);
+  return { startDate: `${year - 1}-12-15`, endDate: `${year}-06-14` };
+}
+
+/** Clicks a download link of the page and returns the file it saved. */
+async function downloadFrom(page: Page, name: RegExp): Promise<Buffer> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name }).click(),
+  ]);
+  const path = await download.path();
+  return readFileSync(path);
+}
+
+describe('a tour of the demo data', () => {
+  let testApp: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let desk: Person;
+  let phone: Person;
+  let coordinator: Person;
+  let plan: Plan;
+
+  beforeAll(async () => {
+    testApp = await createTestApp({ webRoot });
+    seedDatabase(testApp.db, { timeZone: TEST_TIME_ZONE, demo: true });
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: TEST_TIME_ZONE, year: 'numeric' }).format(
+      new Date(),
+    );
+    const plans = json<ListPage<Plan>>(
+      await testApp.app.inject({ method: 'GET', url: `/api/plans?year=${year}` }),
+    );
+    const found = plans.items[0];
+    if (!found) throw new Error(`the demo has no plan for ${year}`);
+    plan = found;
+
+    browser = await listenAndLaunch(testApp);
+    baseUrl = baseUrlOf(testApp.server);
+    desk = await newPerson(browser, { timezoneId: 'Asia/Ho_Chi_Minh' });
+    await desk.page.goto(`${baseUrl}/`);
+    await signInThroughPage(desk.page, ADMIN.username, ADMIN.password);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  const openView = async (page: Page, tab: string) => {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    // Events drawn: the loading indicator has gone and the view holds at least one activity.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đang tải/ })
+      .waitFor({ state: 'hidden' });
+  };
+
+  it('shows the month, week, agenda and year views of the demo', async () => {
+    const { page } = desk;
+    await page.getByRole('tab', { name: 'Tháng', exact: true }).waitFor();
+    await openView(page, 'Tháng');
+    await screenshot(page, 'tour-month');
+    await openView(page, 'Tuần');
+    await screenshot(page, 'tour-week');
+    await openView(page, 'Danh sách');
+    await screenshot(page, 'tour-agenda');
+    await openView(page, 'Năm');
+    await screenshot(page, 'tour-year');
+    await openView(page, 'Tháng');
+  });
+
+  it('finds no serious accessibility violation on the calendar', async () => {
+    expect(await seriousViolations(desk.page)).toEqual([]);
+  });
+
+  it('finds no serious accessibility violation in the activity form', async () => {
+    const { page } = desk;
+    await page
+      .getByRole('button', { name: /Tạo hoạt động/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await screenshot(page, 'tour-activity-form', { fullPage: false });
+    expect(await seriousViolations(page, 'dialog')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('finds no serious accessibility violation on the plan page', async () => {
+    const { page } = desk;
+    await page.goto(`${baseUrl}/plans/${plan.id}`);
+    await page.getByRole('heading', { level: 2, name: plan.title }).waitFor();
+    await screenshot(page, 'tour-plan');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lets a coordinator produce the half-year report as Word and Excel, every figure equal to the summary', async () => {
+    coordinator = await newPerson(browser, { timezoneId: 'Asia/Ho_Chi_Minh' });
+    await createUserThroughApi(testApp, {
+      username: 'dieu.phoi.bao.cao',
+      displayName: 'Điều phối viên báo cáo',
+      role: 'coordinator',
+      password: USER_PASSWORD,
+    });
+    const { page } = coordinator;
+    const half = halfYear();
+    await page.goto(`${baseUrl}/`);
+    await signInThroughPage(page, 'dieu.phoi.bao.cao', USER_PASSWORD);
+    await page.goto(`${baseUrl}/reports?startDate=${half.startDate}&endDate=${half.endDate}`);
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, 'tour-reports');
+
+    const summary = json<Summary>(
+      await testApp.app.inject({
+        method: 'GET',
+        url: `/api/reports/summary?startDate=${half.startDate}&endDate=${half.endDate}`,
+      }),
+    );
+    expect(summary.totals.done).toBeGreaterThan(10);
+    const vn = new Intl.NumberFormat('vi-VN');
+
+    const word = await downloadFrom(page, /Word/);
+    const xml = (await (await JSZip.loadAsync(word)).file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    const totalsLine = [
+      summary.totals.activities,
+      summary.totals.done,
+      ...summary.indicators.map((i) => summary.totals.values[i.code]),
+    ]
+      .map((value) => (value === undefined ? '' : vn.format(value)))
+      .join('');
+    expect(text).toContain(`Tổng cộng (mỗi hoạt động tính một lần)${totalsLine}`);
+    expect(text).toContain(`triển khai ${vn.format(summary.totals.activities)} hoạt động`);
+
+    const excel = await downloadFrom(page, /Excel/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(excel as unknown as ArrayBuffer);
+    const overview = workbook.getWorksheet('Tổng hợp');
+    if (!overview) throw new Error('the workbook has no overview sheet');
+    const row = (overview.getRow(3).values as unknown[]).slice(1);
+    expect(row).toEqual([
+      'Toàn bộ (mỗi hoạt động tính một lần)',
+      summary.totals.activities,
+      summary.totals.done,
+      ...summary.indicators.map((indicator) => summary.totals.values[indicator.code]),
+    ]);
+  });
+
+  it('fits a phone: the agenda by default, nothing wider than the screen', async () => {
+    phone = await newPerson(browser, {
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const { page } = phone;
+    await page.goto(`${baseUrl}/`);
+    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    const list = page.getByRole('tab', { name: 'Danh sách', exact: true });
+    await list.waitFor();
+    expect(await list.getAttribute('aria-selected')).toBe('true');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đang tải/ })
+      .waitFor({ state: 'hidden' });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'tour-phone-agenda', { fullPage: false });
+    for (const path of ['/my-work', `/plans/${plan.id}`, '/campaigns']) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
+    }
+    await screenshot(page, 'tour-phone-campaigns', { fullPage: false });
+  });
+
+  it('met no console error, CSP violation or failed request on the way', () => {
+    expectOnlyProvoked([desk, phone, coordinator], new Set(['401 GET /api/auth/me']));
+  });
+});

@@ -1,0 +1,57 @@
+// A held activity's result: what it achieved, by indicator, and its review. Also the one-step
+// log of an event that was never planned (or a media item already published).
+import type { z } from 'zod';
+import type { ActivityInput } from '../../../server/contracts/activities';
+import { HeldActivity } from '../../../server/contracts/held-activities';
+import {
+  Result,
+  type ResultInput,
+  type ReviewInput,
+  type ReviewStatus,
+} from '../../../server/contracts/results';
+import { ApiError, apiGet, apiSend } from './client';
+
+export type { Result, ReviewStatus };
+/** What the form sends; the version goes in `If-Match`. */
+export type ResultBody = Omit<ResultInput, 'version'>;
+export type HeldActivityAnswer = z.infer<typeof HeldActivity>;
+export type HeldActivityBody = { activity: ActivityInput; result: ResultBody };
+
+/** The activity's result, or null while none was logged (the server answers 404). */
+export async function getResult(activityId: number, signal?: AbortSignal): Promise<Result | null> {
+  try {
+    return await apiGet(`/api/activities/${activityId}/result`, Result, { signal });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/**
+ * Logs or corrects the result. `version` is the one the person saw (null for a first result):
+ * if someone saved it meanwhile, the server answers 412 and changes nothing. A 422
+ * NEEDS_CONFIRMATION lists unusual figures; the same body with `confirm: true` saves them.
+ */
+export function saveResult(activityId: number, body: ResultBody, version: number | null): Promise<Result> {
+  return apiSend('PUT', `/api/activities/${activityId}/result`, Result, {
+    body,
+    ifMatch: version ?? undefined,
+  });
+}
+
+/** A coordinator accepts the result, or returns it with a note saying what to fix. */
+export function reviewResult(
+  activityId: number,
+  review: Omit<ReviewInput, 'version'>,
+  version: number,
+): Promise<Result> {
+  return apiSend('POST', `/api/activities/${activityId}/result/review`, Result, {
+    body: review,
+    ifMatch: version,
+  });
+}
+
+/** An unplanned event (or a published item) and its result in one step: both or nothing. */
+export function logHeldActivity(body: HeldActivityBody): Promise<HeldActivityAnswer> {
+  return apiSend('POST', '/api/activities/held', HeldActivity, { body });
+}

@@ -1,0 +1,199 @@
+// The activity form, in a dialog: a new activity over the days chosen on the calendar, an
+// edit (sending only what changed, with the version read), or a copy. Every field of the API's
+// ActivityInput is here; the server judges the values, and its Vietnamese messages come back
+// to the fields they name and to a summary above the form.
+import './activity.css';
+import { type FormEvent, useCallback, useState } from 'react';
+import { type Activity, createActivity, updateActivity } from '../../api/activities';
+import type { User } from '../../api/auth';
+import { actsProvinceWide, canConfirmActivities } from '../../app/permissions';
+import { useUser } from '../../app/session';
+import { useTimeZone } from '../../app/timeZone';
+import { Dialog } from '../../components/Dialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { useLoad } from '../../components/useLoad';
+import { type Translate, useT } from '../../i18n/context';
+import { todayIn } from '../../i18n/dates';
+import { useEditor } from '../admin/editor';
+import { ActivityFields, fieldNames } from './ActivityFields';
+import { type FormChoices, loadFormChoices, plannedIndicators } from './formChoices';
+import {
+  type ActivityFormValues,
+  activityValues,
+  changeOf,
+  newActivityValues,
+  readActivityInput,
+  type Selection,
+} from './formValues';
+
+/** What the form is opened for. */
+export type FormRequest =
+  | { kind: 'create'; selection: Selection }
+  | { kind: 'edit'; activity: Activity }
+  | { kind: 'duplicate'; activity: Activity };
+
+const titles = {
+  create: 'activityForm.createTitle',
+  edit: 'activityForm.editTitle',
+  duplicate: 'activityForm.duplicateTitle',
+} as const;
+
+export function ActivityFormDialog({
+  request,
+  onSaved,
+  onClose,
+}: {
+  request: FormRequest;
+  onSaved: (activity: Activity) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const choices = useLoad(loadFormChoices);
+  return (
+    <Dialog title={t(titles[request.kind])} onClose={onClose} wide>
+      {choices.error ? (
+        <ErrorAlert title={t('activityForm.loadFailed')} error={choices.error} onRetry={choices.reload} />
+      ) : null}
+      {choices.data ? (
+        <ActivityForm request={request} choices={choices.data} onSaved={onSaved} onClose={onClose} />
+      ) : choices.error ? null : (
+        <Loading />
+      )}
+    </Dialog>
+  );
+}
+
+function ActivityForm({
+  request,
+  choices,
+  onSaved,
+  onClose,
+}: {
+  request: FormRequest;
+  choices: FormChoices;
+  onSaved: (activity: Activity) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const user = useUser();
+  const timeZone = useTimeZone();
+  const [values, setValues] = useState<ActivityFormValues>(() => initialValues(request, user, timeZone, t));
+  const indicators = plannedIndicators(choices, values.typeCode, Object.keys(values.expected));
+  const editor = useEditor([...fieldNames, ...indicators.map((indicator) => `expected.${indicator.code}`)]);
+
+  const change = useCallback(
+    (patch: Partial<ActivityFormValues>) => setValues((current) => ({ ...current, ...patch })),
+    [],
+  );
+
+  const save = (event: FormEvent<HTMLFormElement>) =>
+    editor.submit(() => {
+      const read = readActivityInput(values, timeZone, t);
+      if (!read.ok) return read.errors;
+      return async () => {
+        if (request.kind !== 'edit') {
+          onSaved(await createActivity(read.value));
+          return;
+        }
+        const changes = changeOf(read.value, request.activity);
+        const { activity } = request;
+        onSaved(
+          Object.keys(changes).length > 0
+            ? await updateActivity(activity.id, changes, activity.version)
+            : activity,
+        );
+      };
+    })(event);
+
+  return (
+    <form ref={editor.form} className="form activity-form" onSubmit={save} noValidate>
+      <ErrorSummary errors={editor.errors} general={editor.general} indicators={indicators} />
+      <ActivityFields
+        values={values}
+        change={change}
+        errors={editor.errors}
+        choices={choices}
+        indicators={indicators}
+        leadFixed={!actsProvinceWide(user.role)}
+        mayConfirm={canConfirmActivities(user.role)}
+        currentStatus={request.kind === 'edit' ? request.activity.status : null}
+        unitsAllowed={user.role === 'unit_reporter' ? user.unitIds : null}
+        today={todayIn(timeZone)}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={editor.busy}>
+          {editor.busy
+            ? t('common.saving')
+            : t(request.kind === 'edit' ? 'common.save' : 'activityForm.createSubmit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function initialValues(request: FormRequest, user: User, timeZone: string, t: Translate): ActivityFormValues {
+  // An agency's editor or a unit's reporter writes only what their agency leads.
+  const ownAgency = actsProvinceWide(user.role) ? null : user.agencyId;
+  if (request.kind === 'create') return newActivityValues(request.selection, timeZone, ownAgency);
+  const values = activityValues(request.activity, timeZone);
+  if (request.kind === 'edit') return values;
+  return {
+    ...values,
+    title: t('activityForm.copyTitle', { title: values.title }),
+    // A copy starts a new life: planned, not yet approved, with nothing to explain.
+    status: 'planned',
+    statusNote: '',
+    leadAgencyId: ownAgency === null ? values.leadAgencyId : String(ownAgency),
+    // A unit's reporter keeps only the units they answer for.
+    unitIds:
+      user.role === 'unit_reporter'
+        ? values.unitIds.filter((unitId) => user.unitIds.includes(unitId))
+        : values.unitIds,
+  };
+}
+
+/**
+ * Every reason the save was refused, at the top of the form: the fields' own messages (each
+ * also under its field) and those that belong to no field.
+ */
+function ErrorSummary({
+  errors,
+  general,
+  indicators,
+}: {
+  errors: Partial<Record<string, string>>;
+  general: string[];
+  indicators: readonly { code: string; name: string }[];
+}) {
+  const t = useT();
+  const labelOf = (field: string) => {
+    const indicator = indicators.find((entry) => `expected.${entry.code}` === field);
+    if (indicator) return indicator.name;
+    return (fieldNames as readonly string[]).includes(field)
+      ? t(`activityForm.field.${field as (typeof fieldNames)[number]}`)
+      : field;
+  };
+  const fieldMessages = Object.entries(errors).filter((entry): entry is [string, string] =>
+    Boolean(entry[1]),
+  );
+  if (fieldMessages.length === 0 && general.length === 0) return null;
+  return (
+    <div className="error-box form-errors" role="alert">
+      <p className="form-errors__title">{t('form.failed')}</p>
+      <ul>
+        {fieldMessages.map(([field, message]) => (
+          <li key={field}>
+            {labelOf(field)}: {message}
+          </li>
+        ))}
+        {general.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,575 @@
+// The reports dashboard: a period (the official half-year by default) and the calendar's
+// filters, all in the address; the period's totals, charts by month, type, channel, agency
+// and target group that lead to the activities behind each bar, the progress of the plan
+// of the period, the coverage of communes and wards, and the report as Word, Excel or CSV.
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ActivityFilters, activityFilterNames, activityStatuses } from '../../api/activities';
+import { type Agency, listAgencies } from '../../api/agencies';
+import { listCampaigns } from '../../api/campaigns';
+import { getCatalog } from '../../api/catalog';
+import { listPlans, listTasks, type Plan } from '../../api/plans';
+import {
+  type CoverageBy,
+  exportFormats,
+  getReportPeriods,
+  getSummary,
+  type ReportQuery,
+  reportExportHref,
+  type Summary,
+  type SummaryGrouping,
+} from '../../api/reports';
+import { listUnits } from '../../api/units';
+import { Link } from '../../app/router';
+import { useTimeZone } from '../../app/timeZone';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { useLoad } from '../../components/useLoad';
+import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
+import { formatIsoDay, todayIn } from '../../i18n/dates';
+import { agencyName, byName, entryName } from '../admin/names';
+import { daysBetween, periodText, planTitle, taskTitle } from '../plans/format';
+import { type FilterName, readReportAddress, writeReportAddress } from './address';
+import { CoverageSection } from './Coverage';
+import { BarChart, type ChartRow, Headline } from './charts';
+import { calendarListHref } from './links';
+import { type Period, PeriodChooser } from './PeriodChooser';
+import { PlanProgressSection } from './PlanProgress';
+import { type Option, ReportFilters } from './ReportFilters';
+import './reports.css';
+
+// ---------------------------------------------------------------- what the page needs once
+
+async function loadChoices(signal: AbortSignal) {
+  const [agencies, units, campaigns, plans, catalog] = await Promise.all([
+    // Every agency and unit, past ones too: a report of an earlier period names them.
+    listAgencies({ signal }),
+    listUnits({ signal }),
+    listCampaigns(signal),
+    listPlans(signal),
+    getCatalog(signal),
+  ]);
+  const tasks = new Map(
+    await Promise.all(plans.map(async (plan) => [plan.id, await listTasks(plan.id, signal)] as const)),
+  );
+  return { agencies, units, campaigns, plans, tasks, catalog };
+}
+type Choices = Awaited<ReturnType<typeof loadChoices>>;
+
+/** The filters' options: agencies and units in force at some time in the period, as the calendar words them. */
+function optionsOf(
+  choices: Choices | undefined,
+  period: Period | null,
+  language: Language,
+  t: Translate,
+): Record<FilterName, Option[]> {
+  const inPeriod = (record: { validFrom: string | null; validTo: string | null }) =>
+    period
+      ? (!record.validFrom || record.validFrom <= period.endDate) &&
+        (!record.validTo || record.validTo >= period.startDate)
+      : true;
+  const translated = (entry: { code: string; name: string; nameEn: string }) => ({
+    value: entry.code,
+    label: entryName(entry, language),
+  });
+  return {
+    agencyId: (choices?.agencies ?? [])
+      .filter(inPeriod)
+      .sort(byName)
+      .map((agency) => ({ value: String(agency.id), label: agencyName(agency, language) })),
+    unitId: (choices?.units ?? [])
+      .filter(inPeriod)
+      .sort(byName)
+      .map((unit) => ({ value: String(unit.id), label: unit.name })),
+    campaignId: (choices?.campaigns ?? []).map((campaign) => ({
+      value: String(campaign.id),
+      label: campaign.name,
+    })),
+    taskId: (choices?.plans ?? []).flatMap((plan) =>
+      (choices?.tasks.get(plan.id) ?? []).map((task) => ({
+        value: String(task.id),
+        label: `${task.code}. ${taskTitle(task, language)}`,
+        group: planTitle(plan, language),
+      })),
+    ),
+    typeCode: (choices?.catalog.activityTypes ?? []).map(translated),
+    channelCode: (choices?.catalog.channels ?? []).map(translated),
+    targetGroupCode: (choices?.catalog.targetGroups ?? []).map(translated),
+    status: activityStatuses.map((status) => ({ value: status, label: t(`status.${status}`) })),
+  };
+}
+
+// ---------------------------------------------------------------- the report's figures
+
+const chartGroupings = ['month', 'type', 'channel', 'agency', 'targetGroup'] as const;
+type ChartGrouping = (typeof chartGroupings)[number];
+
+/** Each chart's summary, with the query they answer: links are built from what is shown. */
+async function loadReport(query: ReportQuery, signal: AbortSignal) {
+  const summaries = await Promise.all(chartGroupings.map((groupBy) => getSummary(query, groupBy, signal)));
+  const byGrouping = Object.fromEntries(
+    chartGroupings.map((groupBy, index) => [groupBy, summaries[index]]),
+  ) as Record<ChartGrouping, Summary>;
+  return { query, summaries: byGrouping };
+}
+type LoadedReport = Awaited<ReturnType<typeof loadReport>>;
+
+/** The calendar filter that selects a row of each grouping: its key is that filter's value. */
+const filterOfGrouping: Partial<Record<SummaryGrouping, FilterName>> = {
+  type: 'typeCode',
+  channel: 'channelCode',
+  agency: 'agencyId',
+  targetGroup: 'targetGroupCode',
+};
+
+/** Every month of the period, `YYYY-MM`: a month with no activity is a bar of zero, not a missing one. */
+function monthsOf(period: Period): string[] {
+  const months: string[] = [];
+  let [year = 0, month = 1] = period.startDate.split('-').map(Number);
+  const last = period.endDate.slice(0, 7);
+  for (let guard = 0; guard < 1200; guard += 1) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    if (key > last) break;
+    months.push(key);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+/** A summary's rows as bars, labelled in the interface's language, each leading to its activities. */
+function chartRows(
+  groupBy: ChartGrouping,
+  summary: Summary,
+  query: ReportQuery,
+  choices: Choices | undefined,
+  language: Language,
+  tr: Translate,
+): ChartRow[] {
+  if (groupBy === 'month') {
+    const byKey = new Map(summary.rows.map((row) => [row.key, row]));
+    return monthsOf(query).map((key) => {
+      const row = byKey.get(key);
+      return {
+        key,
+        label: tr('reports.chart.month', { month: Number(key.slice(5, 7)), year: key.slice(0, 4) }),
+        activities: row?.activities ?? 0,
+        done: row?.done ?? 0,
+        values: row?.values ?? {},
+        href: calendarListHref(`${key}-01`, query.filters),
+      };
+    });
+  }
+  const catalog = choices?.catalog;
+  const entries =
+    groupBy === 'type'
+      ? catalog?.activityTypes
+      : groupBy === 'channel'
+        ? catalog?.channels
+        : groupBy === 'targetGroup'
+          ? catalog?.targetGroups
+          : undefined;
+  const named = new Map((entries ?? []).map((entry) => [entry.code, entryName(entry, language)]));
+  const agencies = new Map((choices?.agencies ?? []).map((agency) => [String(agency.id), agency]));
+  const none: Partial<Record<ChartGrouping, string>> = {
+    channel: tr('reports.chart.noChannel'),
+    targetGroup: tr('reports.chart.noTargetGroup'),
+  };
+  const labelOf = (key: string, label: string) => {
+    if (key === 'none') return none[groupBy] ?? label;
+    if (groupBy === 'agency') {
+      const ids = key.split('+');
+      const names = ids.map((id) => agencies.get(id));
+      return names.every((agency) => agency !== undefined)
+        ? names.map((agency) => agencyName(agency as Agency, language)).join(', ')
+        : label;
+    }
+    return named.get(key) ?? label;
+  };
+  const filter = filterOfGrouping[groupBy];
+  return summary.rows
+    .map((row) => ({
+      ...row,
+      label: labelOf(row.key, row.label),
+      // A row of no channel, or of agencies rolled up together, has no single filter value.
+      href:
+        filter && row.key !== 'none' && !row.key.includes('+')
+          ? calendarListHref(query.startDate, query.filters, { [filter]: row.key })
+          : undefined,
+    }))
+    .sort((a, b) => {
+      if (a.key === 'none' || b.key === 'none') return a.key === 'none' ? 1 : -1;
+      return b.activities - a.activities || a.label.localeCompare(b.label, language);
+    });
+}
+
+/** The plans that run during the period, the one that covers most of it first. */
+function plansOf(plans: readonly Plan[], period: Period): Plan[] {
+  // ISO dates sort as text: the later start and the earlier end bound what they share.
+  const shared = (plan: Plan) =>
+    daysBetween(
+      [plan.startDate, period.startDate].sort()[1] ?? plan.startDate,
+      [plan.endDate, period.endDate].sort()[0] ?? plan.endDate,
+    );
+  return plans
+    .filter((plan) => plan.startDate <= period.endDate && plan.endDate >= period.startDate)
+    .sort((a, b) => shared(b) - shared(a));
+}
+
+// ---------------------------------------------------------------- the page
+
+function isPhone(): boolean {
+  return window.matchMedia('(max-width: 600px)').matches;
+}
+
+export function ReportsPage() {
+  const t = useT();
+  const tr = useT();
+  const [language] = useLanguage();
+  const timeZone = useTimeZone();
+  const today = todayIn(timeZone);
+  const [initial] = useState(() => ({ ...readReportAddress(), phone: isPhone() }));
+
+  const [period, setPeriod] = useState<Period | null>(
+    initial.startDate && initial.endDate ? { startDate: initial.startDate, endDate: initial.endDate } : null,
+  );
+  const [year, setYear] = useState(() => Number((initial.endDate ?? today).slice(0, 4)));
+  /** After the year changes: the kind of period to show in the new year, once its periods arrive. */
+  const [wantedCode, setWantedCode] = useState<string | null>(null);
+  const [filters, setFilters] = useState<ActivityFilters>(initial.filters);
+  const [acceptedOnly, setAcceptedOnly] = useState(initial.acceptedOnly);
+  const [rollUpTo, setRollUpTo] = useState(initial.rollUpTo);
+  const [planId, setPlanId] = useState(initial.planId);
+  const [coverageBy, setCoverageBy] = useState<CoverageBy>(initial.coverageBy);
+
+  const loadPeriods = useCallback((signal: AbortSignal) => getReportPeriods(year, signal), [year]);
+  const periods = useLoad(loadPeriods);
+  const choices = useLoad(loadChoices);
+
+  const choosePeriod = useCallback((next: Period) => {
+    setPeriod(next);
+    setYear(Number(next.endDate.slice(0, 4)));
+    writeReportAddress({ startDate: next.startDate, endDate: next.endDate });
+  }, []);
+
+  // The periods of a year arrive after it is chosen: then the default period (the official
+  // half-year or year that holds today), or the same kind of period as before in the new year.
+  useEffect(() => {
+    const data = periods.data;
+    if (!data || data.year !== year) return;
+    if (period === null) {
+      const holdsToday = (kind: string) =>
+        data.items.find((item) => item.kind === kind && item.startDate <= today && today <= item.endDate);
+      const found = holdsToday('official-half-year') ?? holdsToday('official-year');
+      // After 14/12 today belongs to next year's official year.
+      if (!found && year === Number(today.slice(0, 4))) setYear(year + 1);
+      else {
+        const fallback = found ?? data.items.find((item) => item.kind === 'official-year');
+        if (fallback) choosePeriod(fallback);
+      }
+      return;
+    }
+    if (wantedCode !== null) {
+      setWantedCode(null);
+      const match = data.items.find((item) => item.code === wantedCode);
+      if (match) choosePeriod(match);
+    }
+  }, [periods.data, year, period, wantedCode, today, choosePeriod]);
+
+  const chooseYear = (next: number) => {
+    const current = periods.data?.items.find(
+      (item) => item.startDate === period?.startDate && item.endDate === period?.endDate,
+    );
+    setWantedCode(current?.code ?? 'official-year');
+    setYear(next);
+  };
+
+  const setFilter = (name: FilterName, value: string) => {
+    setFilters((previous) => {
+      const next = { ...previous };
+      if (value) next[name] = value;
+      else delete next[name];
+      return next;
+    });
+    writeReportAddress({ [name]: value || undefined });
+  };
+  const chooseAcceptedOnly = (on: boolean) => {
+    setAcceptedOnly(on);
+    writeReportAddress({ acceptedOnly: on ? 'true' : undefined });
+  };
+  const chooseRollUp = (on: boolean) => {
+    const date = on ? today : undefined;
+    setRollUpTo(date);
+    writeReportAddress({ rollUpTo: date });
+  };
+  const clearFilters = () => {
+    setFilters({});
+    setAcceptedOnly(false);
+    setRollUpTo(undefined);
+    writeReportAddress({
+      ...Object.fromEntries(activityFilterNames.map((name) => [name, undefined])),
+      acceptedOnly: undefined,
+      rollUpTo: undefined,
+    });
+  };
+  const choosePlan = (id: number) => {
+    setPlanId(id);
+    writeReportAddress({ planId: String(id) });
+  };
+  const chooseCoverageBy = (by: CoverageBy) => {
+    setCoverageBy(by);
+    writeReportAddress({ coverageBy: by === 'channel' ? by : undefined });
+  };
+
+  const query = useMemo<ReportQuery | null>(
+    () => (period ? { ...period, filters, acceptedOnly, rollUpTo } : null),
+    [period, filters, acceptedOnly, rollUpTo],
+  );
+  const load = useCallback(
+    (signal: AbortSignal) => (query ? loadReport(query, signal) : Promise.resolve(null)),
+    [query],
+  );
+  const report = useLoad(load);
+
+  const options = useMemo(
+    () => optionsOf(choices.data, period, language, t),
+    [choices.data, period, language, t],
+  );
+  const thisYear = Number(today.slice(0, 4));
+  const years = useMemo(() => {
+    const first = Math.min(thisYear - 5, year);
+    const last = Math.max(thisYear + 1, year);
+    return Array.from({ length: last - first + 1 }, (_, index) => last - index);
+  }, [thisYear, year]);
+
+  return (
+    <section className="page report-page" aria-labelledby="reports-title">
+      <div className="page__head">
+        <h2 id="reports-title" className="page__title">
+          {tr('reports.title')}
+        </h2>
+        <div className="page__actions report-page__print">
+          <button type="button" className="button button--secondary" onClick={() => window.print()}>
+            {tr('reports.print')}
+          </button>
+        </div>
+      </div>
+      <p className="page__intro report-page__intro">{tr('reports.intro')}</p>
+
+      <div className="report-controls">
+        {periods.error ? (
+          <ErrorAlert
+            title={tr('reports.period.loadFailed')}
+            error={periods.error}
+            onRetry={periods.reload}
+          />
+        ) : null}
+        <PeriodChooser
+          year={year}
+          years={years}
+          periods={periods}
+          period={period}
+          onYear={chooseYear}
+          onPeriod={choosePeriod}
+        />
+        {choices.error ? (
+          <ErrorAlert
+            title={tr('reports.filters.loadFailed')}
+            error={choices.error}
+            onRetry={choices.reload}
+          />
+        ) : null}
+        <ReportFilters
+          filters={filters}
+          options={options}
+          acceptedOnly={acceptedOnly}
+          rollUpTo={rollUpTo}
+          open={!initial.phone}
+          onFilter={setFilter}
+          onAcceptedOnly={chooseAcceptedOnly}
+          onRollUp={chooseRollUp}
+          onClear={clearFilters}
+        />
+      </div>
+
+      {query ? <Scope query={query} options={options} /> : null}
+      {query ? <ExportLinks query={query} /> : null}
+
+      {report.error ? (
+        <ErrorAlert title={tr('reports.loadFailed')} error={report.error} onRetry={report.reload} />
+      ) : null}
+      {report.data ? (
+        <ReportBody busy={report.loading} report={report.data} choices={choices.data} />
+      ) : report.error ? null : (
+        <Loading />
+      )}
+
+      {period && choices.data ? (
+        <PlanProgressSection
+          plans={plansOf(choices.data.plans, period)}
+          planId={planId}
+          tasksOf={(id) => choices.data?.tasks.get(id) ?? []}
+          catalog={choices.data.catalog}
+          onPlan={choosePlan}
+        />
+      ) : null}
+      {period ? (
+        <CoverageSection
+          period={period}
+          by={coverageBy}
+          onBy={chooseCoverageBy}
+          agencyName={(id) => {
+            const agency = choices.data?.agencies.find((entry) => entry.id === id);
+            return agency ? agencyName(agency, language) : undefined;
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** What the report covers, in words: the period and each filter, as a printout must say. */
+function Scope({ query, options }: { query: ReportQuery; options: Record<FilterName, Option[]> }) {
+  const t = useT();
+  const tr = useT();
+  const parts: ReactNode[] = [];
+  for (const name of activityFilterNames) {
+    const value = query.filters[name];
+    if (!value) continue;
+    const label = options[name].find((option) => option.value === value)?.label ?? `#${value}`;
+    parts.push(
+      <li key={name}>
+        {t(`calendar.filter.${name}`)}: {label}
+      </li>,
+    );
+  }
+  if (query.acceptedOnly) parts.push(<li key="acceptedOnly">{tr('reports.filters.acceptedOnly')}</li>);
+  if (query.rollUpTo) {
+    parts.push(
+      <li key="rollUpTo">{tr('reports.filters.rollUpHint', { date: formatIsoDay(query.rollUpTo) })}</li>,
+    );
+  }
+  return (
+    <div className="report-scope" data-scope="period">
+      <p className="report-scope__period">
+        {tr('reports.period', { period: periodText(query.startDate, query.endDate) })}
+      </p>
+      {parts.length > 0 ? (
+        <ul className="report-scope__filters" aria-label={tr('reports.filters.applied')}>
+          {parts}
+        </ul>
+      ) : (
+        <p className="report-scope__filters">{tr('reports.filters.noneApplied')}</p>
+      )}
+    </div>
+  );
+}
+
+function ExportLinks({ query }: { query: ReportQuery }) {
+  const tr = useT();
+  const labels = {
+    docx: tr('reports.export.docx'),
+    xlsx: tr('reports.export.xlsx'),
+    csv: tr('reports.export.csv'),
+  } as const;
+  return (
+    <nav className="report-exports" aria-label={tr('reports.export.title')}>
+      <span className="report-exports__title">{tr('reports.export.title')}</span>
+      <ul className="report-exports__links">
+        {exportFormats.map((format) => (
+          <li key={format}>
+            <a
+              className="report-exports__link"
+              href={reportExportHref(format, query)}
+              download
+              data-format={format}
+            >
+              {labels[format]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function ReportBody({
+  busy,
+  report: { query, summaries },
+  choices,
+}: {
+  busy: boolean;
+  report: LoadedReport;
+  choices: Choices | undefined;
+}) {
+  const tr = useT();
+  const [language] = useLanguage();
+  const rows = (groupBy: ChartGrouping) =>
+    chartRows(groupBy, summaries[groupBy], query, choices, language, tr);
+  const overlap = (groupBy: ChartGrouping) => summaries[groupBy].rowsOverlap;
+  const totals = summaries.month;
+  const doneHref = query.filters.status
+    ? undefined
+    : calendarListHref(query.startDate, query.filters, { status: 'done' });
+
+  return (
+    <div className="report-body" aria-busy={busy}>
+      <Headline
+        summary={totals}
+        activitiesHref={calendarListHref(query.startDate, query.filters)}
+        doneHref={doneHref}
+      />
+      <p className="report-note report-note--block report-body__screen-only">
+        {tr('reports.chart.calendarNote')}
+      </p>
+      <div className="report-charts">
+        <BarChart
+          name="month"
+          title={tr('reports.chart.byMonth')}
+          rows={rows('month')}
+          indicators={totals.indicators}
+          limit={Number.POSITIVE_INFINITY}
+        />
+        <BarChart
+          name="type"
+          title={tr('reports.chart.byType')}
+          rows={rows('type')}
+          indicators={summaries.type.indicators}
+        />
+        <BarChart
+          name="channel"
+          title={tr('reports.chart.byChannel')}
+          rows={rows('channel')}
+          indicators={summaries.channel.indicators}
+          note={overlap('channel') ? tr('reports.chart.overlapChannel') : undefined}
+        />
+        <BarChart
+          name="agency"
+          title={tr('reports.chart.byAgency')}
+          rows={rows('agency')}
+          indicators={summaries.agency.indicators}
+          note={overlap('agency') ? tr('reports.chart.overlapAgency') : undefined}
+        />
+        <BarChart
+          name="targetGroup"
+          title={tr('reports.chart.byTargetGroup')}
+          rows={rows('targetGroup')}
+          indicators={summaries.targetGroup.indicators}
+          note={overlap('targetGroup') ? tr('reports.chart.overlapTargetGroup') : undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** The navigation's entry, until the reports' messages join the app's catalogue. */
+export function ReportsNavLink() {
+  const tr = useT();
+  return (
+    <Link href="/reports" className="main-nav__link">
+      {tr('nav.reports')}
+    </Link>
+  );
+}

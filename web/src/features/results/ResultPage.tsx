@@ -1,0 +1,549 @@
+// The result of a held activity, made for a phone in a commune hall: one big numeric field a
+// figure, notes, links, photos from the camera. What is typed is kept on this device at every
+// keystroke until the server has it, so that a dropped connection or a reload loses nothing.
+// The server's refusals are said at the fields they name; unusual figures ask for a
+// confirmation; a locked period, a missing right or a cancelled activity say so plainly.
+// Coordinators review (accept, or return with a note) on the same page.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Activity, getActivity } from '../../api/activities';
+import { listAgencies } from '../../api/agencies';
+import { type Attachment, deleteAttachment, listAttachments, uploadAttachment } from '../../api/attachments';
+import { getCatalog } from '../../api/catalog';
+import { ApiError } from '../../api/client';
+import { getResult, type Result, type ResultBody, saveResult } from '../../api/results';
+import { listUnits } from '../../api/units';
+import { Link } from '../../app/router';
+import { useUser } from '../../app/session';
+import { useTimeZone } from '../../app/timeZone';
+import { DateField, FormErrors, TextAreaField, TextField, useFocusOnInvalid } from '../../components/form';
+import { useLoad } from '../../components/useLoad';
+import { useLanguage, useT } from '../../i18n/context';
+import { todayIn } from '../../i18n/dates';
+import { LoadState } from '../admin/common';
+import { entryName } from '../admin/names';
+import { startDayOf, unitText, useNumbers } from '../plans/format';
+import { PageFrame } from '../plans/parts';
+import { ActivitySummary } from './ActivitySummary';
+import { AttachmentsSection, isQueued, type PendingFile, pendingFrom, uploadFailure } from './Attachments';
+import { canReviewResults, canWriteResult } from './access';
+import { clearDraft, type ResultDraft, readDraft, writeDraft } from './draft';
+import { isFieldRefusal, messagesByPath, type PathMessages, refusalText, refusalTitle } from './errors';
+import { type FigureField, figureFields, figureTexts, readFigures } from './figures';
+import { LinksEditor, linkMessagesByRow, linksToSend } from './LinksEditor';
+import { ResultFigures } from './ResultFigures';
+import { ReviewPanel, ReviewStatus } from './ReviewPanel';
+import { readMoment, zonedTexts } from './times';
+import './results.css';
+
+async function loadResultPage(activityId: number, signal: AbortSignal) {
+  const [activity, result, catalog, attachments, agencies, units] = await Promise.all([
+    getActivity(activityId, signal),
+    getResult(activityId, signal),
+    getCatalog(signal),
+    listAttachments(activityId, signal),
+    listAgencies({ signal }),
+    listUnits({ signal }),
+  ]);
+  return { activity, result, catalog, attachments, agencies, units };
+}
+type ResultPageData = Awaited<ReturnType<typeof loadResultPage>>;
+
+export function ResultPage({ activityId }: { activityId: number }) {
+  const t = useT();
+  const load = useCallback((signal: AbortSignal) => loadResultPage(activityId, signal), [activityId]);
+  const loaded = useLoad(load);
+  return (
+    <PageFrame title={t('results.title')} back={{ href: '/my-work', label: t('results.backToMyWork') }}>
+      <LoadState loaded={loaded} failedTitle={t('results.loadFailed')}>
+        {(data) => (
+          // A newer result from the server (after "load again") starts the form afresh; the
+          // draft kept on this device is restored over it.
+          <ResultScreen key={data.result?.version ?? 0} data={data} reload={loaded.reload} />
+        )}
+      </LoadState>
+    </PageFrame>
+  );
+}
+
+const emptyDraft: ResultDraft = {
+  figures: {},
+  notes: '',
+  links: [],
+  actualStartDay: '',
+  actualStartTime: '',
+  actualEndDay: '',
+  actualEndTime: '',
+};
+
+function draftOf(result: Result | null, timeZone: string): ResultDraft {
+  if (!result) return emptyDraft;
+  const start = zonedTexts(result.actualStart, timeZone);
+  const end = zonedTexts(result.actualEnd, timeZone);
+  return {
+    figures: figureTexts(result.values),
+    notes: result.notes,
+    links: result.links,
+    actualStartDay: start.day,
+    actualStartTime: start.time,
+    actualEndDay: end.day,
+    actualEndTime: end.time,
+  };
+}
+
+/** Whether the activity can take a result now, and if not, why. */
+function openness(activity: Activity, timeZone: string): 'open' | 'cancelled' | 'notStarted' {
+  if (activity.status === 'cancelled') return 'cancelled';
+  if (startDayOf(activity, timeZone) > todayIn(timeZone)) return 'notStarted';
+  return 'open';
+}
+
+function ResultScreen({ data, reload }: { data: ResultPageData; reload: () => void }) {
+  const t = useT();
+  const user = useUser();
+  const timeZone = useTimeZone();
+  const { catalog } = data;
+  // Saving a result marks the activity done (the server's rule): shown so without asking again.
+  const [activity, setActivity] = useState<Activity>(data.activity);
+  const fields = useMemo(() => figureFields(catalog, activity.typeCode), [catalog, activity.typeCode]);
+  const writable = canWriteResult(user, activity) && openness(activity, timeZone) === 'open';
+  const [result, setResult] = useState<Result | null>(data.result);
+  const [attachments, setAttachments] = useState<Attachment[]>(data.attachments);
+  const [notice, setNotice] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).has('new') ? t('results.heldCreated') : null,
+  );
+  // Said once: a reload of the page later must not announce the activity as new again.
+  useEffect(() => {
+    if (window.location.search) window.history.replaceState(null, '', window.location.pathname);
+  }, []);
+
+  const onReviewed = (reviewed: Result, decision: 'accept' | 'return') => {
+    setResult(reviewed);
+    setNotice(decision === 'accept' ? t('results.accepted') : t('results.returnedDone'));
+  };
+
+  return (
+    <div className="result-page">
+      <ActivitySummary activity={activity} catalog={catalog} agencies={data.agencies} units={data.units} />
+      <p className="notice notice--success" role="status">
+        {notice}
+      </p>
+      {result ? <ReviewStatus result={result} /> : <p className="muted">{t('results.none')}</p>}
+      {result && canReviewResults(user.role) ? (
+        <ReviewPanel activityId={activity.id} result={result} onReviewed={onReviewed} />
+      ) : null}
+      <Closed activity={activity} />
+      {writable ? (
+        <ResultForm
+          activity={activity}
+          fields={fields}
+          result={result}
+          attachments={attachments}
+          setAttachments={setAttachments}
+          onSaved={(saved) => {
+            setResult(saved);
+            setActivity((current) => ({ ...current, status: 'done', overdue: false }));
+            setNotice(t('results.saved'));
+          }}
+          reload={reload}
+        />
+      ) : (
+        <>
+          {result ? <ResultFacts fields={fields} result={result} /> : null}
+          {!canWriteResult(user, activity) ? (
+            <p className="work-page__note">{t('results.readOnly')}</p>
+          ) : null}
+          <AttachmentsSection attachments={attachments} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Why no result can be logged now, for an activity cancelled or still to come. */
+function Closed({ activity }: { activity: Activity }) {
+  const t = useT();
+  const timeZone = useTimeZone();
+  const state = openness(activity, timeZone);
+  if (state === 'open') return null;
+  return (
+    <p className="notice result-closed">
+      {state === 'cancelled' ? t('results.cancelled') : t('results.notStarted')}
+    </p>
+  );
+}
+
+/** A saved result read-only: each figure with its unit, the notes and the links. */
+function ResultFacts({ fields, result }: { fields: readonly FigureField[]; result: Result }) {
+  const t = useT();
+  const [language] = useLanguage();
+  const { number } = useNumbers();
+  return (
+    <section className="work-page__panel" aria-labelledby="result-facts-title">
+      <h3 id="result-facts-title">{t('results.figures')}</h3>
+      <dl className="result-facts">
+        {fields.map(({ indicator, depth }) => {
+          const value = result.values[indicator.code];
+          const unit = unitText(indicator.unit, t);
+          return (
+            <div key={indicator.code} className={depth === 1 ? 'result-facts__breakdown' : undefined}>
+              <dt>{entryName(indicator, language)}</dt>
+              <dd>{value === undefined ? '—' : `${number(value)}${unit ? ` ${unit}` : ''}`}</dd>
+            </div>
+          );
+        })}
+      </dl>
+      {result.notes ? <p className="result-facts__notes">{result.notes}</p> : null}
+      {result.links.length > 0 ? (
+        <ul className="plain-list">
+          {result.links.map((link) => (
+            <li key={link}>
+              <a href={link} rel="noopener noreferrer" target="_blank">
+                {link}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function withoutPath(messages: PathMessages, path: string): PathMessages {
+  const rest = { ...messages };
+  delete rest[path];
+  return rest;
+}
+
+/** Fields of the form that the server's messages may name, besides the figures and links. */
+const namedFields = new Set(['notes', 'actualStart', 'actualEnd', 'links']);
+
+function ResultForm({
+  activity,
+  fields,
+  result,
+  attachments,
+  setAttachments,
+  onSaved,
+  reload,
+}: {
+  activity: Activity;
+  fields: readonly FigureField[];
+  result: Result | null;
+  attachments: readonly Attachment[];
+  setAttachments: (update: (list: Attachment[]) => Attachment[]) => void;
+  onSaved: (result: Result) => void;
+  reload: () => void;
+}) {
+  const t = useT();
+  const user = useUser();
+  const timeZone = useTimeZone();
+  const codes = useMemo(() => fields.map((field) => field.indicator.code), [fields]);
+
+  // A draft kept on this device wins over the saved result: it is what the person typed last.
+  const [kept] = useState(() => readDraft(user.id, activity.id));
+  const [draft, setDraft] = useState<ResultDraft>(() => kept ?? draftOf(result, timeZone));
+  const [restored, setRestored] = useState(kept !== null);
+  const [dirty, setDirty] = useState(kept !== null);
+  const [storageFailed, setStorageFailed] = useState(false);
+
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [ownErrors, setOwnErrors] = useState<PathMessages>({});
+  const [linkRows, setLinkRows] = useState<number[]>([]);
+  const { form, refused } = useFocusOnInvalid();
+  const refusalBox = useRef<HTMLDivElement>(null);
+
+  const [pending, setPending] = useState<PendingFile[]>([]);
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
+  const [sending, setSending] = useState(false);
+  const [progress, setProgress] = useState('');
+
+  useEffect(() => {
+    if (dirty) setStorageFailed(!writeDraft(user.id, activity.id, draft));
+  }, [draft, dirty, user.id, activity.id]);
+
+  // A refusal that no field shows takes the focus, so that it is read out and seen on a phone.
+  useEffect(() => {
+    if (failure && !isFieldRefusal(failure)) refusalBox.current?.focus();
+    else if (failure instanceof ApiError && failure.code === 'NEEDS_CONFIRMATION')
+      refusalBox.current?.focus();
+  }, [failure]);
+
+  const change = (update: Partial<ResultDraft>) => {
+    setDraft((current) => ({ ...current, ...update }));
+    setDirty(true);
+  };
+  const changeFigure = (code: string, text: string) => {
+    change({ figures: { ...draft.figures, [code]: text } });
+    setOwnErrors((current) => withoutPath(current, `values.${code}`));
+    // A confirmation is for the figures it named: a changed figure is checked again.
+    if (failure instanceof ApiError && failure.code === 'NEEDS_CONFIRMATION') setFailure(null);
+  };
+
+  // The server's messages at the fields they name.
+  const fieldOf = (path: string) =>
+    (path.startsWith('values.') && codes.includes(path.slice('values.'.length))) ||
+    /^links\.\d+$/.test(path) ||
+    namedFields.has(path)
+      ? path
+      : null;
+  const fieldRefusal = isFieldRefusal(failure) ? failure : null;
+  const split = fieldRefusal ? messagesByPath(fieldRefusal, fieldOf) : { byPath: {}, other: [] };
+  const serverMessages = linkMessagesByRow(split.byPath, linkRows);
+  const errors: PathMessages =
+    fieldRefusal?.code === 'VALIDATION_FAILED' ? { ...serverMessages, ...ownErrors } : ownErrors;
+  const warnings: PathMessages = fieldRefusal?.code === 'NEEDS_CONFIRMATION' ? serverMessages : {};
+  const otherRefusal = failure && !fieldRefusal ? failure : null;
+
+  /** Sends the chosen files one by one; those refused stay listed with the reason. */
+  const sendFiles = async (only?: number) => {
+    const queue = pendingRef.current.filter((item) =>
+      only === undefined ? isQueued(item) : item.key === only,
+    );
+    if (queue.length === 0) return;
+    setSending(true);
+    let sent = 0;
+    for (const [index, item] of queue.entries()) {
+      setProgress(t('results.sendingFile', { current: index + 1, total: queue.length }));
+      setPending((list) =>
+        list.map((entry) =>
+          entry.key === item.key ? { ...entry, status: 'sending', message: undefined } : entry,
+        ),
+      );
+      try {
+        const attachment = await uploadAttachment(activity.id, item.file);
+        sent += 1;
+        setPending((list) => list.filter((entry) => entry.key !== item.key));
+        setAttachments((list) => [...list, attachment]);
+      } catch (error) {
+        setPending((list) =>
+          list.map((entry) =>
+            entry.key === item.key
+              ? {
+                  ...entry,
+                  status: 'failed',
+                  message: uploadFailure(error, t),
+                  retriable: error instanceof ApiError && error.code === 'NETWORK',
+                }
+              : entry,
+          ),
+        );
+      }
+    }
+    setSending(false);
+    setProgress(
+      sent === queue.length
+        ? t('results.filesSent', { count: sent })
+        : t('results.filesPartlySent', { sent, total: queue.length }),
+    );
+  };
+
+  const send = async (confirm: boolean) => {
+    // What the form can tell without asking the server: a figure that is no whole number, a
+    // time that cannot be read.
+    const own: PathMessages = {};
+    const figures = readFigures(draft.figures, codes);
+    if (!figures.ok) for (const code of figures.invalid) own[`values.${code}`] = t('results.figureNotWhole');
+    const start = readMoment(draft.actualStartDay, draft.actualStartTime, timeZone);
+    if (!start.ok)
+      own[start.field === 'day' ? 'actualStartDay' : 'actualStartTime'] = t(`results.bad.${start.field}`);
+    const end = readMoment(draft.actualEndDay, draft.actualEndTime, timeZone);
+    if (!end.ok) own[end.field === 'day' ? 'actualEndDay' : 'actualEndTime'] = t(`results.bad.${end.field}`);
+    setFailure(null);
+    setOwnErrors(own);
+    if (!figures.ok || !start.ok || !end.ok) {
+      refused();
+      return;
+    }
+    const links = linksToSend(draft.links);
+    const body: ResultBody = {
+      values: figures.values,
+      notes: draft.notes.trim(),
+      links: links.links,
+      actualStart: start.value,
+      actualEnd: end.value,
+    };
+    if (confirm) body.confirm = true;
+    setLinkRows(links.rows);
+    setBusy(true);
+    try {
+      const saved = await saveResult(activity.id, body, result?.version ?? null);
+      clearDraft(user.id, activity.id);
+      setDirty(false);
+      setRestored(false);
+      setDraft(draftOf(saved, timeZone));
+      onSaved(saved);
+      setBusy(false);
+      await sendFiles();
+    } catch (error) {
+      setBusy(false);
+      setFailure(error);
+      if (isFieldRefusal(error) && error.code === 'VALIDATION_FAILED') refused();
+    }
+  };
+
+  const discardDraft = () => {
+    clearDraft(user.id, activity.id);
+    setDraft(draftOf(result, timeZone));
+    setDirty(false);
+    setRestored(false);
+    setFailure(null);
+    setOwnErrors({});
+  };
+
+  const confirmation = fieldRefusal?.code === 'NEEDS_CONFIRMATION' ? fieldRefusal : null;
+
+  return (
+    <form
+      ref={form}
+      className="form result-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send(false);
+      }}
+    >
+      {result?.reviewStatus === 'accepted' ? (
+        <p className="work-page__note">{t('results.correctingAccepted')}</p>
+      ) : null}
+      {dirty ? (
+        <div className="result-draft" role="status">
+          {restored ? <p className="result-draft__restored">{t('results.draftRestored')}</p> : null}
+          <p className="result-draft__kept">
+            {storageFailed ? t('results.draftNotKept') : t('results.draftKept')}
+          </p>
+          <button type="button" className="button button--small button--secondary" onClick={discardDraft}>
+            {result ? t('results.discardDraftToSaved') : t('results.discardDraft')}
+          </button>
+        </div>
+      ) : null}
+
+      <ResultFigures
+        legend={t('results.figures')}
+        fields={fields}
+        texts={draft.figures}
+        onChange={changeFigure}
+        errors={errors}
+        warnings={warnings}
+        expected={activity.expected}
+      />
+
+      <TextAreaField
+        label={t('results.notes')}
+        hint={t('results.notesHint')}
+        value={draft.notes}
+        onChange={(notes) => change({ notes })}
+        error={errors.notes}
+        rows={3}
+        maxLength={10000}
+      />
+
+      <LinksEditor
+        label={t('results.links')}
+        hint={t('results.linksHint')}
+        links={draft.links}
+        onChange={(links) => change({ links })}
+        errors={errors}
+      />
+
+      <details
+        className="fieldset result-times"
+        open={Boolean(draft.actualStartDay || draft.actualEndDay || errors.actualStart || errors.actualEnd)}
+      >
+        <summary className="field__label">{t('results.actualTimes')}</summary>
+        <p className="field__hint">{t('results.actualTimesHint')}</p>
+        <div className="result-times__grid">
+          <DateField
+            label={t('results.actualStartDay')}
+            value={draft.actualStartDay}
+            onChange={(actualStartDay) => change({ actualStartDay })}
+            error={errors.actualStartDay ?? errors.actualStart}
+          />
+          <TextField
+            label={t('results.actualStartTime')}
+            hint={t('results.timeHint')}
+            value={draft.actualStartTime}
+            onChange={(actualStartTime) => change({ actualStartTime })}
+            error={errors.actualStartTime}
+            inputMode="numeric"
+            autoComplete="off"
+          />
+          <DateField
+            label={t('results.actualEndDay')}
+            value={draft.actualEndDay}
+            onChange={(actualEndDay) => change({ actualEndDay })}
+            error={errors.actualEndDay ?? errors.actualEnd}
+          />
+          <TextField
+            label={t('results.actualEndTime')}
+            hint={t('results.timeHint')}
+            value={draft.actualEndTime}
+            onChange={(actualEndTime) => change({ actualEndTime })}
+            error={errors.actualEndTime}
+            inputMode="numeric"
+            autoComplete="off"
+          />
+        </div>
+      </details>
+
+      <AttachmentsSection
+        attachments={attachments}
+        editing={{
+          pending,
+          canSendNow: result !== null,
+          sending: sending || busy,
+          progress,
+          onPick: (files) => setPending((list) => [...list, ...pendingFrom(files, t)]),
+          onRetry: (key) => {
+            const waiting = (entry: PendingFile): PendingFile =>
+              entry.key === key ? { ...entry, status: 'waiting', message: undefined } : entry;
+            setPending((list) => list.map(waiting));
+            pendingRef.current = pendingRef.current.map(waiting);
+            void sendFiles(key);
+          },
+          onDiscard: (key) => setPending((list) => list.filter((entry) => entry.key !== key)),
+          onSendNow: () => void sendFiles(),
+          onDelete: async (attachment) => {
+            await deleteAttachment(attachment.id);
+            setAttachments((list) => list.filter((entry) => entry.id !== attachment.id));
+          },
+        }}
+      />
+
+      <FormErrors messages={split.other} />
+      {confirmation ? (
+        <div className="result-confirm" role="alert" ref={refusalBox} tabIndex={-1}>
+          <p className="result-confirm__title">{t('results.confirmTitle')}</p>
+          <p>{confirmation.message}</p>
+          <div className="form-actions">
+            <button type="button" className="button" disabled={busy} onClick={() => void send(true)}>
+              {t('results.confirm')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {otherRefusal ? (
+        <div className="error-box result-refusal" role="alert" ref={refusalBox} tabIndex={-1}>
+          <p className="result-refusal__title">{refusalTitle(otherRefusal, t)}</p>
+          <p>{refusalText(otherRefusal, t)}</p>
+          {dirty ? <p>{t('results.keptAfterRefusal')}</p> : null}
+          {otherRefusal instanceof ApiError && otherRefusal.code === 'VERSION_CONFLICT' ? (
+            <button type="button" className="button button--secondary" onClick={reload}>
+              {t('results.loadLatest')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="form-actions result-form__actions">
+        <button type="submit" className="button result-form__send" disabled={busy || sending}>
+          {busy ? t('results.sending') : result ? t('results.resend') : t('results.send')}
+        </button>
+        <Link href="/my-work" className="button button--secondary result-form__later">
+          {t('results.later')}
+        </Link>
+      </div>
+    </form>
+  );
+}
