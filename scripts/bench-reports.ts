@@ -20,7 +20,9 @@ function fill(db: Db, count: number, years: number): void {
     `insert into activities (title, type_code, status, all_day, start_at, end_at, start_date, lead_agency_id)
      values (?, 'community_outreach', 'done', 1, ?, ?, ?, ?)`,
   );
-  const result = sqlite.prepare(`insert into results (activity_id, "values", review_status) values (?, ?, 'accepted')`);
+  const result = sqlite.prepare(
+    `insert into results (activity_id, "values", review_status) values (?, ?, 'accepted')`,
+  );
   const partner = sqlite.prepare('insert into activity_partners (activity_id, agency_id) values (?, ?)');
   const days = years * 365;
   const first = Temporal.PlainDate.from('2016-01-01');
@@ -35,7 +37,10 @@ function fill(db: Db, count: number, years: number): void {
         iso,
         1 + (n % 40),
       );
-      result.run(lastInsertRowid, JSON.stringify({ sessions: 1, attendances: 50 + (n % 300), leaflets: n % 100 }));
+      result.run(
+        lastInsertRowid,
+        JSON.stringify({ sessions: 1, attendances: 50 + (n % 300), leaflets: n % 100 }),
+      );
       if (n % 5 === 0) partner.run(lastInsertRowid, 41 + (n % 20));
     }
   })();
