@@ -1,7 +1,7 @@
 // The report's activity list as CSV for spreadsheets: UTF-8 with a BOM (so that Excel reads
 // Vietnamese), RFC 4180 quoting, CRLF line ends, and cells that a spreadsheet would take
 // for a formula (= + - @, tab, carriage return) neutralised with a leading apostrophe.
-import type { ReportData } from './report-data';
+import { activityListCells, activityListHeader, type ReportData } from './report-data';
 
 export function csvCell(value: string | number): string {
   let text = String(value);
@@ -14,32 +14,10 @@ export function csvLine(cells: (string | number)[]): string {
 }
 
 export function reportCsv(data: ReportData): string {
-  const header = [
-    'Mã',
-    'Ngày bắt đầu',
-    'Tên hoạt động',
-    'Loại hình',
-    'Cơ quan chủ trì',
-    'Cơ quan phối hợp',
-    'Địa bàn',
-    'Trạng thái',
-    'Kết quả',
-    ...data.indicators.map((indicator) => indicator.name),
-  ];
+  const header = [...activityListHeader, ...data.indicators.map((indicator) => indicator.name)];
+  // Figures stay plain numbers (no thousands separator): a spreadsheet reads them as numbers.
   const lines = data.activities.map((activity) =>
-    csvLine([
-      activity.id,
-      activity.startDate,
-      activity.title,
-      activity.type,
-      activity.lead,
-      activity.partners,
-      activity.units,
-      activity.status,
-      activity.review,
-      // Figures stay plain numbers (no thousands separator): a spreadsheet reads them as numbers.
-      ...data.indicators.map((indicator) => activity.values[indicator.code] ?? ''),
-    ]),
+    csvLine(activityListCells(data, activity).map((cell) => cell ?? '')),
   );
   return `\uFEFF${[csvLine(header), ...lines].join('\r\n')}\r\n`;
 }

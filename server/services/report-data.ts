@@ -75,6 +75,35 @@ export type ReportData = {
 export const vnDate = (date: string) =>
   `${Number(date.slice(8, 10))}/${Number(date.slice(5, 7))}/${date.slice(0, 4)}`;
 
+/** The activity list's columns before the figures, in every export. */
+export const activityListHeader = [
+  'Mã',
+  'Ngày bắt đầu',
+  'Tên hoạt động',
+  'Loại hình',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Địa bàn',
+  'Trạng thái',
+  'Kết quả',
+];
+
+/** One activity's cells in the list, its figures in the report's indicator order. */
+export function activityListCells(data: ReportData, activity: ListedActivity): (string | number | null)[] {
+  return [
+    activity.id,
+    activity.startDate,
+    activity.title,
+    activity.type,
+    activity.lead,
+    activity.partners,
+    activity.units,
+    activity.status,
+    activity.review,
+    ...data.indicators.map((indicator) => activity.values[indicator.code] ?? null),
+  ];
+}
+
 /** The activities of the period that count (not cancelled), with names and their result's figures. */
 function listedActivities(ctx: ServiceContext, query: SummaryQuery): ListedActivity[] {
   const { startDate, endDate, groupBy: _g, acceptedOnly, rollUpTo: _r, ...filters } = query;

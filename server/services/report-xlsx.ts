@@ -3,7 +3,7 @@
 // formats, frozen header rows. Figures are numbers in their cells, never text.
 import ExcelJS from 'exceljs';
 import type { SummaryRow } from '../contracts/reports';
-import { type ReportData, unitWords } from './report-data';
+import { activityListCells, activityListHeader, type ReportData, unitWords } from './report-data';
 
 const numberFormat = '#,##0';
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF6' } };
@@ -97,30 +97,8 @@ export async function reportXlsx(data: ReportData): Promise<Buffer> {
     workbook,
     'Danh sách hoạt động',
     `Danh sách hoạt động ${data.periodWords}`,
-    [
-      'Mã',
-      'Ngày bắt đầu',
-      'Tên hoạt động',
-      'Loại hình',
-      'Cơ quan chủ trì',
-      'Cơ quan phối hợp',
-      'Địa bàn',
-      'Trạng thái',
-      'Kết quả',
-      ...indicatorHeaders,
-    ],
-    data.activities.map((activity) => [
-      activity.id,
-      activity.startDate,
-      activity.title,
-      activity.type,
-      activity.lead,
-      activity.partners,
-      activity.units,
-      activity.status,
-      activity.review,
-      ...data.indicators.map((indicator) => activity.values[indicator.code] ?? null),
-    ]),
+    [...activityListHeader, ...indicatorHeaders],
+    data.activities.map((activity) => activityListCells(data, activity)),
     10,
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());

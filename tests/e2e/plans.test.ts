@@ -250,7 +250,7 @@ describe('plans, tasks, campaigns and my work', () => {
         .getByRole('row', { name: /Tin, bài, ảnh/ })
         .getByRole('cell')
         .allTextContents(),
-    ).toEqual(['20', '0', '0%']);
+    ).toEqual(['20', '0', '0', '0%']);
     await admin.getByText('2 nhiệm vụ. 1 nhiệm vụ chưa có hoạt động nào.').waitFor();
     await screenshot(admin, 'plan-desktop');
   });

@@ -110,6 +110,8 @@ type RequestOptions = {
   signal?: AbortSignal | undefined;
   /** A JSON body (POST, PATCH, PUT). */
   body?: unknown;
+  /** A file upload instead: the browser writes the multipart content type and its boundary. */
+  form?: FormData;
   /** The version the caller read, sent as `If-Match` so that a stale write gets 412. */
   ifMatch?: number | undefined;
   /**
@@ -128,7 +130,11 @@ async function request<T extends z.ZodType>(
   options: RequestOptions,
 ): Promise<z.infer<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let body: BodyInit | null = options.form ?? null;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
 
   let response: Response;
@@ -136,7 +142,7 @@ async function request<T extends z.ZodType>(
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body,
       // The session cookie is HttpOnly and same-origin: the browser sends it, the code never sees it.
       credentials: 'same-origin',
       signal: options.signal ?? null,
@@ -152,16 +158,16 @@ async function request<T extends z.ZodType>(
     });
   }
 
-  const body = await readJson(response);
+  const answer = await readJson(response);
   if (!response.ok) {
-    const error = toApiError(response, body);
+    const error = toApiError(response, answer);
     if (error.statusCode === 401 && !options.unauthenticatedIsExpected) {
       for (const listener of unauthenticatedListeners) listener();
     }
     throw error;
   }
 
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(answer);
   if (!parsed.success) {
     throw new ApiError({
       statusCode: response.status,
@@ -196,7 +202,7 @@ export function apiSend<T extends z.ZodType>(
  * as the JSON requests: a refusal (413, 415, 400, 403, 409) comes back as an ApiError with the
  * server's message, a lost connection as NETWORK, and the answer is parsed with `schema`.
  */
-export async function apiUpload<T extends z.ZodType>(
+export function apiUpload<T extends z.ZodType>(
   path: string,
   file: Blob,
   fileName: string,
@@ -205,44 +211,7 @@ export async function apiUpload<T extends z.ZodType>(
 ): Promise<z.infer<T>> {
   const form = new FormData();
   form.append('file', file, fileName);
-  let response: Response;
-  try {
-    // No content-type header: the browser writes it, with the multipart boundary.
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { accept: 'application/json' },
-      body: form,
-      credentials: 'same-origin',
-      signal: options.signal ?? null,
-    });
-  } catch (cause) {
-    if (options.signal?.aborted) throw cause;
-    throw new ApiError({
-      statusCode: 0,
-      code: 'NETWORK',
-      message: `Không kết nối được máy chủ (${path})`,
-      cause,
-    });
-  }
-
-  const body = await readJson(response);
-  if (!response.ok) {
-    const error = toApiError(response, body);
-    if (error.statusCode === 401) {
-      for (const listener of unauthenticatedListeners) listener();
-    }
-    throw error;
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new ApiError({
-      statusCode: response.status,
-      code: 'INVALID_RESPONSE',
-      message: `Dữ liệu trả về từ POST ${path} không đúng định dạng: ${z.prettifyError(parsed.error)}`,
-      cause: parsed.error,
-    });
-  }
-  return parsed.data;
+  return request('POST', path, schema, { form, signal: options.signal });
 }
 
 /** The schema of an empty (204) answer. */

@@ -1,10 +1,9 @@
 import { type ReactNode, useEffect } from 'react';
 import type { Role } from '../../api/auth';
-import { can } from '../../app/permissions';
+import { can, canLockPeriods } from '../../app/permissions';
 import { Link, navigate } from '../../app/router';
 import { useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
-import { canLockPeriods } from '../results/access';
 import { AgenciesPage } from './AgenciesPage';
 import { AuditPage } from './AuditPage';
 import { CatalogPage } from './CatalogPage';

@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type Activity,
   type ActivityFilters,
@@ -15,6 +15,7 @@ import { listUnits } from '../../api/units';
 import { canCreateActivities, canEditActivity } from '../../app/permissions';
 import { useUser } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterSelect, type Option } from '../../components/FilterSelect';
 import { useLoad } from '../../components/useLoad';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { addDays, todayIn } from '../../i18n/dates';
@@ -54,8 +55,6 @@ function isPhone(): boolean {
 }
 
 // ---------------------------------------------------------------- what the filters offer
-
-type Option = { value: string; label: string; group?: string };
 
 async function loadChoices(timeZone: string, signal: AbortSignal) {
   const asOf = todayIn(timeZone);
@@ -375,47 +374,5 @@ export function CalendarPage({ timeZone }: Props) {
         />
       ) : null}
     </>
-  );
-}
-
-function FilterSelect({
-  label,
-  allLabel,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  allLabel: string;
-  value: string;
-  options: Option[];
-  onChange: (value: string) => void;
-}) {
-  // A value from the address that the list does not hold (out of force today, still loading) stays chosen.
-  const known = value === '' || options.some((option) => option.value === value);
-  const groups = new Map<string | undefined, Option[]>();
-  for (const option of options) groups.set(option.group, [...(groups.get(option.group) ?? []), option]);
-  return (
-    <label className="field">
-      <span className="field__label">{label}</span>
-      <select className="input" value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{allLabel}</option>
-        {known ? null : <option value={value}>#{value}</option>}
-        {[...groups].map(([group, entries]) => {
-          const rendered = entries.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ));
-          return group === undefined ? (
-            <Fragment key="">{rendered}</Fragment>
-          ) : (
-            <optgroup key={group} label={group}>
-              {rendered}
-            </optgroup>
-          );
-        })}
-      </select>
-    </label>
   );
 }

@@ -10,7 +10,7 @@ import type { User } from '../../api/auth';
 import { getCatalog } from '../../api/catalog';
 import { getResult } from '../../api/results';
 import { listUnits } from '../../api/units';
-import { canCreateActivities } from '../../app/permissions';
+import { canCreateActivities, canReviewResults, canWriteResult } from '../../app/permissions';
 import { Link } from '../../app/router';
 import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
@@ -29,7 +29,6 @@ import { LoadState } from '../admin/common';
 import { agencyName, namesById } from '../admin/names';
 import { daysBetween, lastDayOf, startDayOf, useNumbers } from '../plans/format';
 import { ActivityTable, PageFrame } from '../plans/parts';
-import { canReviewResults, canWriteResult } from '../results/access';
 import { heldActivityHref, resultHref } from '../results/links';
 import './mywork.css';
 

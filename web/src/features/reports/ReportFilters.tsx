@@ -1,13 +1,11 @@
-// The report's filters: the calendar's own (same names, same values), whether only accepted
-// results count, and whether units and agencies are rolled up to those of today.
-import { Fragment, useId } from 'react';
 import { type ActivityFilters, activityFilterNames } from '../../api/activities';
+import { FilterSelect, type Option } from '../../components/FilterSelect';
 import { CheckboxField } from '../../components/form';
 import { useT } from '../../i18n/context';
 import { formatIsoDay } from '../../i18n/dates';
 import type { FilterName } from './address';
 
-export type Option = { value: string; label: string; group?: string | undefined };
+export type { Option };
 
 export function ReportFilters({
   filters,
@@ -78,50 +76,5 @@ export function ReportFilters({
         </div>
       </div>
     </details>
-  );
-}
-
-function FilterSelect({
-  label,
-  allLabel,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  allLabel: string;
-  value: string;
-  options: Option[];
-  onChange: (value: string) => void;
-}) {
-  // A value from the address that the list does not hold (out of force, still loading) stays chosen.
-  const known = value === '' || options.some((option) => option.value === value);
-  const groups = new Map<string | undefined, Option[]>();
-  for (const option of options) groups.set(option.group, [...(groups.get(option.group) ?? []), option]);
-  const id = useId();
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} className="input" value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{allLabel}</option>
-        {known ? null : <option value={value}>#{value}</option>}
-        {[...groups].map(([group, entries]) => {
-          const rendered = entries.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ));
-          return group === undefined ? (
-            <Fragment key="">{rendered}</Fragment>
-          ) : (
-            <optgroup key={group} label={group}>
-              {rendered}
-            </optgroup>
-          );
-        })}
-      </select>
-    </div>
   );
 }
