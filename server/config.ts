@@ -27,7 +27,7 @@ export const ConfigSchema = z.object({
   ADMIN_USERNAME: z.string().min(1).default('admin'),
   /** Password of the first administrator; when absent a strong one is generated and printed once. */
   ADMIN_PASSWORD: Password.optional(),
-  /** 1 adds a year of demo activities on the first start, so a newcomer's calendar is not empty. */
+  /** 1 adds eighteen months of demo activities on the first start, so a newcomer's calendar is not empty. */
   DEMO_DATA: flag,
   /**
    * 1 behind a reverse proxy that terminates HTTPS: then X-Forwarded-Proto/For are believed,

@@ -1,4 +1,5 @@
-// A year of realistic demo activities around today (DEMO_DATA=1), so that a newcomer's
+// Eighteen months of realistic demo activities around today (DEMO_DATA=1: a year back, so
+// that the last half-year and year reports have figures, and six months ahead), so that a newcomer's
 // calendar is not empty: talks, contests, rallies, media products, SMS runs across the
 // agencies and communes in being on each day, with the 30/7 peak of the current year.
 // Deterministic (seeded by today's date), and written through the activity service so
@@ -476,8 +477,8 @@ export function seedDemoActivities(db: Db, options: { timeZone: string; today?: 
   world.plan = seedPlan(world, year);
   seedPeak(world, year);
 
-  // About five activities a week from six months back to six months ahead, on working days.
-  const first = Temporal.PlainDate.from(today).subtract({ months: 6 });
+  // About five activities a week from a year back to six months ahead, on working days.
+  const first = Temporal.PlainDate.from(today).subtract({ months: 12 });
   const last = Temporal.PlainDate.from(today).add({ months: 6 });
   const peakStart = `${year}-07-01`;
   const peakEnd = `${year}-09-30`;

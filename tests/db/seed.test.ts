@@ -106,11 +106,14 @@ describe('the demo seed', () => {
     await t.close();
   });
 
-  it('adds a year of activities around today', async () => {
+  it('adds activities from a year back to six months ahead of today', async () => {
     expect(afterFirst.activities).toBeGreaterThan(100);
-    const all = await listActivities(t.app, 'start=2025-09-01&end=2026-10-01&limit=10000');
+    const all = await listActivities(t.app, 'start=2025-03-01&end=2026-10-01&limit=10000');
     expect(all.total).toBe(afterFirst.activities);
-    const before = await listActivities(t.app, 'start=2025-09-01&end=2026-03-15');
+    const before = await listActivities(t.app, 'start=2025-03-01&end=2026-03-15');
+    // A year back: the last half-year and year reports have activities to count.
+    const lastYear = await listActivities(t.app, 'start=2025-03-15&end=2025-06-15');
+    expect(lastYear.total).toBeGreaterThan(50);
     const after = await listActivities(t.app, 'start=2026-03-16&end=2026-10-01');
     expect(before.total).toBeGreaterThan(20);
     expect(after.total).toBeGreaterThan(20);
