@@ -27,23 +27,30 @@ export const reportFilters = ActivityQuery.pick({
   status: true,
 }).shape;
 
-export const SummaryQuery = z
-  .strictObject({
-    /** The period, both ends inclusive, by each activity's local start date. */
-    startDate: DateString,
-    endDate: DateString,
-    groupBy: z.enum(summaryGroupings).optional(),
-    ...reportFilters,
-    /** `true`: only results a coordinator accepted count as done and in the figures. */
-    acceptedOnly: z.enum(['true', 'false']).optional(),
-    /**
-     * Units and agencies as they were recorded (default), or rolled up through the
-     * successions to those in being on this date.
-     */
-    rollUpTo: DateString.optional(),
-  })
-  .refine(periodInOrder, periodMessage);
+const summaryFields = {
+  /** The period, both ends inclusive, by each activity's local start date. */
+  startDate: DateString,
+  endDate: DateString,
+  groupBy: z.enum(summaryGroupings).optional(),
+  ...reportFilters,
+  /** `true`: only results a coordinator accepted count as done and in the figures. */
+  acceptedOnly: z.enum(['true', 'false']).optional(),
+  /**
+   * Units and agencies as they were recorded (default), or rolled up through the
+   * successions to those in being on this date.
+   */
+  rollUpTo: DateString.optional(),
+};
+
+export const SummaryQuery = z.strictObject(summaryFields).refine(periodInOrder, periodMessage);
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
+
+export const exportFormats = ['xlsx', 'docx', 'csv'] as const;
+
+/** The periodic report as a file: the summary's parameters and the format (DESIGN §4). */
+export const ExportQuery = z
+  .strictObject({ ...summaryFields, format: z.enum(exportFormats) })
+  .refine(periodInOrder, periodMessage);
 
 /** Each indicator's figure: a sum, or for a `max` indicator its largest single value. */
 const Values = z.record(z.string(), z.number().int());
@@ -143,9 +150,12 @@ export const Coverage = z.object({
       counts: z.record(z.string(), z.number().int()),
     }),
   ),
-  /** Activities in a former unit shared among several new ones: not credited to any one of them. */
+  /**
+   * Activities placed only in a district, the province, or a former unit shared among several
+   * new ones: they reached no single commune or ward, so no cell counts them.
+   */
   unassigned: z.number().int(),
-  /** Agencies with activities whose end has passed without a result, most first. */
+  /** Agencies with activities whose end has passed without a result, as of today (whatever the period), most first. */
   overdueByAgency: z.array(
     z.object({ agencyId: z.number().int(), name: z.string(), overdue: z.number().int() }),
   ),

@@ -136,7 +136,7 @@ function entityTypeOf(route: string): string {
   // /api/plans/:id/tasks creates a task; /api/catalog/channels writes a channel.
   if (segment === 'plans' && route.endsWith('/tasks')) return 'task';
   if (segment === 'activities' && route.includes('/result')) return 'result';
-  if (segment === 'activities' && route.endsWith('/attachments')) return 'attachment';
+  // Refused uploads are recorded against the activity (the id in the address is its id).
   if (segment === 'catalog') return `catalog.${kind ?? ''}`;
   return entityTypes[segment] ?? segment;
 }

@@ -3,6 +3,7 @@ import { errorResponses } from '../contracts/common';
 import {
   Coverage,
   CoverageQuery,
+  ExportQuery,
   ReportPeriodList,
   ReportPeriodQuery,
   Summary,
@@ -82,29 +83,28 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       build: async (data: ReturnType<typeof gatherReport>) => Buffer.from(reportCsv(data), 'utf8'),
     },
   } as const;
-  for (const [extension, format] of Object.entries(formats)) {
-    app.get(
-      `/api/reports/export.${extension}`,
-      {
-        config: { permission: 'activities:read' },
-        schema: {
-          tags,
-          summary: `The periodic report as ${extension.toUpperCase()} (a download)`,
-          querystring: SummaryQuery,
-        },
+  app.get(
+    '/api/reports/export',
+    {
+      config: { permission: 'activities:read' },
+      schema: {
+        tags,
+        summary: 'The periodic report as a download: xlsx, docx or csv (the activity list)',
+        querystring: ExportQuery,
       },
-      async (request, reply) => {
-        const data = gatherReport(contextOf(request), request.query);
-        const body = await format.build(data);
-        const name = `bao-cao-truyen-thong_${request.query.startDate}_${request.query.endDate}.${extension}`;
-        return reply
-          .header('content-type', format.type)
-          .header('content-disposition', `attachment; filename="${name}"`)
-          .header('cache-control', 'private, no-store')
-          .send(body);
-      },
-    );
-  }
+    },
+    async (request, reply) => {
+      const { format: extension, ...query } = request.query;
+      const format = formats[extension];
+      const body = await format.build(gatherReport(contextOf(request), query));
+      const name = `bao-cao-truyen-thong_${query.startDate}_${query.endDate}.${extension}`;
+      return reply
+        .header('content-type', format.type)
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'private, no-store')
+        .send(body);
+    },
+  );
 };
 
 export default reportsRoutes;

@@ -89,7 +89,36 @@ function groupBy<V>(rows: { activityId: number; value: V }[]): Map<number, V[]> 
 }
 
 /** The list-valued fields of many activities in four queries, not four per activity. */
+/** Ids per query: SQLite binds at most 32,766 values, and a report's year can hold more. */
+const linkChunk = 10_000;
+
+function chunksOf<T>(list: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
+  return chunks;
+}
+
+function mergeLinks(parts: Links[]): Links {
+  const merged: Links = {
+    results: new Map(),
+    partners: new Map(),
+    units: new Map(),
+    targetGroups: new Map(),
+    channels: new Map(),
+  };
+  for (const part of parts) {
+    for (const [id, status] of part.results) merged.results.set(id, status);
+    for (const [id, list] of part.partners) merged.partners.set(id, list);
+    for (const [id, list] of part.units) merged.units.set(id, list);
+    for (const [id, list] of part.targetGroups) merged.targetGroups.set(id, list);
+    for (const [id, list] of part.channels) merged.channels.set(id, list);
+  }
+  return merged;
+}
+
 export function loadLinks(tx: Tx, ids: number[]): Links {
+  if (ids.length > linkChunk)
+    return mergeLinks(chunksOf(ids, linkChunk).map((chunk) => loadLinks(tx, chunk)));
   if (ids.length === 0)
     return {
       results: new Map(),

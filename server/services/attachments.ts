@@ -65,7 +65,8 @@ export function cleanFileName(name: string): string {
 /** Re-encodes a photo in its own format: the pixels stay, every metadata block goes. */
 async function withoutMetadata(buffer: Buffer, mimeType: string): Promise<Buffer> {
   // `rotate()` applies the EXIF orientation first, so the photo still stands the right way up.
-  const image = sharp(buffer, { failOn: 'error' }).rotate();
+  // A pixel bound: a small, highly compressed image must not unfold into gigabytes.
+  const image = sharp(buffer, { failOn: 'error', limitInputPixels: 50_000_000 }).rotate();
   if (mimeType === 'image/png') return image.png().toBuffer();
   if (mimeType === 'image/webp') return image.webp({ quality: 90 }).toBuffer();
   return image.jpeg({ quality: 90, mozjpeg: true }).toBuffer();
@@ -109,8 +110,8 @@ export async function addAttachment(
   const storedName = `${randomUUID()}.${type.ext}`;
   await mkdir(uploadDir, { recursive: true });
   const path = join(uploadDir, storedName);
-  await writeFile(path, content, { flag: 'wx' });
   try {
+    await writeFile(path, content, { flag: 'wx' });
     return ctx.db.transaction((tx) => {
       assertMayAttach(ctx, tx, activityId); // again: things may have changed while the photo was re-encoded
       const row = tx

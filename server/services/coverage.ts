@@ -99,6 +99,7 @@ export function getCoverage(ctx: ServiceContext, query: CoverageQuery): Coverage
 
   // Each activity once per unit it reached, after rolling its units up.
   const reached = new Map<number, Set<number>>();
+  const listed = new Set(inBeing.map((unit) => unit.id));
   const assigned = new Set<number>();
   const shared = new Set<number>();
   for (const { activityId, unitId } of placed) {
@@ -108,6 +109,11 @@ export function getCoverage(ctx: ServiceContext, query: CoverageQuery): Coverage
       continue;
     }
     const [target = unitId] = targets;
+    // A district or the province itself is no commune or ward: not credited to one of them.
+    if (!listed.has(target)) {
+      shared.add(activityId);
+      continue;
+    }
     reached.set(target, (reached.get(target) ?? new Set()).add(activityId));
     assigned.add(activityId);
   }

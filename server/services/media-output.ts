@@ -2,7 +2,7 @@
 // programmes, posts, SMS runs) and its reach, by channel and month. An item is credited to
 // each of its channels, and counted once in the totals. Figures come from results, each
 // indicator in its own unit; `max` indicators (unique reach) are never summed.
-import { and, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
 import {
   activities,
   activityChannels,
@@ -14,6 +14,7 @@ import {
 } from '../../db/schema';
 import type { MediaOutput, MediaOutputQuery } from '../contracts/media-output';
 import type { ServiceContext, Tx } from './context';
+import { countedResults } from './counted-results';
 
 /** Channels that publish rather than gather people: a media type uses only these. */
 const mediaChannelKinds = new Set(['broadcast', 'press', 'online', 'sms']);
@@ -53,11 +54,12 @@ export function getMediaOutput(ctx: ServiceContext, query: MediaOutputQuery): Me
   const types = mediaTypeCodes(tx);
   const conditions: SQL[] = [
     isNull(activities.deletedAt),
+    ne(activities.status, 'cancelled'),
     inArray(activities.typeCode, types),
     gte(activities.startDate, query.startDate),
     lte(activities.startDate, query.endDate),
+    countedResults(query.acceptedOnly === 'true'),
   ];
-  if (query.acceptedOnly === 'true') conditions.push(eq(results.reviewStatus, 'accepted'));
   if (query.campaignId) conditions.push(eq(activities.campaignId, query.campaignId));
   if (query.agencyId) {
     const asPartner = tx
@@ -75,22 +77,27 @@ export function getMediaOutput(ctx: ServiceContext, query: MediaOutputQuery): Me
         .where(and(...conditions))
         .all()
     : [];
-  const links = rows.length
-    ? tx
-        .select({ id: activityChannels.activityId, code: activityChannels.channelCode })
-        .from(activityChannels)
-        .where(
-          inArray(
-            activityChannels.activityId,
-            rows.map((row) => row.id),
-          ),
-        )
-        .all()
-    : [];
+  // The same items as a subquery, not as a list of ids: a busy year exceeds SQLite's
+  // limit on bound values.
+  const itemIds = tx
+    .select({ id: activities.id })
+    .from(activities)
+    .innerJoin(results, eq(results.activityId, activities.id))
+    .where(and(...conditions));
+  const channelsOf = new Map<number, string[]>();
+  if (rows.length > 0) {
+    for (const link of tx
+      .select({ id: activityChannels.activityId, code: activityChannels.channelCode })
+      .from(activityChannels)
+      .where(inArray(activityChannels.activityId, itemIds))
+      .all()) {
+      channelsOf.set(link.id, [...(channelsOf.get(link.id) ?? []), link.code]);
+    }
+  }
   const items: Item[] = rows.map((row) => ({
     id: row.id,
     month: row.startDate.slice(0, 7),
-    channelCodes: links.filter((link) => link.id === row.id).map((link) => link.code),
+    channelCodes: channelsOf.get(row.id) ?? [],
     values: row.values,
   }));
 

@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { activities, indicators, results, tasks, taskTargets } from '../../db/schema';
 import type { PlanProgress, TaskProgress } from '../contracts/plans';
 import type { ServiceContext } from './context';
+import { countedResults } from './counted-results';
 import { readPlan } from './plans';
 import { nowStored } from './time';
 
@@ -39,7 +40,7 @@ export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgre
             values: results.values,
           })
           .from(activities)
-          .leftJoin(results, eq(results.activityId, activities.id))
+          .leftJoin(results, and(eq(results.activityId, activities.id), countedResults(false)))
           .where(and(inArray(activities.taskId, taskIds), isNull(activities.deletedAt)))
           .all()
       : [];

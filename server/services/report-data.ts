@@ -156,7 +156,10 @@ function listedActivities(ctx: ServiceContext, query: SummaryQuery): ListedActiv
       .map((t) => [t.code, t.name]),
   );
   return rows.map((row) => {
-    const counts = row.values !== null && (acceptedOnly !== 'true' || row.review === 'accepted');
+    // The same results as the summary counts: submitted and accepted, or accepted only.
+    const counts =
+      row.review !== null &&
+      (row.review === 'accepted' || (acceptedOnly !== 'true' && row.review === 'submitted'));
     return {
       id: row.id,
       startDate: row.startDate,

@@ -140,12 +140,13 @@ export function narrative(data: ReportData): string[] {
     const reachWords = reach ? `; sản phẩm tiếp cận nhiều nhất đạt ${reach}` : '';
     sentences.push(`Các sản phẩm truyền thông trực tuyến đạt ${views ?? '0 lượt xem'}${reachWords}.`);
   }
-  const contest = [
-    figure(data, 'contestants', 'thí sinh'),
-    figure(data, 'contest_entries', 'lượt dự thi'),
-    figure(data, 'prizes', 'giải'),
-  ].filter((part): part is string => part !== null);
+  const contest = [figure(data, 'contest_entries', 'lượt dự thi'), figure(data, 'prizes', 'giải')].filter(
+    (part): part is string => part !== null,
+  );
   if (contest.length) sentences.push(`Các cuộc thi tìm hiểu có ${contest.join(', ')}.`);
+  // Contestants are counted per contest (a `max` indicator): the largest contest, never a sum.
+  const contestants = figure(data, 'contestants', 'thí sinh');
+  if (contestants) sentences.push(`Cuộc thi đông nhất có ${contestants}.`);
   const pledges = figure(data, 'pledges', 'bản cam kết');
   if (pledges) sentences.push(`Vận động ký ${pledges} không vi phạm pháp luật về mua bán người.`);
   return sentences;
@@ -167,7 +168,10 @@ function table(data: ReportData, first: string, rows: SummaryRow[], includeTotal
       cell('Số hoạt động', true),
       cell('Có kết quả', true),
       ...data.indicators.map((indicator) =>
-        cell(`${indicator.name} (${unitWords[indicator.unit] ?? indicator.unit})`, true),
+        cell(
+          `${indicator.name} (${unitWords[indicator.unit] ?? indicator.unit}${indicator.aggregation === 'max' ? ', lớn nhất' : ''})`,
+          true,
+        ),
       ),
     ],
   });

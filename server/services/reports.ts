@@ -24,6 +24,7 @@ import {
 import type { Summary, SummaryGrouping, SummaryQuery, SummaryRow } from '../contracts/reports';
 import { listConditions } from './activities';
 import type { ServiceContext, Tx } from './context';
+import { countedResults } from './counted-results';
 import { successorsOn } from './succession';
 
 type Counted = {
@@ -51,10 +52,7 @@ function scopeOf(
     lte(activities.startDate, endDate),
     ne(activities.status, 'cancelled'),
   );
-  const resultJoin =
-    acceptedOnly === 'true'
-      ? and(eq(results.activityId, activities.id), eq(results.reviewStatus, 'accepted'))
-      : eq(results.activityId, activities.id);
+  const resultJoin = and(eq(results.activityId, activities.id), countedResults(acceptedOnly === 'true'));
   return { where, resultJoin };
 }
 

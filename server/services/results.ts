@@ -5,6 +5,7 @@
 // figures far above the plan or the type's usual range need the author's confirmation.
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { activities, activityTypes, indicators, results } from '../../db/schema';
+import type { Activity } from '../contracts/activities';
 import type { ErrorDetail } from '../contracts/common';
 import type { HeldActivity, HeldActivityInput } from '../contracts/held-activities';
 import type { Result, ResultInput, ReviewInput } from '../contracts/results';
@@ -164,10 +165,12 @@ function assertHeld(activity: ActivityRow, timeZone: string): void {
 
 // ---------------------------------------------------------------- writing
 
-/** Marks the activity done (a result means it was held), audited as an activity change. */
-function markDone(ctx: ServiceContext, tx: Tx, activity: ActivityRow): void {
+/**
+ * Marks the activity done (a result means it was held), audited as an activity change
+ * from how it stood before the result was saved.
+ */
+function markDone(ctx: ServiceContext, tx: Tx, activity: ActivityRow, before: Activity): void {
   if (activity.status === 'done') return;
-  const before = readOne(tx, activity.id, ctx.timeZone);
   tx.update(activities)
     .set({ status: 'done', version: activity.version + 1, updatedAt: nowStored(), updatedBy: actorIdOf(ctx) })
     .where(eq(activities.id, activity.id))
@@ -185,12 +188,16 @@ export function saveResult(
 ): Result {
   return ctx.db.transaction((tx) => {
     const activity = activityRow(tx, activityId);
-    assertMayWriteResult(ctx.actor, readOne(tx, activityId, ctx.timeZone));
+    // As it stands before this result: who may log it, and the audit's "before" of marking it done.
+    const activityBefore = readOne(tx, activityId, ctx.timeZone);
+    assertMayWriteResult(ctx.actor, activityBefore);
     assertUnlocked(tx, [activity.startDate], 'báo cáo kết quả hoạt động');
     assertHeld(activity, ctx.timeZone);
     const existing = findResultRow(tx, activityId);
     // A stale correction is refused before its figures are judged: they may already be moot.
-    if (existing) assertVersion(existing.version, expected, 'Kết quả');
+    // If-Match "0" says "I saw no result": a first result someone else saved meanwhile is
+    // not overwritten.
+    assertVersion(existing?.version ?? 0, expected, 'Kết quả');
     const errors = figureErrors(tx, activity.typeCode, input.values);
     if (errors.length > 0) throw invalidFields(errors);
     if (!input.confirm) {
@@ -238,7 +245,7 @@ export function saveResult(
         after,
       });
     }
-    markDone(ctx, tx, activity);
+    markDone(ctx, tx, activity, activityBefore);
     return readResult(tx, activityId, ctx.timeZone);
   });
 }

@@ -62,6 +62,30 @@ describe('GET /api/media-output', () => {
       { typeCode: 'news_article', start: '2025-12-01', channelCodes: ['newspaper'] },
       { news_items: 9 },
     );
+    // Published, then cancelled: no longer counted.
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: '/api/activities/held',
+      payload: {
+        activity: {
+          title: 'Tin bài đã rút',
+          typeCode: 'news_article',
+          start: '2025-10-11',
+          leadAgencyId: press,
+          channelCodes: ['newspaper'],
+        },
+        result: { values: { news_items: 5 } },
+      },
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(201);
+    const withdrawn = cancelled.json<{ activity: { id: number; version: number } }>().activity;
+    const cancel = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/activities/${withdrawn.id}`,
+      headers: { 'if-match': `"${withdrawn.version}"` },
+      payload: { status: 'cancelled', statusNote: 'Tin bài bị gỡ' },
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
     // Another agency's post, for the agency filter.
     await held(
       { typeCode: 'social_post', start: '2025-10-21', channelCodes: ['social_media'], leadAgencyId: police },

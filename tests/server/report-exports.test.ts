@@ -23,7 +23,10 @@ async function held(activity: Record<string, unknown>, values: Record<string, nu
 }
 
 async function download(format: string) {
-  const response = await t.app.inject({ method: 'GET', url: `/api/reports/export.${format}?${period}` });
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/api/reports/export?${period}&format=${format}`,
+  });
   expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
   expect(String(response.headers['content-disposition'])).toMatch(
     /^attachment; filename="bao-cao-truyen-thong_2025-07-01_2025-12-31\./,

@@ -215,6 +215,35 @@ describe('GET /api/reports/summary', () => {
     });
   });
 
+  it('leaves a returned result out of the figures until its author sends it again', async () => {
+    const before = await summary(year2025);
+    const id = await activity(
+      { start: '2025-11-20', unitIds: [ids.phuBai ?? 0] },
+      { sessions: 1, attendances: 500 },
+    );
+    const counted = await summary(year2025);
+    expect(counted.totals.done).toBe(before.totals.done + 1);
+    const returned = await t.app.inject({
+      method: 'POST',
+      url: `/api/activities/${id}/result/review`,
+      payload: { decision: 'return', note: 'Số liệu chưa khớp biên bản' },
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    const after = await summary(year2025);
+    expect(after.totals).toEqual({ ...before.totals, activities: before.totals.activities + 1 });
+    // Put back as it was for the other tests: the activity is deleted.
+    const version = json<{ version: number }>(
+      await t.app.inject({ method: 'GET', url: `/api/activities/${id}` }),
+    ).version;
+    const deleted = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/activities/${id}`,
+      headers: { 'if-match': `"${version}"` },
+    });
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect((await summary(year2025)).totals).toEqual(before.totals);
+  });
+
   it('shows units as recorded, or rolled up to 1/7/2025 without counting twice or losing any', async () => {
     const recorded = await summary(`${year2025}&groupBy=unit`);
     const recordedKeys = recorded.rows.map((entry) => entry.key);

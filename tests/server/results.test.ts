@@ -209,6 +209,25 @@ describe('logging a result', () => {
     });
   });
 
+  it('refuses to overwrite a first result someone else saved meanwhile (If-Match "0")', async () => {
+    const talk = await heldTalk({ start: '2025-09-13' });
+    const first = await putResult(reporter.as, talk.id, { values: { attendances: 120 } }, 0);
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await putResult(t.app, talk.id, { values: { attendances: 999 } }, 0);
+    expect(second.statusCode).toBe(412);
+    expect(errorOf(second).code).toBe('VERSION_CONFLICT');
+    expect((await getJson<Result>(t.app, `/api/activities/${talk.id}/result`)).values).toEqual({
+      attendances: 120,
+    });
+    // The activity's audit row for becoming done shows it as it was before the result.
+    const rows = auditRowsAfter(t.db, 0).filter(
+      (row) => row.entity_type === 'activity' && row.entity_id === talk.id && row.action === 'update',
+    );
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]?.before ?? '{}')).toMatchObject({ status: 'planned', resultStatus: null });
+    expect(JSON.parse(rows[0]?.after ?? '{}')).toMatchObject({ status: 'done', resultStatus: 'submitted' });
+  });
+
   it('keeps a unit reporter from changing their activity once it has a result', async () => {
     const mine = json<Activity>(
       await reporter.as.inject({

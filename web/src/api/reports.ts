@@ -59,5 +59,5 @@ export function getCoverage(
 
 /** The address of a report's file: the browser downloads it, with the session cookie, without fetch. */
 export function reportExportHref(format: ExportFormat, query: ReportQuery): string {
-  return buildUrl(`/api/reports/export.${format}`, reportParams(query));
+  return buildUrl('/api/reports/export', { ...reportParams(query), format });
 }
