@@ -14,7 +14,7 @@ import {
 } from '../../db/schema';
 import type { MediaOutput, MediaOutputQuery } from '../contracts/media-output';
 import type { ServiceContext, Tx } from './context';
-import { countedResults } from './counted-results';
+import { combineFigures, countedResults } from './counted-results';
 
 /** Channels that publish rather than gather people: a media type uses only these. */
 const mediaChannelKinds = new Set(['broadcast', 'press', 'online', 'sms']);
@@ -41,13 +41,6 @@ export function mediaTypeCodes(tx: Tx): string[] {
 }
 
 type Item = { id: number; month: string; channelCodes: string[]; values: Record<string, number> };
-
-function combine(target: Record<string, number>, values: Record<string, number>, max: Set<string>): void {
-  for (const [code, value] of Object.entries(values)) {
-    const current = target[code];
-    target[code] = current === undefined ? value : max.has(code) ? Math.max(current, value) : current + value;
-  }
-}
 
 export function getMediaOutput(ctx: ServiceContext, query: MediaOutputQuery): MediaOutput {
   const tx = ctx.db;
@@ -130,16 +123,16 @@ export function getMediaOutput(ctx: ServiceContext, query: MediaOutputQuery): Me
   const totals = { items: 0, values: {} as Record<string, number> };
   for (const item of items) {
     totals.items += 1;
-    combine(totals.values, item.values, max);
+    combineFigures(totals.values, item.values, max);
     for (const channelCode of item.channelCodes) {
       const key = `${channelCode}|${item.month}`;
       const cell = cells.get(key) ?? { channelCode, month: item.month, items: 0, values: {} };
       cell.items += 1;
-      combine(cell.values, item.values, max);
+      combineFigures(cell.values, item.values, max);
       cells.set(key, cell);
       const channel = channelTotals.get(channelCode) ?? { channelCode, items: 0, values: {} };
       channel.items += 1;
-      combine(channel.values, item.values, max);
+      combineFigures(channel.values, item.values, max);
       channelTotals.set(channelCode, channel);
     }
   }

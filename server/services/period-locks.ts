@@ -9,17 +9,11 @@ import { AppError, notFound } from '../errors';
 import { recordAudit } from './audit';
 import { actorIdOf, type ServiceContext, type Tx } from './context';
 import { auditedCreate, page } from './records';
-import { nowStored } from './time';
+import { nowStored, vietnameseDate } from './time';
 
 type LockRow = typeof periodLocks.$inferSelect;
 
 const toLock = (row: LockRow): PeriodLock => ({ ...row });
-
-/** `2025-12-15` as `15/12/2025`, the way the message's reader writes a date. */
-function vietnameseDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${day}/${month}/${year}`;
-}
 
 /** The lock in force on a local date, if any. */
 function lockOn(tx: Tx, date: string): LockRow | undefined {

@@ -10,7 +10,7 @@ import type { ReviewStatus } from '../contracts/results';
 import { listConditions, loadLinks } from './activities';
 import type { ServiceContext } from './context';
 import { getSummary } from './reports';
-import { todayIn } from './time';
+import { todayIn, vietnameseDate } from './time';
 
 /** Indicator units as Vietnamese reports write them after a figure. */
 export const unitWords: Record<string, string> = {
@@ -71,9 +71,6 @@ export type ReportData = {
   issuer: { parent: string; body: string; place: string };
   today: string;
 };
-
-export const vnDate = (date: string) =>
-  `${Number(date.slice(8, 10))}/${Number(date.slice(5, 7))}/${date.slice(0, 4)}`;
 
 /** The activity list's columns before the figures, in every export. */
 export const activityListHeader = [
@@ -210,7 +207,7 @@ export function gatherReport(ctx: ServiceContext, query: SummaryQuery): ReportDa
   const today = todayIn(ctx.timeZone);
   return {
     query,
-    periodWords: `từ ngày ${vnDate(query.startDate)} đến ngày ${vnDate(query.endDate)}`,
+    periodWords: `từ ngày ${vietnameseDate(query.startDate)} đến ngày ${vietnameseDate(query.endDate)}`,
     totals,
     tables: [
       table('type', 'Kết quả theo loại hình hoạt động'),

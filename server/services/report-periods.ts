@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { observanceThemes } from '../../db/schema';
 import type { ReportPeriod } from '../contracts/reports';
 import type { ServiceContext } from './context';
-import { addDays } from './time';
+import { addDays, vietnameseDate } from './time';
 
 /** Day and month on which the official reporting year starts, in the year before. */
 const OFFICIAL_YEAR_START = { month: 12, day: 15 };
@@ -13,8 +13,6 @@ const OFFICIAL_YEAR_START = { month: 12, day: 15 };
 const DEFAULT_PEAK = { start: '07-01', end: '09-30' };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const vnDate = (date: string) =>
-  `${Number(date.slice(8, 10))}/${Number(date.slice(5, 7))}/${date.slice(0, 4)}`;
 
 function lastDayOfMonth(year: number, month: number): string {
   return addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${pad(month + 1)}-01`, -1);
@@ -55,24 +53,24 @@ export function reportPeriods(ctx: ServiceContext, year: number): ReportPeriod[]
     {
       kind: 'official-half-year',
       code: 'official-half-year',
-      label: `Sơ kết 6 tháng đầu năm ${year} (${vnDate(officialStart)}–${vnDate(halfYearEnd)})`,
-      labelEn: `Half-year ${year} report (${vnDate(officialStart)}–${vnDate(halfYearEnd)})`,
+      label: `Sơ kết 6 tháng đầu năm ${year} (${vietnameseDate(officialStart)}–${vietnameseDate(halfYearEnd)})`,
+      labelEn: `Half-year ${year} report (${vietnameseDate(officialStart)}–${vietnameseDate(halfYearEnd)})`,
       startDate: officialStart,
       endDate: halfYearEnd,
     },
     {
       kind: 'official-year',
       code: 'official-year',
-      label: `Tổng kết năm ${year} (${vnDate(officialStart)}–${vnDate(yearEnd)})`,
-      labelEn: `Annual ${year} report (${vnDate(officialStart)}–${vnDate(yearEnd)})`,
+      label: `Tổng kết năm ${year} (${vietnameseDate(officialStart)}–${vietnameseDate(yearEnd)})`,
+      labelEn: `Annual ${year} report (${vietnameseDate(officialStart)}–${vietnameseDate(yearEnd)})`,
       startDate: officialStart,
       endDate: yearEnd,
     },
     {
       kind: 'peak',
       code: 'peak',
-      label: `Cao điểm 30/7/${year} (${vnDate(peakStart)}–${vnDate(peakEnd)})`,
-      labelEn: `30/7 peak ${year} (${vnDate(peakStart)}–${vnDate(peakEnd)})`,
+      label: `Cao điểm 30/7/${year} (${vietnameseDate(peakStart)}–${vietnameseDate(peakEnd)})`,
+      labelEn: `30/7 peak ${year} (${vietnameseDate(peakStart)}–${vietnameseDate(peakEnd)})`,
       startDate: peakStart,
       endDate: peakEnd,
     },

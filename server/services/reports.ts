@@ -24,7 +24,7 @@ import {
 import type { Summary, SummaryGrouping, SummaryQuery, SummaryRow } from '../contracts/reports';
 import { listConditions } from './activities';
 import type { ServiceContext, Tx } from './context';
-import { countedResults } from './counted-results';
+import { combineFigures, countedResults } from './counted-results';
 import { successorsOn } from './succession';
 
 type Counted = {
@@ -111,13 +111,6 @@ function linksOf<T>(pairs: { activityId: number; value: T }[]): Map<number, T[]>
   for (const { activityId, value } of pairs)
     grouped.set(activityId, [...(grouped.get(activityId) ?? []), value]);
   return grouped;
-}
-
-function combine(target: Record<string, number>, values: Record<string, number>, max: Set<string>): void {
-  for (const [code, value] of Object.entries(values)) {
-    const current = target[code];
-    target[code] = current === undefined ? value : max.has(code) ? Math.max(current, value) : current + value;
-  }
 }
 
 const NONE = 'none';
@@ -303,7 +296,7 @@ export function getSummary(ctx: ServiceContext, query: SummaryQuery): Summary {
         row.activities += 1;
         if (activity.values) {
           row.done += 1;
-          combine(row.values, activity.values, max);
+          combineFigures(row.values, activity.values, max);
         }
         byKey.set(key, row);
       }

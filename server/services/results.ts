@@ -3,7 +3,7 @@
 // and the author's next save sends it back for review. Rules that catch typing errors:
 // only the indicators of the activity's type, a breakdown never above its parent, and
 // figures far above the plan or the type's usual range need the author's confirmation.
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { activities, activityTypes, indicators, results } from '../../db/schema';
 import type { Activity } from '../contracts/activities';
 import type { ErrorDetail } from '../contracts/common';
@@ -107,10 +107,14 @@ function figureErrors(tx: Tx, typeCode: string, values: Record<string, number>):
   return errors;
 }
 
-/** The median of a type's figures for one indicator in other results, when there are enough. */
+/** How many of the type's latest results tell what is usual: recent practice, bounded work per save. */
+const usualWindow = 500;
+
+/** The median of a type's figures for one indicator in its latest other results, when there are enough. */
 function usualFigure(tx: Tx, typeCode: string, activityId: number, code: string): number | undefined {
+  const figure = sql<number>`json_extract(${results.values}, ${`$."${code}"`})`;
   const others = tx
-    .select({ values: results.values })
+    .select({ value: figure })
     .from(results)
     .innerJoin(activities, eq(activities.id, results.activityId))
     .where(
@@ -118,11 +122,13 @@ function usualFigure(tx: Tx, typeCode: string, activityId: number, code: string)
         eq(activities.typeCode, typeCode),
         ne(results.activityId, activityId),
         isNull(activities.deletedAt),
+        sql`${figure} is not null`,
       ),
     )
+    .orderBy(desc(results.activityId))
+    .limit(usualWindow)
     .all()
-    .map((row) => row.values[code])
-    .filter((value): value is number => value !== undefined)
+    .map((row) => row.value)
     .sort((a, b) => a - b);
   if (others.length < usualSamples) return undefined;
   return others[Math.floor(others.length / 2)];

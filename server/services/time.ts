@@ -91,3 +91,8 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** `2025-07-30` as Vietnamese write it: `30/7/2025`. */
+export function vietnameseDate(date: string): string {
+  return `${Number(date.slice(8, 10))}/${Number(date.slice(5, 7))}/${date.slice(0, 4)}`;
+}
