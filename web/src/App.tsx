@@ -17,7 +17,7 @@ import { MyWorkPage } from './features/mywork/MyWorkPage';
 import { PlanPage } from './features/plans/PlanPage';
 import { PlansPage } from './features/plans/PlansPage';
 import { TaskPage } from './features/plans/TaskPage';
-import { ReportsNavLink, ReportsPage } from './features/reports/ReportsPage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { HeldActivityPage } from './features/results/HeldActivityPage';
 import { ResultPage } from './features/results/ResultPage';
 import { SharedPage } from './features/shared/SharedPage';
@@ -191,7 +191,9 @@ function Header() {
                   </Link>
                 </li>
                 <li>
-                  <ReportsNavLink />
+                  <Link href="/reports" className="main-nav__link">
+                    {t('nav.reports')}
+                  </Link>
                 </li>
                 {can.openAdmin(user.role) ? (
                   <li>

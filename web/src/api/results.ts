@@ -28,14 +28,15 @@ export async function getResult(activityId: number, signal?: AbortSignal): Promi
 }
 
 /**
- * Logs or corrects the result. `version` is the one the person saw (null for a first result):
- * if someone saved it meanwhile, the server answers 412 and changes nothing. A 422
+ * Logs or corrects the result. `version` is the one the person saw (null for a first result,
+ * sent as `If-Match: "0"`, which the server refuses once any result exists): if someone saved
+ * it meanwhile, even a first one, the server answers 412 and changes nothing. A 422
  * NEEDS_CONFIRMATION lists unusual figures; the same body with `confirm: true` saves them.
  */
 export function saveResult(activityId: number, body: ResultBody, version: number | null): Promise<Result> {
   return apiSend('PUT', `/api/activities/${activityId}/result`, Result, {
     body,
-    ifMatch: version ?? undefined,
+    ifMatch: version ?? 0,
   });
 }
 

@@ -132,7 +132,12 @@ function readTimes(values: ActivityFormValues, timeZone: string, t: Translate): 
   const endTime = hasEndTime ? parseTimeInput(values.endTime) : '';
   if (startTime === null) errors.startTime = t('activityForm.badTime');
   if (endTime === null) errors.endTime = t('activityForm.badTime');
-  if (!startDate || endDate === undefined || startTime === null || endTime === null)
+  // A later end day without its time would be dropped (the server makes the activity one hour
+  // long): said instead. An end day equal to the start day loses nothing.
+  const endDayWithoutTime =
+    !values.allDay && !hasEndTime && Boolean(endDate) && Boolean(startDate) && endDate !== startDate;
+  if (endDayWithoutTime) errors.endTime = t('activityForm.endTimeNeeded');
+  if (!startDate || endDate === undefined || startTime === null || endTime === null || endDayWithoutTime)
     return { ok: false, errors };
 
   if (values.allDay) {

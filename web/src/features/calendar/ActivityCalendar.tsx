@@ -380,11 +380,12 @@ function ActivityEvent({ info, timeZone, t }: { info: EventDisplayInfo; timeZone
   const activity = activityOf(info.event);
   const status = t(`status.${activity.status}`);
   const when = formatActivityTime(activity, timeZone);
-  const summary = [activity.title, when, activity.overdue ? `${status} · ${t('calendar.overdue')}` : status];
+  const statusText = activity.overdue ? `${status} · ${t('calendar.overdue')}` : status;
+  const summary = [activity.title, when, statusText];
   return (
     <div className="activity-event" title={summary.join('\n')}>
       {activity.overdue ? (
-        <span className="overdue-mark" role="img" aria-label={t('calendar.overdue')}>
+        <span className="overdue-mark" aria-hidden="true">
           !
         </span>
       ) : null}
@@ -392,6 +393,8 @@ function ActivityEvent({ info, timeZone, t }: { info: EventDisplayInfo; timeZone
         <span className={`activity-event__time ${info.timeClass}`}>{info.timeText}</span>
       ) : null}
       <span className={`activity-event__title ${info.titleClass}`}>{info.event.title}</span>
+      {/* The status is the event's colour: said in words too, for screen readers. */}
+      <span className="visually-hidden">{` (${statusText})`}</span>
     </div>
   );
 }

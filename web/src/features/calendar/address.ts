@@ -34,7 +34,7 @@ export function readAddress(): Address {
 }
 
 /** Drops what the server would refuse, so that an edited address never shows an error. */
-function filterValueFits(name: FilterName, value: string): boolean {
+export function filterValueFits(name: FilterName, value: string): boolean {
   if (name === 'status') return activityStatuses.some((status) => status === value);
   if (name.endsWith('Id')) return /^[1-9]\d{0,9}$/.test(value);
   return /^[\w.-]{1,64}$/.test(value);

@@ -41,14 +41,17 @@ type Filters = Period & { agencyId: string; campaignId: string; acceptedOnly: bo
 
 export function MediaPage() {
   const t = useT();
+  const user = useUser();
   const reference = useLoad(loadReference);
   return (
     <PageFrame
       title={t('media.title')}
       actions={
-        <Link href={heldActivityHref} className="work-page__button">
-          {t('results.held.link')}
-        </Link>
+        canCreateActivities(user) ? (
+          <Link href={heldActivityHref} className="work-page__button">
+            {t('results.held.link')}
+          </Link>
+        ) : null
       }
     >
       <p className="work-page__intro">{t('media.intro')}</p>

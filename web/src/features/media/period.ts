@@ -28,8 +28,8 @@ export function monthsOf(period: Period): string[] {
   let year = Number(period.startDate.slice(0, 4));
   let month = Number(period.startDate.slice(5, 7));
   const last = period.endDate.slice(0, 7);
-  // Bounded: a period of more than ten years is not a table anyone reads.
-  for (let guard = 0; guard < 120; guard += 1) {
+  // Bounded: a period of a hundred years is no table or chart anyone reads.
+  for (let guard = 0; guard < 1200; guard += 1) {
     const key = `${year}-${String(month).padStart(2, '0')}`;
     if (key > last) break;
     months.push(key);

@@ -217,9 +217,11 @@ function MyWork({ data, user, today }: { data: LoadedWork; user: User; today: st
                 cell: (activity) => (
                   <>
                     <span className="work-note">{data.notes.get(activity.id) ?? ''}</span>
-                    <Link href={resultHref(activity.id)} className="work-page__button work-note__link">
-                      {t('myWork.fixResult')}
-                    </Link>
+                    {canWriteResult(user, activity) ? (
+                      <Link href={resultHref(activity.id)} className="work-page__button work-note__link">
+                        {t('myWork.fixResult')}
+                      </Link>
+                    ) : null}
                   </>
                 ),
               },

@@ -35,7 +35,7 @@ export function CoverageSection({
   /** An agency's name in the interface's language, or undefined for one not known. */
   agencyName: (id: number) => string | undefined;
 }) {
-  const tr = useT();
+  const t = useT();
   const [language] = useLanguage();
   const { number } = useNumbers();
   const id = useId();
@@ -50,21 +50,21 @@ export function CoverageSection({
   return (
     <section className="report-section" aria-labelledby={id}>
       <h3 id={id} className="report-section__title">
-        {tr('reports.coverage.title')}
+        {t('reports.coverage.title')}
       </h3>
-      <p className="report-note report-note--block">{tr('reports.coverage.filtersNote')}</p>
+      <p className="report-note report-note--block">{t('reports.coverage.filtersNote')}</p>
       <Tabs
-        label={tr('reports.coverage.by')}
+        label={t('reports.coverage.by')}
         tabs={[
-          { id: 'targetGroup', label: tr('reports.coverage.byTargetGroup') },
-          { id: 'channel', label: tr('reports.coverage.byChannel') },
+          { id: 'targetGroup', label: t('reports.coverage.byTargetGroup') },
+          { id: 'channel', label: t('reports.coverage.byChannel') },
         ]}
         selected={by}
         onSelect={onBy}
       >
         {coverage.error ? (
           <ErrorAlert
-            title={tr('reports.coverage.loadFailed')}
+            title={t('reports.coverage.loadFailed')}
             error={coverage.error}
             onRetry={coverage.reload}
           />
@@ -77,35 +77,35 @@ export function CoverageSection({
           <div className="coverage">
             <p className="report-note report-note--block">
               {by === 'targetGroup'
-                ? tr('reports.coverage.introTargetGroup')
-                : tr('reports.coverage.introChannel')}
+                ? t('reports.coverage.introTargetGroup')
+                : t('reports.coverage.introChannel')}
             </p>
             <p className="coverage__summary" data-coverage="summary">
-              {tr('reports.coverage.summary', {
+              {t('reports.coverage.summary', {
                 units: number(data.rows.length),
                 priority: number(data.rows.filter((row) => row.priority).length),
                 untouched: number(data.rows.filter((row) => row.priority && row.activities === 0).length),
               })}
             </p>
-            <ul className="coverage__legend" aria-label={tr('reports.coverage.legend')}>
+            <ul className="coverage__legend" aria-label={t('reports.coverage.legend')}>
               <li>
                 <span className="coverage__legend-mark coverage__gap">—</span>{' '}
-                {tr('reports.coverage.legendGap')}
+                {t('reports.coverage.legendGap')}
               </li>
               <li>
                 <span className="coverage__legend-mark coverage__star">★</span>{' '}
-                {tr('reports.coverage.legendPriority')}
+                {t('reports.coverage.legendPriority')}
               </li>
             </ul>
-            <TableRegion label={tr('reports.coverage.tableLabel')}>
+            <TableRegion label={t('reports.coverage.tableLabel')}>
               <table className="table table--compact coverage__table">
                 <thead>
                   <tr>
                     <th scope="col" className="coverage__unit">
-                      {tr('reports.coverage.unit')}
+                      {t('reports.coverage.unit')}
                     </th>
                     <th scope="col" className="report-table__number">
-                      {tr('reports.coverage.total')}
+                      {t('reports.coverage.total')}
                     </th>
                     {data.columns.map((column) => (
                       <th key={column.code} scope="col" className="coverage__column">
@@ -118,7 +118,7 @@ export function CoverageSection({
                   {data.rows.map((row) => {
                     const tags = row.tags.flatMap((tag) => {
                       const key = tagKeys[tag];
-                      return key ? [tr(key)] : [];
+                      return key ? [t(key)] : [];
                     });
                     return (
                       <tr
@@ -128,9 +128,9 @@ export function CoverageSection({
                       >
                         <th scope="row" className="coverage__unit">
                           {row.priority ? (
-                            <span className="coverage__star" title={tr('reports.coverage.priority')}>
+                            <span className="coverage__star" title={t('reports.coverage.priority')}>
                               <span aria-hidden="true">★ </span>
-                              <span className="visually-hidden">{tr('reports.coverage.priority')}: </span>
+                              <span className="visually-hidden">{t('reports.coverage.priority')}: </span>
                             </span>
                           ) : null}
                           {row.name}
@@ -148,7 +148,7 @@ export function CoverageSection({
             </TableRegion>
             {data.unassigned > 0 ? (
               <p className="report-note report-note--block">
-                {tr('reports.coverage.unassigned', { count: number(data.unassigned) })}
+                {t('reports.coverage.unassigned', { count: number(data.unassigned) })}
               </p>
             ) : null}
             <OverdueByAgency overdue={data.overdueByAgency} agencyName={agencyName} />
@@ -161,13 +161,13 @@ export function CoverageSection({
 
 /** A count, or a gap: a mark a screen reader reads as words, and a tint for whoever sees colour. */
 function Cell({ count }: { count: number }) {
-  const tr = useT();
+  const t = useT();
   const { number } = useNumbers();
   if (count > 0) return <td className="report-table__number">{number(count)}</td>;
   return (
     <td className="report-table__number coverage__gap" data-gap="true">
       <span aria-hidden="true">—</span>
-      <span className="visually-hidden">{tr('reports.coverage.gapWord')}</span>
+      <span className="visually-hidden">{t('reports.coverage.gapWord')}</span>
     </td>
   );
 }
@@ -179,17 +179,17 @@ function OverdueByAgency({
   overdue: { agencyId: number; name: string; overdue: number }[];
   agencyName: (id: number) => string | undefined;
 }) {
-  const tr = useT();
+  const t = useT();
   const { number } = useNumbers();
   const id = useId();
   return (
     <section className="coverage__overdue" aria-labelledby={id}>
       <h4 id={id} className="coverage__overdue-title">
-        {tr('reports.overdue.title')}
+        {t('reports.overdue.title')}
       </h4>
-      <p className="report-note report-note--block">{tr('reports.overdue.note')}</p>
+      <p className="report-note report-note--block">{t('reports.overdue.note')}</p>
       {overdue.length === 0 ? (
-        <p className="muted report-section__none">{tr('reports.overdue.none')}</p>
+        <p className="muted report-section__none">{t('reports.overdue.none')}</p>
       ) : (
         <ol className="overdue-list">
           {overdue.map((entry) => (
@@ -198,7 +198,7 @@ function OverdueByAgency({
                 {agencyName(entry.agencyId) ?? entry.name}
               </Link>
               <span className="overdue-list__count">
-                {tr('reports.overdue.count', { count: number(entry.overdue) })}
+                {t('reports.overdue.count', { count: number(entry.overdue) })}
               </span>
             </li>
           ))}

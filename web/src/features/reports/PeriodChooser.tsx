@@ -34,7 +34,7 @@ export function PeriodChooser({
   onYear: (year: number) => void;
   onPeriod: (period: Period) => void;
 }) {
-  const tr = useT();
+  const t = useT();
   const [language] = useLanguage();
   const id = useId();
   const items = periods.data?.year === year ? periods.data.items : [];
@@ -56,9 +56,9 @@ export function PeriodChooser({
     const startDate = readDay(texts.start);
     const endDate = readDay(texts.end);
     const errors: { start?: string; end?: string } = {};
-    if (!startDate) errors.start = tr('reports.period.badDate');
-    if (!endDate) errors.end = tr('reports.period.badDate');
-    if (startDate && endDate && endDate < startDate) errors.end = tr('reports.period.endBeforeStart');
+    if (!startDate) errors.start = t('reports.period.badDate');
+    if (!endDate) errors.end = t('reports.period.badDate');
+    if (startDate && endDate && endDate < startDate) errors.end = t('reports.period.endBeforeStart');
     setError(errors);
     if (startDate && endDate && endDate >= startDate) onPeriod({ startDate, endDate });
   };
@@ -66,11 +66,11 @@ export function PeriodChooser({
   return (
     <section className="report-period" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="report-period__title">
-        {tr('reports.period.title')}
+        {t('reports.period.title')}
       </h3>
       <div className="report-period__presets">
         <SelectField
-          label={tr('reports.period.year')}
+          label={t('reports.period.year')}
           value={String(year)}
           onChange={(value) => onYear(Number(value))}
         >
@@ -81,7 +81,7 @@ export function PeriodChooser({
           ))}
         </SelectField>
         <SelectField
-          label={tr('reports.period.preset')}
+          label={t('reports.period.preset')}
           value={chosen?.code ?? CUSTOM}
           onChange={(code) => {
             const item = items.find((entry) => entry.code === code);
@@ -90,7 +90,7 @@ export function PeriodChooser({
           disabled={items.length === 0}
         >
           {groups.map((group) => (
-            <optgroup key={group.title} label={tr(group.title)}>
+            <optgroup key={group.title} label={t(group.title)}>
               {items
                 .filter((item) => group.kinds.includes(item.kind))
                 .map((item) => (
@@ -100,25 +100,25 @@ export function PeriodChooser({
                 ))}
             </optgroup>
           ))}
-          <option value={CUSTOM}>{tr('reports.period.custom')}</option>
+          <option value={CUSTOM}>{t('reports.period.custom')}</option>
         </SelectField>
       </div>
       <form className="report-period__dates" onSubmit={applyDates} noValidate>
         <DateField
-          label={tr('reports.period.from')}
+          label={t('reports.period.from')}
           value={texts.start}
           onChange={(start) => setTyped({ ...texts, start })}
           error={error.start}
         />
         <DateField
-          label={tr('reports.period.to')}
+          label={t('reports.period.to')}
           value={texts.end}
           onChange={(end) => setTyped({ ...texts, end })}
           error={error.end}
         />
         <div className="report-period__apply">
           <button type="submit" className="button button--secondary">
-            {tr('reports.period.apply')}
+            {t('reports.period.apply')}
           </button>
         </div>
       </form>

@@ -29,7 +29,7 @@ export function PlanProgressSection({
   catalog: Catalog;
   onPlan: (planId: number) => void;
 }) {
-  const tr = useT();
+  const t = useT();
   const [language] = useLanguage();
   const id = useId();
   const plan = plans.find((entry) => entry.id === planId) ?? plans[0];
@@ -37,16 +37,16 @@ export function PlanProgressSection({
   return (
     <section className="report-section" aria-labelledby={id}>
       <h3 id={id} className="report-section__title">
-        {tr('reports.plan.title')}
+        {t('reports.plan.title')}
       </h3>
       {plan === undefined ? (
-        <p className="muted report-section__none">{tr('reports.plan.none')}</p>
+        <p className="muted report-section__none">{t('reports.plan.none')}</p>
       ) : (
         <>
           {plans.length > 1 ? (
             <div className="report-plan__choice">
               <SelectField
-                label={tr('reports.plan.choose')}
+                label={t('reports.plan.choose')}
                 value={String(plan.id)}
                 onChange={(value) => onPlan(Number(value))}
               >
@@ -61,10 +61,10 @@ export function PlanProgressSection({
           <p className="report-plan__name">
             <Link href={`/plans/${plan.id}`}>{planTitle(plan, language)}</Link>
             <span className="report-note">
-              {tr('reports.plan.period', { period: periodText(plan.startDate, plan.endDate) })}
+              {t('reports.plan.period', { period: periodText(plan.startDate, plan.endDate) })}
             </span>
           </p>
-          <p className="report-note report-note--block">{tr('reports.plan.wholePlanNote')}</p>
+          <p className="report-note report-note--block">{t('reports.plan.wholePlanNote')}</p>
           <PlanTable key={plan.id} plan={plan} tasks={tasksOf(plan.id)} catalog={catalog} />
         </>
       )}
@@ -74,7 +74,6 @@ export function PlanProgressSection({
 
 function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[]; catalog: Catalog }) {
   const t = useT();
-  const tr = useT();
   const [language] = useLanguage();
   const { number, percent } = useNumbers();
   const load = useCallback((signal: AbortSignal) => getPlanProgress(plan.id, signal), [plan.id]);
@@ -83,7 +82,7 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
 
   if (progress.error) {
     return (
-      <ErrorAlert title={tr('reports.plan.loadFailed')} error={progress.error} onRetry={progress.reload} />
+      <ErrorAlert title={t('reports.plan.loadFailed')} error={progress.error} onRetry={progress.reload} />
     );
   }
   if (!progress.data) return <Loading />;
@@ -97,38 +96,38 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
   return (
     <>
       <p className="report-plan__summary">
-        {tr('reports.plan.summary', { count: number(tasks.length) })}
+        {t('reports.plan.summary', { count: number(tasks.length) })}
         {idle.size > 0 ? (
           <strong className="report-plan__idle-count">
             {' '}
-            {tr('reports.plan.idleSummary', { count: number(idle.size) })}
+            {t('reports.plan.idleSummary', { count: number(idle.size) })}
           </strong>
         ) : null}
       </p>
       <ProgressBar label={t('plans.doneShare')} value={totals.done} max={totals.planned} />
-      <TableRegion label={tr('reports.plan.tableLabel', { plan: planTitle(plan, language) })}>
+      <TableRegion label={t('reports.plan.tableLabel', { plan: planTitle(plan, language) })}>
         <table className="table table--compact report-table plan-progress">
           <thead>
             <tr>
-              <th scope="col">{tr('reports.plan.task')}</th>
+              <th scope="col">{t('reports.plan.task')}</th>
               <th scope="col" className="report-table__number">
-                {tr('reports.plan.planned')}
+                {t('reports.plan.planned')}
               </th>
               <th scope="col" className="report-table__number">
-                {tr('reports.plan.done')}
+                {t('reports.plan.done')}
               </th>
-              <th scope="col">{tr('reports.plan.indicator')}</th>
+              <th scope="col">{t('reports.plan.indicator')}</th>
               <th scope="col" className="report-table__number">
-                {tr('reports.plan.target')}
-              </th>
-              <th scope="col" className="report-table__number">
-                {tr('reports.plan.scheduled')}
+                {t('reports.plan.target')}
               </th>
               <th scope="col" className="report-table__number">
-                {tr('reports.plan.achieved')}
+                {t('reports.plan.scheduled')}
               </th>
               <th scope="col" className="report-table__number">
-                {tr('reports.plan.share')}
+                {t('reports.plan.achieved')}
+              </th>
+              <th scope="col" className="report-table__number">
+                {t('reports.plan.share')}
               </th>
             </tr>
           </thead>
@@ -150,9 +149,7 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
                   <Link href={`/tasks/${task.id}`}>
                     <span className="plan-progress__code">{task.code}</span> {taskTitle(task, language)}
                   </Link>
-                  {isIdle ? (
-                    <span className="badge badge--gap">{tr('reports.plan.noActivities')}</span>
-                  ) : null}
+                  {isIdle ? <span className="badge badge--gap">{t('reports.plan.noActivities')}</span> : null}
                 </th>
                 <td rowSpan={span} className="report-table__number">
                   {number(entry?.planned ?? 0)}
@@ -174,7 +171,7 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
                   <tr>
                     {taskCells}
                     <td colSpan={5} className="muted">
-                      {tr('reports.plan.noTargets')}
+                      {t('reports.plan.noTargets')}
                     </td>
                   </tr>
                 ) : (
@@ -192,7 +189,7 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
                         <td>
                           {indicator ? entryName(indicator, language) : target.indicatorCode}
                           {indicator?.aggregation === 'max' ? (
-                            <span className="report-note">{tr('reports.figures.maxNote')}</span>
+                            <span className="report-note">{t('reports.figures.maxNote')}</span>
                           ) : null}
                         </td>
                         <td className="report-table__number">
@@ -216,7 +213,7 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
           })}
         </table>
       </TableRegion>
-      {tasks.length === 0 ? <p className="muted report-section__none">{tr('reports.plan.noTasks')}</p> : null}
+      {tasks.length === 0 ? <p className="muted report-section__none">{t('reports.plan.noTasks')}</p> : null}
     </>
   );
 }

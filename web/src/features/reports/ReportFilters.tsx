@@ -29,12 +29,11 @@ export function ReportFilters({
   onClear: () => void;
 }) {
   const t = useT();
-  const tr = useT();
   const active = Object.keys(filters).length + (acceptedOnly ? 1 : 0) + (rollUpTo ? 1 : 0);
   return (
     <details className="report-filters" open={open}>
       <summary className="report-filters__summary">
-        {active > 0 ? tr('reports.filters.active', { count: active }) : tr('reports.filters.title')}
+        {active > 0 ? t('reports.filters.active', { count: active }) : t('reports.filters.title')}
       </summary>
       <div className="filters report-filters__fields">
         {activityFilterNames.map((name) => (
@@ -49,19 +48,17 @@ export function ReportFilters({
         ))}
         <div className="report-filters__checks">
           <CheckboxField
-            label={tr('reports.filters.acceptedOnly')}
+            label={t('reports.filters.acceptedOnly')}
             checked={acceptedOnly}
             onChange={onAcceptedOnly}
           />
           <CheckboxField
-            label={tr('reports.filters.rollUp')}
+            label={t('reports.filters.rollUp')}
             checked={rollUpTo !== undefined}
             onChange={onRollUp}
           />
           {rollUpTo ? (
-            <p className="field__hint">
-              {tr('reports.filters.rollUpHint', { date: formatIsoDay(rollUpTo) })}
-            </p>
+            <p className="field__hint">{t('reports.filters.rollUpHint', { date: formatIsoDay(rollUpTo) })}</p>
           ) : null}
         </div>
         <div className="report-filters__actions">
@@ -71,7 +68,7 @@ export function ReportFilters({
             onClick={onClear}
             disabled={active === 0}
           >
-            {tr('reports.filters.clear')}
+            {t('reports.filters.clear')}
           </button>
         </div>
       </div>

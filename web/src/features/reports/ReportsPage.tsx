@@ -19,7 +19,6 @@ import {
   type SummaryGrouping,
 } from '../../api/reports';
 import { listUnits } from '../../api/units';
-import { Link } from '../../app/router';
 import { useTimeZone } from '../../app/timeZone';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -27,6 +26,7 @@ import { useLoad } from '../../components/useLoad';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { formatIsoDay, todayIn } from '../../i18n/dates';
 import { agencyName, byName, entryName } from '../admin/names';
+import { monthsOf } from '../media/period';
 import { daysBetween, periodText, planTitle, taskTitle } from '../plans/format';
 import { type FilterName, readReportAddress, writeReportAddress } from './address';
 import { CoverageSection } from './Coverage';
@@ -121,24 +121,6 @@ const filterOfGrouping: Partial<Record<SummaryGrouping, FilterName>> = {
   targetGroup: 'targetGroupCode',
 };
 
-/** Every month of the period, `YYYY-MM`: a month with no activity is a bar of zero, not a missing one. */
-function monthsOf(period: Period): string[] {
-  const months: string[] = [];
-  let [year = 0, month = 1] = period.startDate.split('-').map(Number);
-  const last = period.endDate.slice(0, 7);
-  for (let guard = 0; guard < 1200; guard += 1) {
-    const key = `${year}-${String(month).padStart(2, '0')}`;
-    if (key > last) break;
-    months.push(key);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return months;
-}
-
 /** A summary's rows as bars, labelled in the interface's language, each leading to its activities. */
 function chartRows(
   groupBy: ChartGrouping,
@@ -146,15 +128,16 @@ function chartRows(
   query: ReportQuery,
   choices: Choices | undefined,
   language: Language,
-  tr: Translate,
+  t: Translate,
 ): ChartRow[] {
   if (groupBy === 'month') {
     const byKey = new Map(summary.rows.map((row) => [row.key, row]));
+    // Every month of the period: a month with no activity is a bar of zero, not a missing one.
     return monthsOf(query).map((key) => {
       const row = byKey.get(key);
       return {
         key,
-        label: tr('reports.chart.month', { month: Number(key.slice(5, 7)), year: key.slice(0, 4) }),
+        label: t('reports.chart.month', { month: Number(key.slice(5, 7)), year: key.slice(0, 4) }),
         activities: row?.activities ?? 0,
         done: row?.done ?? 0,
         values: row?.values ?? {},
@@ -174,8 +157,8 @@ function chartRows(
   const named = new Map((entries ?? []).map((entry) => [entry.code, entryName(entry, language)]));
   const agencies = new Map((choices?.agencies ?? []).map((agency) => [String(agency.id), agency]));
   const none: Partial<Record<ChartGrouping, string>> = {
-    channel: tr('reports.chart.noChannel'),
-    targetGroup: tr('reports.chart.noTargetGroup'),
+    channel: t('reports.chart.noChannel'),
+    targetGroup: t('reports.chart.noTargetGroup'),
   };
   const labelOf = (key: string, label: string) => {
     if (key === 'none') return none[groupBy] ?? label;
@@ -226,7 +209,6 @@ function isPhone(): boolean {
 
 export function ReportsPage() {
   const t = useT();
-  const tr = useT();
   const [language] = useLanguage();
   const timeZone = useTimeZone();
   const today = todayIn(timeZone);
@@ -348,23 +330,19 @@ export function ReportsPage() {
     <section className="page report-page" aria-labelledby="reports-title">
       <div className="page__head">
         <h2 id="reports-title" className="page__title">
-          {tr('reports.title')}
+          {t('reports.title')}
         </h2>
         <div className="page__actions report-page__print">
           <button type="button" className="button button--secondary" onClick={() => window.print()}>
-            {tr('reports.print')}
+            {t('reports.print')}
           </button>
         </div>
       </div>
-      <p className="page__intro report-page__intro">{tr('reports.intro')}</p>
+      <p className="page__intro report-page__intro">{t('reports.intro')}</p>
 
       <div className="report-controls">
         {periods.error ? (
-          <ErrorAlert
-            title={tr('reports.period.loadFailed')}
-            error={periods.error}
-            onRetry={periods.reload}
-          />
+          <ErrorAlert title={t('reports.period.loadFailed')} error={periods.error} onRetry={periods.reload} />
         ) : null}
         <PeriodChooser
           year={year}
@@ -376,7 +354,7 @@ export function ReportsPage() {
         />
         {choices.error ? (
           <ErrorAlert
-            title={tr('reports.filters.loadFailed')}
+            title={t('reports.filters.loadFailed')}
             error={choices.error}
             onRetry={choices.reload}
           />
@@ -398,7 +376,7 @@ export function ReportsPage() {
       {query ? <ExportLinks query={query} /> : null}
 
       {report.error ? (
-        <ErrorAlert title={tr('reports.loadFailed')} error={report.error} onRetry={report.reload} />
+        <ErrorAlert title={t('reports.loadFailed')} error={report.error} onRetry={report.reload} />
       ) : null}
       {report.data ? (
         <ReportBody busy={report.loading} report={report.data} choices={choices.data} />
@@ -433,7 +411,6 @@ export function ReportsPage() {
 /** What the report covers, in words: the period and each filter, as a printout must say. */
 function Scope({ query, options }: { query: ReportQuery; options: Record<FilterName, Option[]> }) {
   const t = useT();
-  const tr = useT();
   const parts: ReactNode[] = [];
   for (const name of activityFilterNames) {
     const value = query.filters[name];
@@ -445,38 +422,38 @@ function Scope({ query, options }: { query: ReportQuery; options: Record<FilterN
       </li>,
     );
   }
-  if (query.acceptedOnly) parts.push(<li key="acceptedOnly">{tr('reports.filters.acceptedOnly')}</li>);
+  if (query.acceptedOnly) parts.push(<li key="acceptedOnly">{t('reports.filters.acceptedOnly')}</li>);
   if (query.rollUpTo) {
     parts.push(
-      <li key="rollUpTo">{tr('reports.filters.rollUpHint', { date: formatIsoDay(query.rollUpTo) })}</li>,
+      <li key="rollUpTo">{t('reports.filters.rollUpHint', { date: formatIsoDay(query.rollUpTo) })}</li>,
     );
   }
   return (
     <div className="report-scope" data-scope="period">
       <p className="report-scope__period">
-        {tr('reports.period', { period: periodText(query.startDate, query.endDate) })}
+        {t('reports.period', { period: periodText(query.startDate, query.endDate) })}
       </p>
       {parts.length > 0 ? (
-        <ul className="report-scope__filters" aria-label={tr('reports.filters.applied')}>
+        <ul className="report-scope__filters" aria-label={t('reports.filters.applied')}>
           {parts}
         </ul>
       ) : (
-        <p className="report-scope__filters">{tr('reports.filters.noneApplied')}</p>
+        <p className="report-scope__filters">{t('reports.filters.noneApplied')}</p>
       )}
     </div>
   );
 }
 
 function ExportLinks({ query }: { query: ReportQuery }) {
-  const tr = useT();
+  const t = useT();
   const labels = {
-    docx: tr('reports.export.docx'),
-    xlsx: tr('reports.export.xlsx'),
-    csv: tr('reports.export.csv'),
+    docx: t('reports.export.docx'),
+    xlsx: t('reports.export.xlsx'),
+    csv: t('reports.export.csv'),
   } as const;
   return (
-    <nav className="report-exports" aria-label={tr('reports.export.title')}>
-      <span className="report-exports__title">{tr('reports.export.title')}</span>
+    <nav className="report-exports" aria-label={t('reports.export.title')}>
+      <span className="report-exports__title">{t('reports.export.title')}</span>
       <ul className="report-exports__links">
         {exportFormats.map((format) => (
           <li key={format}>
@@ -504,10 +481,10 @@ function ReportBody({
   report: LoadedReport;
   choices: Choices | undefined;
 }) {
-  const tr = useT();
+  const t = useT();
   const [language] = useLanguage();
   const rows = (groupBy: ChartGrouping) =>
-    chartRows(groupBy, summaries[groupBy], query, choices, language, tr);
+    chartRows(groupBy, summaries[groupBy], query, choices, language, t);
   const overlap = (groupBy: ChartGrouping) => summaries[groupBy].rowsOverlap;
   const totals = summaries.month;
   const doneHref = query.filters.status
@@ -522,54 +499,44 @@ function ReportBody({
         doneHref={doneHref}
       />
       <p className="report-note report-note--block report-body__screen-only">
-        {tr('reports.chart.calendarNote')}
+        {t('reports.chart.calendarNote')}
       </p>
       <div className="report-charts">
         <BarChart
           name="month"
-          title={tr('reports.chart.byMonth')}
+          title={t('reports.chart.byMonth')}
           rows={rows('month')}
           indicators={totals.indicators}
           limit={Number.POSITIVE_INFINITY}
         />
         <BarChart
           name="type"
-          title={tr('reports.chart.byType')}
+          title={t('reports.chart.byType')}
           rows={rows('type')}
           indicators={summaries.type.indicators}
         />
         <BarChart
           name="channel"
-          title={tr('reports.chart.byChannel')}
+          title={t('reports.chart.byChannel')}
           rows={rows('channel')}
           indicators={summaries.channel.indicators}
-          note={overlap('channel') ? tr('reports.chart.overlapChannel') : undefined}
+          note={overlap('channel') ? t('reports.chart.overlapChannel') : undefined}
         />
         <BarChart
           name="agency"
-          title={tr('reports.chart.byAgency')}
+          title={t('reports.chart.byAgency')}
           rows={rows('agency')}
           indicators={summaries.agency.indicators}
-          note={overlap('agency') ? tr('reports.chart.overlapAgency') : undefined}
+          note={overlap('agency') ? t('reports.chart.overlapAgency') : undefined}
         />
         <BarChart
           name="targetGroup"
-          title={tr('reports.chart.byTargetGroup')}
+          title={t('reports.chart.byTargetGroup')}
           rows={rows('targetGroup')}
           indicators={summaries.targetGroup.indicators}
-          note={overlap('targetGroup') ? tr('reports.chart.overlapTargetGroup') : undefined}
+          note={overlap('targetGroup') ? t('reports.chart.overlapTargetGroup') : undefined}
         />
       </div>
     </div>
-  );
-}
-
-/** The navigation's entry, until the reports' messages join the app's catalogue. */
-export function ReportsNavLink() {
-  const tr = useT();
-  return (
-    <Link href="/reports" className="main-nav__link">
-      {tr('nav.reports')}
-    </Link>
   );
 }

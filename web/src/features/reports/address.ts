@@ -2,8 +2,9 @@
 // and the calendar read each other's links), how results are counted, the plan shown and
 // the coverage's columns (`/reports?startDate=2024-12-15&endDate=2025-06-14&agencyId=4`).
 // A report view can be bookmarked, and a reload shows the same.
-import { type ActivityFilters, activityFilterNames, activityStatuses } from '../../api/activities';
+import { type ActivityFilters, activityFilterNames } from '../../api/activities';
 import type { CoverageBy } from '../../api/reports';
+import { filterValueFits } from '../calendar/address';
 
 export type FilterName = (typeof activityFilterNames)[number];
 
@@ -24,18 +25,12 @@ function dayParam(params: URLSearchParams, name: string): string | undefined {
   return value && isoDay.test(value) ? value : undefined;
 }
 
-/** Drops what the server would refuse, so that an edited address never shows an error. */
-function filterValueFits(name: FilterName, value: string): boolean {
-  if (name === 'status') return activityStatuses.some((status) => status === value);
-  if (name.endsWith('Id')) return /^[1-9]\d{0,9}$/.test(value);
-  return /^[\w.-]{1,64}$/.test(value);
-}
-
 export function readReportAddress(): ReportAddress {
   const params = new URLSearchParams(window.location.search);
   const filters: ActivityFilters = {};
   for (const name of activityFilterNames) {
     const value = params.get(name)?.trim();
+    // Dropped when the server would refuse it, so that an edited address never shows an error.
     if (value && filterValueFits(name, value)) filters[name] = value;
   }
   let startDate = dayParam(params, 'startDate');

@@ -25,13 +25,13 @@ export type ChartRow = {
 
 /** An indicator's name, and for a `max` indicator that it is the largest single figure. */
 function IndicatorName({ indicator }: { indicator: Indicator }) {
-  const tr = useT();
+  const t = useT();
   const [language] = useLanguage();
   return (
     <>
       {entryName(indicator, language)}
       {indicator.aggregation === 'max' ? (
-        <span className="report-note">{tr('reports.figures.maxNote')}</span>
+        <span className="report-note">{t('reports.figures.maxNote')}</span>
       ) : null}
     </>
   );
@@ -51,7 +51,6 @@ export function Headline({
   doneHref: string | undefined;
 }) {
   const t = useT();
-  const tr = useT();
   const { number, percent } = useNumbers();
   const id = useId();
   const { totals } = summary;
@@ -59,11 +58,11 @@ export function Headline({
   return (
     <section className="report-section" aria-labelledby={id}>
       <h3 id={id} className="report-section__title">
-        {tr('reports.figures.title')}
+        {t('reports.figures.title')}
       </h3>
       <dl className="report-figures">
         <div className="report-figure report-figure--main" data-figure="activities">
-          <dt>{tr('reports.figures.activities')}</dt>
+          <dt>{t('reports.figures.activities')}</dt>
           <dd>
             <Link href={activitiesHref} className="report-figure__value">
               {number(totals.activities)}
@@ -72,9 +71,9 @@ export function Headline({
         </div>
         <div className="report-figure report-figure--main" data-figure="done">
           <dt>
-            {tr('reports.figures.done')}
+            {t('reports.figures.done')}
             {doneShare ? (
-              <span className="report-note">{tr('reports.figures.doneShare', { percent: doneShare })}</span>
+              <span className="report-note">{t('reports.figures.doneShare', { percent: doneShare })}</span>
             ) : null}
           </dt>
           <dd>
@@ -108,25 +107,25 @@ export function Headline({
         })}
       </dl>
       {summary.indicators.length === 0 ? (
-        <p className="muted report-section__none">{tr('reports.figures.none')}</p>
+        <p className="muted report-section__none">{t('reports.figures.none')}</p>
       ) : null}
-      <p className="report-note report-note--block">{tr('reports.figures.unitsNote')}</p>
+      <p className="report-note report-note--block">{t('reports.figures.unitsNote')}</p>
     </section>
   );
 }
 
 /** The two series' legend: a swatch each, and the words that the figures repeat on every bar. */
 function Legend() {
-  const tr = useT();
+  const t = useT();
   return (
     <ul className="bar-legend" aria-hidden="true">
       <li>
         <span className="bar-legend__swatch bar-legend__swatch--all" />
-        {tr('reports.chart.seriesActivities')}
+        {t('reports.chart.seriesActivities')}
       </li>
       <li>
         <span className="bar-legend__swatch bar-legend__swatch--done" />
-        {tr('reports.chart.seriesDone')}
+        {t('reports.chart.seriesDone')}
       </li>
     </ul>
   );
@@ -152,7 +151,7 @@ export function BarChart({
   note?: string | undefined;
   limit?: number;
 }) {
-  const tr = useT();
+  const t = useT();
   const { number } = useNumbers();
   const id = useId();
   const [all, setAll] = useState(false);
@@ -170,7 +169,7 @@ export function BarChart({
         </p>
       ) : null}
       {rows.length === 0 ? (
-        <p className="muted report-section__none">{tr('reports.chart.empty')}</p>
+        <p className="muted report-section__none">{t('reports.chart.empty')}</p>
       ) : (
         <>
           <Legend />
@@ -189,10 +188,10 @@ export function BarChart({
                   </span>
                   <span className="bar-chart__figures">
                     <span className="bar-chart__count">
-                      {tr('reports.chart.activitiesCount', { count: number(row.activities) })}
+                      {t('reports.chart.activitiesCount', { count: number(row.activities) })}
                     </span>
                     <span className="bar-chart__done-count">
-                      {tr('reports.chart.doneCount', { count: number(row.done) })}
+                      {t('reports.chart.doneCount', { count: number(row.done) })}
                     </span>
                   </span>
                 </>
@@ -217,12 +216,12 @@ export function BarChart({
               onClick={() => setAll(!all)}
             >
               {all
-                ? tr('reports.chart.showFewer', { count: number(limit) })
-                : tr('reports.chart.showAll', { count: number(rows.length) })}
+                ? t('reports.chart.showFewer', { count: number(limit) })
+                : t('reports.chart.showAll', { count: number(rows.length) })}
             </button>
           ) : null}
           <details className="report-chart__table">
-            <summary>{tr('reports.chart.table')}</summary>
+            <summary>{t('reports.chart.table')}</summary>
             <FiguresTable caption={title} rows={rows} indicators={indicators} />
           </details>
         </>
@@ -242,20 +241,19 @@ function FiguresTable({
   indicators: readonly Indicator[];
 }) {
   const t = useT();
-  const tr = useT();
   const { number } = useNumbers();
   return (
-    <TableRegion label={tr('reports.chart.tableOf', { title: caption })}>
+    <TableRegion label={t('reports.chart.tableOf', { title: caption })}>
       <table className="table table--compact report-table">
         <caption className="table__caption">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{tr('reports.chart.row')}</th>
+            <th scope="col">{t('reports.chart.row')}</th>
             <th scope="col" className="report-table__number">
-              {tr('reports.chart.seriesActivities')}
+              {t('reports.chart.seriesActivities')}
             </th>
             <th scope="col" className="report-table__number">
-              {tr('reports.chart.seriesDone')}
+              {t('reports.chart.seriesDone')}
             </th>
             {indicators.map((indicator) => {
               const unit = unitText(indicator.unit, t);

@@ -9,6 +9,7 @@ import type { Catalog } from '../../api/catalog';
 import { ApiError } from '../../api/client';
 import { type HeldActivityAnswer, type HeldActivityBody, logHeldActivity } from '../../api/results';
 import type { Unit } from '../../api/units';
+import { actsProvinceWide } from '../../app/permissions';
 import { useTimeZone } from '../../app/timeZone';
 import {
   DateField,
@@ -40,10 +41,6 @@ export const mediaTypeCodes = [
   'sms_campaign',
   'loudspeaker_broadcast',
 ] as const;
-
-function actsProvinceWide(user: User): boolean {
-  return user.role === 'admin' || user.role === 'coordinator';
-}
 
 /** Activity fields the server's messages may name (arrays by their name: `unitIds.2` → `unitIds`). */
 const activityFields = [
@@ -203,7 +200,7 @@ export function HeldForm({
     const channel = catalog.channels.find((entry) => entry.code === code);
     return channel ? [{ value: code, label: entryName(channel, language) }] : [];
   });
-  const leadFixed = !actsProvinceWide(user) && user.agencyId !== null;
+  const leadFixed = !actsProvinceWide(user.role) && user.agencyId !== null;
   const confirmation = fieldRefusal?.code === 'NEEDS_CONFIRMATION' ? fieldRefusal : null;
 
   return (

@@ -52,13 +52,22 @@ export function ResultPage({ activityId }: { activityId: number }) {
   const t = useT();
   const load = useCallback((signal: AbortSignal) => loadResultPage(activityId, signal), [activityId]);
   const loaded = useLoad(load);
+  // Photos chosen but not sent yet live here, above the key below: "load again" starts the
+  // form afresh from the newer result, and must not lose them (a browser cannot keep a file).
+  const [pending, setPending] = useState<PendingFile[]>([]);
   return (
     <PageFrame title={t('results.title')} back={{ href: '/my-work', label: t('results.backToMyWork') }}>
       <LoadState loaded={loaded} failedTitle={t('results.loadFailed')}>
         {(data) => (
-          // A newer result from the server (after "load again") starts the form afresh; the
-          // draft kept on this device is restored over it.
-          <ResultScreen key={data.result?.version ?? 0} data={data} reload={loaded.reload} />
+          // A newer result from the server (after "load again") starts the form afresh; a
+          // draft kept on this device for an older version is offered, not restored over it.
+          <ResultScreen
+            key={data.result?.version ?? 0}
+            data={data}
+            reload={loaded.reload}
+            pending={pending}
+            setPending={setPending}
+          />
         )}
       </LoadState>
     </PageFrame>
@@ -97,7 +106,17 @@ function openness(activity: Activity, timeZone: string): 'open' | 'cancelled' | 
   return 'open';
 }
 
-function ResultScreen({ data, reload }: { data: ResultPageData; reload: () => void }) {
+type PendingState = {
+  pending: PendingFile[];
+  setPending: (update: (list: PendingFile[]) => PendingFile[]) => void;
+};
+
+function ResultScreen({
+  data,
+  reload,
+  pending,
+  setPending,
+}: { data: ResultPageData; reload: () => void } & PendingState) {
   const t = useT();
   const user = useUser();
   const timeZone = useTimeZone();
@@ -145,6 +164,8 @@ function ResultScreen({ data, reload }: { data: ResultPageData; reload: () => vo
             setNotice(t('results.saved'));
           }}
           reload={reload}
+          pending={pending}
+          setPending={setPending}
         />
       ) : (
         <>
@@ -225,7 +246,9 @@ function ResultForm({
   setAttachments,
   onSaved,
   reload,
-}: {
+  pending,
+  setPending,
+}: PendingState & {
   activity: Activity;
   fields: readonly FigureField[];
   result: Result | null;
@@ -238,12 +261,24 @@ function ResultForm({
   const user = useUser();
   const timeZone = useTimeZone();
   const codes = useMemo(() => fields.map((field) => field.indicator.code), [fields]);
+  const baseVersion = result?.version ?? null;
 
-  // A draft kept on this device wins over the saved result: it is what the person typed last.
-  const [kept] = useState(() => readDraft(user.id, activity.id));
-  const [draft, setDraft] = useState<ResultDraft>(() => kept ?? draftOf(result, timeZone));
-  const [restored, setRestored] = useState(kept !== null);
-  const [dirty, setDirty] = useState(kept !== null);
+  // A draft kept on this device wins over the saved result it was typed against: it is what
+  // the person typed last. Typed against another version (someone saved meanwhile), it is
+  // only offered: the saved figures are shown, and the person chooses.
+  const [kept] = useState(() => {
+    const stored = readDraft(user.id, activity.id);
+    if (!stored) return null;
+    const { savedAt: _savedAt, baseVersion, ...typed } = stored;
+    return { typed, current: baseVersion === (result?.version ?? null) };
+  });
+  const [stale, setStale] = useState<ResultDraft | null>(kept && !kept.current ? kept.typed : null);
+  const restoredAtStart = kept?.current === true;
+  const [draft, setDraft] = useState<ResultDraft>(() =>
+    restoredAtStart ? kept.typed : draftOf(result, timeZone),
+  );
+  const [restored, setRestored] = useState(restoredAtStart);
+  const [dirty, setDirty] = useState(restoredAtStart);
   const [storageFailed, setStorageFailed] = useState(false);
 
   const [busy, setBusy] = useState(false);
@@ -253,15 +288,14 @@ function ResultForm({
   const { form, refused } = useFocusOnInvalid();
   const refusalBox = useRef<HTMLDivElement>(null);
 
-  const [pending, setPending] = useState<PendingFile[]>([]);
   const pendingRef = useRef(pending);
   pendingRef.current = pending;
   const [sending, setSending] = useState(false);
   const [progress, setProgress] = useState('');
 
   useEffect(() => {
-    if (dirty) setStorageFailed(!writeDraft(user.id, activity.id, draft));
-  }, [draft, dirty, user.id, activity.id]);
+    if (dirty) setStorageFailed(!writeDraft(user.id, activity.id, draft, baseVersion));
+  }, [draft, dirty, user.id, activity.id, baseVersion]);
 
   // A refusal that no field shows takes the focus, so that it is read out and seen on a phone.
   useEffect(() => {
@@ -348,7 +382,7 @@ function ResultForm({
     const start = readMoment(draft.actualStartDay, draft.actualStartTime, timeZone);
     if (!start.ok)
       own[start.field === 'day' ? 'actualStartDay' : 'actualStartTime'] = t(`results.bad.${start.field}`);
-    const end = readMoment(draft.actualEndDay, draft.actualEndTime, timeZone);
+    const end = readMoment(draft.actualEndDay, draft.actualEndTime, timeZone, true);
     if (!end.ok) own[end.field === 'day' ? 'actualEndDay' : 'actualEndTime'] = t(`results.bad.${end.field}`);
     setFailure(null);
     setOwnErrors(own);
@@ -383,6 +417,20 @@ function ResultForm({
     }
   };
 
+  const restoreStale = () => {
+    if (!stale) return;
+    setDraft(stale);
+    setStale(null);
+    setDirty(true);
+    setRestored(true);
+    setFailure(null);
+    setOwnErrors({});
+  };
+  const dropStale = () => {
+    setStale(null);
+    if (!dirty) clearDraft(user.id, activity.id);
+  };
+
   const discardDraft = () => {
     clearDraft(user.id, activity.id);
     setDraft(draftOf(result, timeZone));
@@ -407,6 +455,17 @@ function ResultForm({
       {result?.reviewStatus === 'accepted' ? (
         <p className="work-page__note">{t('results.correctingAccepted')}</p>
       ) : null}
+      {stale ? (
+        <div className="result-draft" role="status">
+          <p className="result-draft__restored">{t('results.staleDraft')}</p>
+          <button type="button" className="button button--small" onClick={restoreStale}>
+            {t('results.restoreDraft')}
+          </button>
+          <button type="button" className="button button--small button--secondary" onClick={dropStale}>
+            {t('results.dropStaleDraft')}
+          </button>
+        </div>
+      ) : null}
       {dirty ? (
         <div className="result-draft" role="status">
           {restored ? <p className="result-draft__restored">{t('results.draftRestored')}</p> : null}
@@ -419,73 +478,76 @@ function ResultForm({
         </div>
       ) : null}
 
-      <ResultFigures
-        legend={t('results.figures')}
-        fields={fields}
-        texts={draft.figures}
-        onChange={changeFigure}
-        errors={errors}
-        warnings={warnings}
-        expected={activity.expected}
-      />
+      {/* Disabled while sending: a figure changed then would look sent and not be. */}
+      <fieldset className="result-form__fields" disabled={busy}>
+        <ResultFigures
+          legend={t('results.figures')}
+          fields={fields}
+          texts={draft.figures}
+          onChange={changeFigure}
+          errors={errors}
+          warnings={warnings}
+          expected={activity.expected}
+        />
 
-      <TextAreaField
-        label={t('results.notes')}
-        hint={t('results.notesHint')}
-        value={draft.notes}
-        onChange={(notes) => change({ notes })}
-        error={errors.notes}
-        rows={3}
-        maxLength={10000}
-      />
+        <TextAreaField
+          label={t('results.notes')}
+          hint={t('results.notesHint')}
+          value={draft.notes}
+          onChange={(notes) => change({ notes })}
+          error={errors.notes}
+          rows={3}
+          maxLength={10000}
+        />
 
-      <LinksEditor
-        label={t('results.links')}
-        hint={t('results.linksHint')}
-        links={draft.links}
-        onChange={(links) => change({ links })}
-        errors={errors}
-      />
+        <LinksEditor
+          label={t('results.links')}
+          hint={t('results.linksHint')}
+          links={draft.links}
+          onChange={(links) => change({ links })}
+          errors={errors}
+        />
 
-      <details
-        className="fieldset result-times"
-        open={Boolean(draft.actualStartDay || draft.actualEndDay || errors.actualStart || errors.actualEnd)}
-      >
-        <summary className="field__label">{t('results.actualTimes')}</summary>
-        <p className="field__hint">{t('results.actualTimesHint')}</p>
-        <div className="result-times__grid">
-          <DateField
-            label={t('results.actualStartDay')}
-            value={draft.actualStartDay}
-            onChange={(actualStartDay) => change({ actualStartDay })}
-            error={errors.actualStartDay ?? errors.actualStart}
-          />
-          <TextField
-            label={t('results.actualStartTime')}
-            hint={t('results.timeHint')}
-            value={draft.actualStartTime}
-            onChange={(actualStartTime) => change({ actualStartTime })}
-            error={errors.actualStartTime}
-            inputMode="numeric"
-            autoComplete="off"
-          />
-          <DateField
-            label={t('results.actualEndDay')}
-            value={draft.actualEndDay}
-            onChange={(actualEndDay) => change({ actualEndDay })}
-            error={errors.actualEndDay ?? errors.actualEnd}
-          />
-          <TextField
-            label={t('results.actualEndTime')}
-            hint={t('results.timeHint')}
-            value={draft.actualEndTime}
-            onChange={(actualEndTime) => change({ actualEndTime })}
-            error={errors.actualEndTime}
-            inputMode="numeric"
-            autoComplete="off"
-          />
-        </div>
-      </details>
+        <details
+          className="fieldset result-times"
+          open={Boolean(draft.actualStartDay || draft.actualEndDay || errors.actualStart || errors.actualEnd)}
+        >
+          <summary className="field__label">{t('results.actualTimes')}</summary>
+          <p className="field__hint">{t('results.actualTimesHint')}</p>
+          <div className="result-times__grid">
+            <DateField
+              label={t('results.actualStartDay')}
+              value={draft.actualStartDay}
+              onChange={(actualStartDay) => change({ actualStartDay })}
+              error={errors.actualStartDay ?? errors.actualStart}
+            />
+            <TextField
+              label={t('results.actualStartTime')}
+              hint={t('results.timeHint')}
+              value={draft.actualStartTime}
+              onChange={(actualStartTime) => change({ actualStartTime })}
+              error={errors.actualStartTime}
+              inputMode="numeric"
+              autoComplete="off"
+            />
+            <DateField
+              label={t('results.actualEndDay')}
+              value={draft.actualEndDay}
+              onChange={(actualEndDay) => change({ actualEndDay })}
+              error={errors.actualEndDay ?? errors.actualEnd}
+            />
+            <TextField
+              label={t('results.actualEndTime')}
+              hint={t('results.timeHint')}
+              value={draft.actualEndTime}
+              onChange={(actualEndTime) => change({ actualEndTime })}
+              error={errors.actualEndTime}
+              inputMode="numeric"
+              autoComplete="off"
+            />
+          </div>
+        </details>
+      </fieldset>
 
       <AttachmentsSection
         attachments={attachments}
@@ -494,7 +556,11 @@ function ResultForm({
           canSendNow: result !== null,
           sending: sending || busy,
           progress,
-          onPick: (files) => setPending((list) => [...list, ...pendingFrom(files, t)]),
+          onPick: (files) => {
+            // Read now: the picker is emptied right after, and the update may run later.
+            const picked = pendingFrom(files, t);
+            setPending((list) => [...list, ...picked]);
+          },
           onRetry: (key) => {
             const waiting = (entry: PendingFile): PendingFile =>
               entry.key === key ? { ...entry, status: 'waiting', message: undefined } : entry;

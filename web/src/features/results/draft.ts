@@ -14,7 +14,12 @@ export type ResultDraft = {
   actualEndTime: string;
 };
 
-type Stored = ResultDraft & { savedAt: string };
+/**
+ * `baseVersion` is the version of the saved result the draft was typed against (null: none
+ * was saved yet). A draft typed against an older version is not restored over newer figures
+ * without asking.
+ */
+type Stored = ResultDraft & { savedAt: string; baseVersion: number | null };
 
 function keyOf(userId: number, activityId: number): string {
   return `result-draft:v1:${userId}:${activityId}`;
@@ -45,6 +50,7 @@ export function readDraft(userId: number, activityId: number): Stored | null {
       actualEndDay: asText(value.actualEndDay),
       actualEndTime: asText(value.actualEndTime),
       savedAt: asText(value.savedAt),
+      baseVersion: typeof value.baseVersion === 'number' ? value.baseVersion : null,
     };
   } catch {
     return null;
@@ -52,9 +58,14 @@ export function readDraft(userId: number, activityId: number): Stored | null {
 }
 
 /** Keeps the draft; false when the browser refuses (private mode, storage full). */
-export function writeDraft(userId: number, activityId: number, draft: ResultDraft): boolean {
+export function writeDraft(
+  userId: number,
+  activityId: number,
+  draft: ResultDraft,
+  baseVersion: number | null,
+): boolean {
   try {
-    const stored: Stored = { ...draft, savedAt: new Date().toISOString() };
+    const stored: Stored = { ...draft, savedAt: new Date().toISOString(), baseVersion };
     window.localStorage.setItem(keyOf(userId, activityId), JSON.stringify(stored));
     return true;
   } catch {

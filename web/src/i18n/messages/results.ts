@@ -59,6 +59,10 @@ export const vi = {
   'results.draftNotKept': 'Trình duyệt không cho lưu tạm trên máy này: hãy gửi trước khi đóng trang.',
   'results.discardDraft': 'Xóa số liệu đang nhập',
   'results.discardDraftToSaved': 'Bỏ thay đổi, về số liệu đã gửi',
+  'results.staleDraft':
+    'Máy này còn số liệu bạn nhập trước khi kết quả được cập nhật. Dưới đây là số liệu đã lưu mới nhất.',
+  'results.restoreDraft': 'Khôi phục số liệu đã nhập',
+  'results.dropStaleDraft': 'Bỏ số liệu đã nhập',
 
   'results.send': 'Gửi kết quả',
   'results.resend': 'Gửi lại kết quả',
@@ -298,6 +302,10 @@ export const en: Record<keyof typeof vi, string> = {
   'results.draftNotKept': 'This browser does not allow keeping a draft here: send before closing the page.',
   'results.discardDraft': 'Clear what was typed',
   'results.discardDraftToSaved': 'Discard changes, back to the figures sent',
+  'results.staleDraft':
+    'This device still holds figures you typed before the result was updated. Shown below are the latest saved figures.',
+  'results.restoreDraft': 'Restore the figures typed',
+  'results.dropStaleDraft': 'Discard the figures typed',
 
   'results.send': 'Send the result',
   'results.resend': 'Send the result again',
