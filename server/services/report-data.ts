@@ -2,14 +2,14 @@
 // tables by type, unit, agency and target group (from the summary, so every exported figure
 // equals the API's), the list of activities with their results, and the words the
 // administrative layout needs (issuing body, place, date).
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { activities, activityTypes, agencies, results, units } from '../../db/schema';
 import type { ActivityStatus } from '../contracts/activities';
 import type { Summary, SummaryQuery, SummaryRow } from '../contracts/reports';
 import type { ReviewStatus } from '../contracts/results';
-import { listConditions, loadLinks } from './activities';
+import { loadLinks } from './activities';
 import type { ServiceContext } from './context';
-import { getSummary } from './reports';
+import { getSummary, scopeOf } from './reports';
 import { todayIn, vietnameseDate } from './time';
 
 /** Indicator units as Vietnamese reports write them after a figure. */
@@ -103,7 +103,9 @@ export function activityListCells(data: ReportData, activity: ListedActivity): (
 
 /** The activities of the period that count (not cancelled), with names and their result's figures. */
 function listedActivities(ctx: ServiceContext, query: SummaryQuery): ListedActivity[] {
-  const { startDate, endDate, groupBy: _g, acceptedOnly, rollUpTo: _r, ...filters } = query;
+  // The same activities as the summary's: the list and the tables never disagree.
+  const { where } = scopeOf(ctx, query);
+  const acceptedOnly = query.acceptedOnly;
   const rows = ctx.db
     .select({
       id: activities.id,
@@ -117,16 +119,9 @@ function listedActivities(ctx: ServiceContext, query: SummaryQuery): ListedActiv
     })
     .from(activities)
     .leftJoin(results, eq(results.activityId, activities.id))
-    .where(
-      and(
-        ...listConditions(ctx, { ...filters, limit: 0, offset: 0 }),
-        gte(activities.startDate, startDate),
-        lte(activities.startDate, endDate),
-      ),
-    )
+    .where(where)
     .orderBy(asc(activities.startAt), asc(activities.id))
-    .all()
-    .filter((row) => row.status !== 'cancelled');
+    .all();
   const links = loadLinks(
     ctx.db,
     rows.map((row) => row.id),

@@ -2,7 +2,7 @@
 // date, both ends inclusive), counted once in the totals and in every row they belong to,
 // with each indicator summed within its own unit, `max` indicators (unique reach) taken as
 // the largest single value, and units and agencies as recorded or rolled up to a date.
-import { and, asc, count, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import {
   activities,
   activityChannels,
@@ -41,19 +41,69 @@ type Counted = {
 type Key = { key: string; label: string };
 
 /** Which activities a summary counts (the period's, not cancelled), and which results with them. */
-function scopeOf(
+export function scopeOf(
   ctx: ServiceContext,
   query: SummaryQuery,
 ): { where: SQL | undefined; resultJoin: SQL | undefined } {
-  const { startDate, endDate, groupBy: _g, acceptedOnly, rollUpTo: _r, ...filters } = query;
+  const { startDate, endDate, groupBy: _g, acceptedOnly, rollUpTo, unitId, agencyId, ...filters } = query;
   const where = and(
     ...listConditions(ctx, { ...filters, limit: 0, offset: 0 }),
     gte(activities.startDate, startDate),
     lte(activities.startDate, endDate),
     ne(activities.status, 'cancelled'),
+    unitId === undefined ? undefined : inUnits(ctx, takenOver(ctx, 'unit', unitId, rollUpTo)),
+    agencyId === undefined ? undefined : byAgencies(ctx, takenOver(ctx, 'agency', agencyId, rollUpTo)),
   );
   const resultJoin = and(eq(results.activityId, activities.id), countedResults(acceptedOnly === 'true'));
   return { where, resultJoin };
+}
+
+/**
+ * A unit or agency of a report's filter, and, when the report rolls up to a date, those it
+ * took over whole (a commune merged into it). A unit shared among several successors stays
+ * out: it cannot be given to one of them.
+ */
+function takenOver(
+  ctx: ServiceContext,
+  kind: 'unit' | 'agency',
+  id: number,
+  rollUpTo: string | undefined,
+): number[] {
+  if (!rollUpTo) return [id];
+  const records = kind === 'unit' ? ctx.db.select().from(units).all() : ctx.db.select().from(agencies).all();
+  const successions =
+    kind === 'unit'
+      ? ctx.db
+          .select({ from: unitSuccessions.fromUnitId, to: unitSuccessions.toUnitId })
+          .from(unitSuccessions)
+          .all()
+      : ctx.db
+          .select({ from: agencySuccessions.fromAgencyId, to: agencySuccessions.toAgencyId })
+          .from(agencySuccessions)
+          .all();
+  const successors = successorsOn(records, successions, rollUpTo);
+  return [...successors]
+    .filter(([, targets]) => targets.length === 1 && targets[0] === id)
+    .map(([from]) => from);
+}
+
+function inUnits(ctx: ServiceContext, unitIds: number[]): SQL {
+  return inArray(
+    activities.id,
+    ctx.db
+      .select({ id: activityUnits.activityId })
+      .from(activityUnits)
+      .where(inArray(activityUnits.unitId, unitIds)),
+  );
+}
+
+/** Led or joined by one of the agencies: a joint activity is each partner's too. */
+function byAgencies(ctx: ServiceContext, agencyIds: number[]): SQL | undefined {
+  const asPartner = ctx.db
+    .select({ id: activityPartners.activityId })
+    .from(activityPartners)
+    .where(inArray(activityPartners.agencyId, agencyIds));
+  return or(inArray(activities.leadAgencyId, agencyIds), inArray(activities.id, asPartner));
 }
 
 /** The activities in scope with the figures of their counted result, for the rows. */

@@ -272,6 +272,20 @@ describe('GET /api/reports/summary', () => {
     );
   });
 
+  it('filters by a unit or agency together with those it took over, when rolling up', async () => {
+    const aLuoi = `${year2025}&unitId=${ids.aLuoi1}`;
+    expect((await summary(aLuoi)).totals.activities).toBe(1);
+    const rolled = await summary(`${aLuoi}&rollUpTo=2025-07-01`);
+    expect(rolled.totals).toMatchObject({ activities: 3, done: 3, values: { attendances: 120 } });
+    // A town shared among three wards belongs to none of them alone.
+    expect(
+      (await summary(`${year2025}&unitId=${ids.phuBai}&rollUpTo=2025-07-01`)).totals.values.attendances,
+    ).toBe((await summary(`${year2025}&unitId=${ids.phuBai}`)).totals.values.attendances);
+    const police = `${year2025}&agencyId=${ids.police}`;
+    const policeNow = await summary(`${police}&rollUpTo=2025-07-01`);
+    expect(policeNow.totals.activities).toBe((await summary(police)).totals.activities + 2);
+  });
+
   it('rolls agencies up to those that took them over', async () => {
     const rolled = await summary(`${year2025}&groupBy=agency&rollUpTo=2025-07-01`);
     const keys = rolled.rows.map((entry) => entry.key);
