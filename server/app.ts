@@ -37,6 +37,8 @@ export type AppOptions = {
   /** Folder of the built web app; `null` serves the API alone. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** Day (MM-DD) the official reporting year starts (REPORT_YEAR_START); 12-15 by default. */
+  reportYearStart?: string;
   /** Where photos and documents of results are stored: outside the web root. */
   uploadDir?: string;
   /** Believe X-Forwarded-* headers (behind a TLS-terminating proxy). */
@@ -94,7 +96,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(resultsRoutes);
   await app.register(periodLocksRoutes);
   await app.register(mediaOutputRoutes);
-  await app.register(reportsRoutes);
+  await app.register(reportsRoutes, { reportYearStart: options.reportYearStart ?? '12-15' });
   await app.register(attachmentsRoutes, { uploadDir: options.uploadDir ?? './data/uploads' });
   await app.register(calendarFeedRoutes);
 

@@ -23,6 +23,17 @@ export const ConfigSchema = z.object({
     .string()
     .default('Asia/Ho_Chi_Minh')
     .refine(isValidTimeZone, { message: 'is not an IANA time zone such as Asia/Ho_Chi_Minh' }),
+  /**
+   * Day (MM-DD) on which the official reporting year starts: 12-15 makes the year 15/12–14/12
+   * and the half-year 15/12–14/6, as provinces apply NĐ 09/2019/NĐ-CP; a start after June
+   * falls in the year before the one it reports on.
+   */
+  REPORT_YEAR_START: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/, {
+      message: 'is not a day MM-DD between 01 and 28, such as 12-15',
+    })
+    .default('12-15'),
   /** Name of the first administrator, created on an empty database. */
   ADMIN_USERNAME: z.string().min(1).default('admin'),
   /** Password of the first administrator; when absent a strong one is generated and printed once. */

@@ -23,6 +23,7 @@ async function main() {
     closeDatabase: true,
     trustProxy: config.TRUST_PROXY,
     uploadDir: config.UPLOAD_DIR,
+    reportYearStart: config.REPORT_YEAR_START,
     logger: { level: config.LOG_LEVEL },
   });
   if (seeded.applied.length > 0) app.log.info({ steps: seeded.applied }, 'seeded the database');

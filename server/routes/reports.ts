@@ -20,7 +20,7 @@ import { contextOf } from './context';
 
 const tags = ['reports'];
 
-const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
+const reportsRoutes: FastifyPluginAsyncZod<{ reportYearStart: string }> = async (app, options) => {
   app.get(
     '/api/reports/summary',
     {
@@ -48,7 +48,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => ({
       year: request.query.year,
-      items: reportPeriods(contextOf(request), request.query.year),
+      items: reportPeriods(contextOf(request), request.query.year, options.reportYearStart),
     }),
   );
 

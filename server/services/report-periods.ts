@@ -1,14 +1,28 @@
 // The periods reports are asked for: calendar months, quarters and the year; the official
-// reporting cut-offs (half-year 15/12–14/6, year 15/12–14/12, after NĐ 09/2019/NĐ-CP as
-// provinces apply it); and the 30/7 peak window of the year. All dates inclusive, local.
+// reporting cut-offs (by default half-year 15/12–14/6 and year 15/12–14/12, after
+// NĐ 09/2019/NĐ-CP as provinces apply it; REPORT_YEAR_START changes the day); and the 30/7
+// peak window of the year. All dates inclusive, local.
 import { and, eq } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import { observanceThemes } from '../../db/schema';
 import type { ReportPeriod } from '../contracts/reports';
 import type { ServiceContext } from './context';
 import { addDays, vietnameseDate } from './time';
 
-/** Day and month on which the official reporting year starts, in the year before. */
-const OFFICIAL_YEAR_START = { month: 12, day: 15 };
+/**
+ * The official reporting year Y from its start day (`MM-DD`): a start after June belongs to
+ * the year before (15/12/Y-1); its half-year and year end the day before six and twelve
+ * months on.
+ */
+export function officialYear(year: number, start: string) {
+  const month = Number(start.slice(0, 2));
+  const first = Temporal.PlainDate.from(`${month > 6 ? year - 1 : year}-${start}`);
+  return {
+    start: first.toString(),
+    halfYearEnd: first.add({ months: 6 }).subtract({ days: 1 }).toString(),
+    yearEnd: first.add({ years: 1 }).subtract({ days: 1 }).toString(),
+  };
+}
 /** The 30/7 peak's usual window when the year's theme gives none. */
 const DEFAULT_PEAK = { start: '07-01', end: '09-30' };
 
@@ -18,7 +32,7 @@ function lastDayOfMonth(year: number, month: number): string {
   return addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${pad(month + 1)}-01`, -1);
 }
 
-export function reportPeriods(ctx: ServiceContext, year: number): ReportPeriod[] {
+export function reportPeriods(ctx: ServiceContext, year: number, officialStart = '12-15'): ReportPeriod[] {
   const months: ReportPeriod[] = Array.from({ length: 12 }, (_, index) => {
     const month = index + 1;
     return {
@@ -39,9 +53,7 @@ export function reportPeriods(ctx: ServiceContext, year: number): ReportPeriod[]
     startDate: `${year}-${pad(quarter * 3 - 2)}-01`,
     endDate: lastDayOfMonth(year, quarter * 3),
   }));
-  const officialStart = `${year - 1}-${pad(OFFICIAL_YEAR_START.month)}-${pad(OFFICIAL_YEAR_START.day)}`;
-  const halfYearEnd = addDays(`${year}-06-${pad(OFFICIAL_YEAR_START.day)}`, -1);
-  const yearEnd = addDays(`${year}-${pad(OFFICIAL_YEAR_START.month)}-${pad(OFFICIAL_YEAR_START.day)}`, -1);
+  const official = officialYear(year, officialStart);
   const theme = ctx.db
     .select()
     .from(observanceThemes)
@@ -53,18 +65,18 @@ export function reportPeriods(ctx: ServiceContext, year: number): ReportPeriod[]
     {
       kind: 'official-half-year',
       code: 'official-half-year',
-      label: `Sơ kết 6 tháng đầu năm ${year} (${vietnameseDate(officialStart)}–${vietnameseDate(halfYearEnd)})`,
-      labelEn: `Half-year ${year} report (${vietnameseDate(officialStart)}–${vietnameseDate(halfYearEnd)})`,
-      startDate: officialStart,
-      endDate: halfYearEnd,
+      label: `Sơ kết 6 tháng đầu năm ${year} (${vietnameseDate(official.start)}–${vietnameseDate(official.halfYearEnd)})`,
+      labelEn: `Half-year ${year} report (${vietnameseDate(official.start)}–${vietnameseDate(official.halfYearEnd)})`,
+      startDate: official.start,
+      endDate: official.halfYearEnd,
     },
     {
       kind: 'official-year',
       code: 'official-year',
-      label: `Tổng kết năm ${year} (${vietnameseDate(officialStart)}–${vietnameseDate(yearEnd)})`,
-      labelEn: `Annual ${year} report (${vietnameseDate(officialStart)}–${vietnameseDate(yearEnd)})`,
-      startDate: officialStart,
-      endDate: yearEnd,
+      label: `Tổng kết năm ${year} (${vietnameseDate(official.start)}–${vietnameseDate(official.yearEnd)})`,
+      labelEn: `Annual ${year} report (${vietnameseDate(official.start)}–${vietnameseDate(official.yearEnd)})`,
+      startDate: official.start,
+      endDate: official.yearEnd,
     },
     {
       kind: 'peak',

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       APP_TIMEZONE: 'Asia/Ho_Chi_Minh',
       ADMIN_USERNAME: 'admin',
       DEMO_DATA: false,
+      REPORT_YEAR_START: '12-15',
     });
     expect(loadConfig({}).ADMIN_PASSWORD).toBeUndefined();
   });
@@ -27,6 +28,8 @@ describe('loadConfig', () => {
     ['APP_TIMEZONE', 'Mars/Olympus'],
     ['DEMO_DATA', 'yes please'],
     ['LOG_LEVEL', 'chatty'],
+    ['REPORT_YEAR_START', '15/12'],
+    ['REPORT_YEAR_START', '02-30'],
   ])('refuses %s=%s and names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration:\\n\\s+${name}:`));
   });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityInput } from '../../server/contracts/activities';
 import type { Summary } from '../../server/contracts/reports';
+import { officialYear } from '../../server/services/report-periods';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { agencyIdByCode, detailPaths, json, unitIdByCode } from '../helpers/factories';
 
@@ -341,5 +342,24 @@ describe('GET /api/reports/periods', () => {
       await t.app.inject({ method: 'GET', url: '/api/reports/periods?year=2028' }),
     );
     expect(leap.items.find((item) => item.code === 'month-2')?.endDate).toBe('2028-02-29');
+  });
+
+  it('follows the configured start of the official year', () => {
+    expect(officialYear(2025, '12-15')).toEqual({
+      start: '2024-12-15',
+      halfYearEnd: '2025-06-14',
+      yearEnd: '2025-12-14',
+    });
+    // A province that reports on the calendar year, and one whose year starts in spring.
+    expect(officialYear(2025, '01-01')).toEqual({
+      start: '2025-01-01',
+      halfYearEnd: '2025-06-30',
+      yearEnd: '2025-12-31',
+    });
+    expect(officialYear(2025, '04-01')).toEqual({
+      start: '2025-04-01',
+      halfYearEnd: '2025-09-30',
+      yearEnd: '2026-03-31',
+    });
   });
 });
