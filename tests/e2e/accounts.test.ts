@@ -1,7 +1,3 @@
-// Accounts in the browser: signing in and out, refusals in Vietnamese, an administrator
-// creating a user who then signs in, a session that ends under an open page, and each
-// role seeing only the menus it may use.
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
@@ -15,9 +11,8 @@ import {
   screenshot,
   sidewaysOverflow,
   signInThroughPage,
+  webRoot,
 } from './browser';
-
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 describe('accounts in the browser', () => {
   let testApp: TestApp;

@@ -1,14 +1,15 @@
-// The reference-data screens of the Admin section in the browser, as an administrator:
-// agencies and units (search, "in force on" a date, create, edit, successors, dates typed
-// as 30/7/2025, server validation shown at the field), the catalogue (read only here: its
-// writes belong to the API tests) and the audit trail of what was just done.
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
-import { baseUrlOf, listenAndLaunch, newPerson, type Person, screenshot, signInThroughPage } from './browser';
-
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+import {
+  baseUrlOf,
+  listenAndLaunch,
+  newPerson,
+  type Person,
+  screenshot,
+  signInThroughPage,
+  webRoot,
+} from './browser';
 
 describe('admin screens', () => {
   let testApp: TestApp;

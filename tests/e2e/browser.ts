@@ -7,9 +7,27 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { expect } from 'vitest';
 import type { App } from '../../server/app';
 import { User } from '../../server/contracts/users';
+import { addDays } from '../../server/services/time';
+import { localToday } from '../helpers/accounts';
 import { TEST_TIME_ZONE, type TestApp } from '../helpers/app';
 
 export const screenshotDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+/** The built web app the test server serves (the e2e project builds it first). */
+export const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Today where the server is deployed, as `YYYY-MM-DD`. */
+export const deploymentToday = localToday();
+
+/** A day `days` from today where the server is deployed, as `YYYY-MM-DD`. */
+export function dayFrom(days: number): string {
+  return addDays(deploymentToday, days);
+}
+
+/** `2026-11-14` as the app writes it: `14/11/2026`. */
+export function dayText(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day}/${month}/${year}`;
+}
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(screenshotDir, { recursive: true });

@@ -1,10 +1,3 @@
-// Creating and changing activities on the calendar, in Chromium against a real server: a click
-// on a day opens the activity form, which saves what the API then holds; the server's messages
-// show at the fields; dragging reschedules, and a drag over a stale version is refused and
-// undone with a message; the details dialog duplicates and postpones; another agency's
-// activities do not move for an agency's editor; observance days and campaigns show behind
-// the activities.
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity, ActivityList } from '../../server/contracts/activities';
@@ -14,6 +7,7 @@ import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
 import {
   baseUrlOf,
   createUserThroughApi,
+  dayText,
   deploymentMonth,
   expectOnlyProvoked,
   listenAndLaunch,
@@ -21,14 +15,11 @@ import {
   type Person,
   screenshot,
   signInThroughPage,
+  webRoot,
 } from './browser';
-
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const { year, prefix } = deploymentMonth();
 const day = (dayOfMonth: number) => `${prefix}-${String(dayOfMonth).padStart(2, '0')}`;
-/** `2026-11-14` as the form shows it: `14/11/2026`. */
-const dayText = (date: string) => date.split('-').map(Number).reverse().join('/');
 
 describe('creating and changing activities on the calendar', () => {
   const title = 'Tuyên truyền tại chợ Đông Ba (e2e sửa)';

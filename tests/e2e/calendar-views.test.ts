@@ -1,16 +1,12 @@
-// The calendar's views, filters and colours in Chromium against a real server: each view
-// shows a seeded activity; an agency filter goes into the address, hides another agency's
-// activity and survives a reload; colouring by campaign changes the legend; a phone opens
-// on the agenda list.
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
 import { Campaign } from '../../server/contracts/campaigns';
-import { ADMIN, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
 import {
   baseUrlOf,
+  deploymentToday,
   expectOnlyProvoked,
   listenAndLaunch,
   newPerson,
@@ -18,17 +14,10 @@ import {
   screenshot,
   sidewaysOverflow,
   signInThroughPage,
+  webRoot,
 } from './browser';
 
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-/** Today where the server is deployed: every view opens on a range that holds it. */
-const today = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TEST_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-}).format(new Date());
+const today = deploymentToday;
 
 describe('calendar views, filters and colours', () => {
   const policeTitle = 'Tuyên truyền lưu động tại chợ Đông Ba (e2e views)';

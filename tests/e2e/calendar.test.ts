@@ -1,7 +1,3 @@
-// The calendar home page in Chromium against a real server on a fresh database: after
-// signing in, the month view shows what the API stores, in the deployment's time zone,
-// under the server's strict CSP; an activity opens its details and its history.
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../server/contracts/activities';
@@ -15,9 +11,8 @@ import {
   type Person,
   screenshot,
   signInThroughPage,
+  webRoot,
 } from './browser';
-
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 describe('calendar page', () => {
   const { year, month, prefix } = deploymentMonth();

@@ -1,9 +1,3 @@
-// The plan, task, campaign and "my work" screens in Chromium against a real server on a
-// fresh database: a plan's tasks show their activities and their targets against the
-// planned figures, an idle task says so, a task and a campaign list their activities, an
-// agency editor's "my work" shows what is overdue and what comes next; on a phone nothing
-// runs off the side, and the English switch changes the labels.
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity, type ActivityInput } from '../../server/contracts/activities';
@@ -11,10 +5,12 @@ import { AgencyList } from '../../server/contracts/agencies';
 import { Campaign } from '../../server/contracts/campaigns';
 import { Plan } from '../../server/contracts/plans';
 import { Task } from '../../server/contracts/tasks';
-import { ADMIN, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
 import {
   baseUrlOf,
   createUserThroughApi,
+  dayFrom,
+  deploymentToday,
   expectOnlyProvoked,
   listenAndLaunch,
   newPerson,
@@ -22,21 +18,10 @@ import {
   screenshot,
   sidewaysOverflow,
   signInThroughPage,
+  webRoot,
 } from './browser';
 
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-/** Today where the server is deployed, and a day `days` from it, as `YYYY-MM-DD`. */
-const today = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TEST_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-}).format(new Date());
-function dayFrom(days: number): string {
-  const [year = 0, month = 1, day = 1] = today.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
+const today = deploymentToday;
 
 const EDITOR = { username: 'can.bo.cong.an', password: 'mật khẩu cán bộ công an' } as const;
 

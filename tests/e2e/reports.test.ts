@@ -1,11 +1,3 @@
-// The reports dashboard in Chromium against a real server on a fresh database, with a small
-// fixture in the official year 2025 (15/12/2024–14/12/2025): a joint talk (police, women's
-// union, education), a rally, two social posts with reach, and a planned outreach in a
-// border commune. The totals shown are the summary's, formatted the Vietnamese way; reach is
-// the largest single reach; the agency chart says that joint activities overlap; a bar
-// leads to the calendar filtered by it; the period and filters survive a reload; the export
-// links carry them; English works; a phone never scrolls sideways.
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityInput } from '../../server/contracts/activities';
@@ -14,9 +6,10 @@ import { Plan } from '../../server/contracts/plans';
 import { Summary } from '../../server/contracts/reports';
 import { Task } from '../../server/contracts/tasks';
 import { UnitList } from '../../server/contracts/units';
-import { ADMIN, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
 import {
   baseUrlOf,
+  deploymentToday,
   expectOnlyProvoked,
   listenAndLaunch,
   newPerson,
@@ -24,16 +17,10 @@ import {
   screenshot,
   sidewaysOverflow,
   signInThroughPage,
+  webRoot,
 } from './browser';
 
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-const today = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TEST_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-}).format(new Date());
+const today = deploymentToday;
 
 /** The official year 2025. */
 const START = '2024-12-15';

@@ -1,11 +1,3 @@
-// Results in Chromium against a real server on a fresh database: a unit reporter logs a
-// result with a photo on a phone, reloads half-way and finds the figures still there; a
-// breakdown above its parent is refused at its field and nothing is stored; an unusual
-// figure asks for a confirmation; a coordinator returns a result with a note, the reporter
-// reads it in "My work", fixes and resends, the coordinator accepts; the media page shows
-// media items by channel and month, and its quick form adds one; a coordinator locks the
-// period, and the reporter's next save says the period is locked.
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +6,13 @@ import { AgencyList } from '../../server/contracts/agencies';
 import { AttachmentList } from '../../server/contracts/attachments';
 import { Result } from '../../server/contracts/results';
 import { UnitList } from '../../server/contracts/units';
-import { createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { createTestApp, type TestApp } from '../helpers/app';
 import {
   baseUrlOf,
   createUserThroughApi,
+  dayFrom,
+  dayText,
+  deploymentToday,
   expectOnlyProvoked,
   listenAndLaunch,
   newPerson,
@@ -25,23 +20,10 @@ import {
   screenshot,
   sidewaysOverflow,
   signInThroughPage,
+  webRoot,
 } from './browser';
 
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-/** Today where the server is deployed, and a day `days` from it, as `YYYY-MM-DD`. */
-const today = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TEST_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-}).format(new Date());
-function dayFrom(days: number): string {
-  const [year = 0, month = 1, day = 1] = today.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-/** `2026-11-14` as the app writes it: `14/11/2026`. */
-const dayText = (date: string) => date.split('-').map(Number).reverse().join('/');
+const today = deploymentToday;
 
 /** A day of the previous month of this year, when there is one (not in January: then today). */
 const previousMonthDay = (() => {

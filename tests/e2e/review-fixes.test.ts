@@ -1,8 +1,3 @@
-// Three fixes of the web review, in Chromium against a real server on a fresh database: a
-// result draft typed against an older version is offered, not restored over the newer saved
-// figures; a timed activity whose end day is later than its start day needs its end time; and
-// the links to write results or log unplanned events are shown only to those who may use them.
-import { fileURLToPath } from 'node:url';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity, type ActivityInput, ActivityList } from '../../server/contracts/activities';
@@ -10,32 +5,22 @@ import { AgencyList } from '../../server/contracts/agencies';
 import { Result } from '../../server/contracts/results';
 import { UnitList } from '../../server/contracts/units';
 import { USER_PASSWORD } from '../helpers/accounts';
-import { createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { createTestApp, type TestApp } from '../helpers/app';
 import {
   baseUrlOf,
   createUserThroughApi,
+  dayFrom,
+  dayText,
+  deploymentToday,
   expectOnlyProvoked,
   listenAndLaunch,
   newPerson,
   type Person,
   signInThroughPage,
+  webRoot,
 } from './browser';
 
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-/** Today where the server is deployed, and a day `days` from it, as `YYYY-MM-DD`. */
-const today = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TEST_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-}).format(new Date());
-function dayFrom(days: number): string {
-  const [year = 0, month = 1, day = 1] = today.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-/** `2026-11-14` as the app writes it: `14/11/2026`. */
-const dayText = (date: string) => date.split('-').map(Number).reverse().join('/');
+const today = deploymentToday;
 
 const REPORTER = { username: 'bao.cao.sua.loi', displayName: 'Lê Thị Hoa' } as const;
 const EDITOR = { username: 'bien.tap.cong.an', displayName: 'Nguyễn Văn Biên' } as const;

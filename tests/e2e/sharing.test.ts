@@ -1,8 +1,3 @@
-// Sharing in the browser: a personal API token made in the page, its secret shown once,
-// used from a script (Bearer) and revoked; a coordinator's share link for one agency,
-// opened by someone without an account, who sees that agency's activities and no other's,
-// until the link is revoked.
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../server/contracts/activities';
@@ -13,6 +8,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import {
   baseUrlOf,
   createUserThroughApi,
+  dayText,
   deploymentMonth,
   expectOnlyProvoked,
   listenAndLaunch,
@@ -21,16 +17,10 @@ import {
   screenshot,
   sidewaysOverflow,
   signInThroughPage,
+  webRoot,
 } from './browser';
 
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
 /** `2025-07-30` as the page writes it: `30/7/2025`. */
-function dayText(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${day}/${month}/${year}`;
-}
-
 /** The 15th of the deployment's current month: the month a calendar opens on. */
 function midMonth(): string {
   return `${deploymentMonth().prefix}-15`;

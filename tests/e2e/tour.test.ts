@@ -3,7 +3,6 @@
 // to look at (test-results/, git-ignored), and an accessibility check by axe-core of the
 // calendar, the activity form and the plan page: no serious or critical violation.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -18,6 +17,7 @@ import { json, type Page as ListPage } from '../helpers/factories';
 import {
   baseUrlOf,
   createUserThroughApi,
+  deploymentToday,
   expectOnlyProvoked,
   listenAndLaunch,
   newPerson,
@@ -25,9 +25,8 @@ import {
   screenshot,
   sidewaysOverflow,
   signInThroughPage,
+  webRoot,
 } from './browser';
-
-const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Violations that stop or seriously hinder someone using a screen reader, a keyboard or low vision. */
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
@@ -47,7 +46,7 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
 
 /** The official half-year that has ended last (15/12–14/6), in the deployment's zone. */
 function halfYear(): { startDate: string; endDate: string } {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: TEST_TIME_ZONE }).format(new Date());
+  const today = deploymentToday;
   const year = Number(today.slice(0, 4)) - (today.slice(5) < '06-15' ? 1 : 0);
   return { startDate: `${year - 1}-12-15`, endDate: `${year}-06-14` };
 }
@@ -74,9 +73,7 @@ describe('a tour of the demo data', () => {
   beforeAll(async () => {
     testApp = await createTestApp({ webRoot });
     seedDatabase(testApp.db, { timeZone: TEST_TIME_ZONE, demo: true });
-    const year = new Intl.DateTimeFormat('en-CA', { timeZone: TEST_TIME_ZONE, year: 'numeric' }).format(
-      new Date(),
-    );
+    const year = deploymentToday.slice(0, 4);
     const plans = json<ListPage<Plan>>(
       await testApp.app.inject({ method: 'GET', url: `/api/plans?year=${year}` }),
     );
