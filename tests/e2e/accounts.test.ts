@@ -266,6 +266,8 @@ describe('accounts in the browser', () => {
     });
     const page = await openApp();
     await signInThroughPage(page, 'se.bi.khoa', 'mật khẩu sẽ bị khóa');
+    // The calendar's own first requests (filters, bands) done: the next one is the click's.
+    await page.waitForLoadState('networkidle');
 
     // Disabling the account ends its sessions; the page learns it at its next request.
     const disabled = await testApp.app.inject({
