@@ -5,11 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Temporal } from 'temporal-polyfill';
 import { closeDatabase, type Db, openDatabase } from '../db/client';
 import { seedDatabase } from '../db/seed/load';
+import { addDays, startOfLocalDay, systemClock } from '../server/domain/time';
 import { getSummary } from '../server/services/reports';
-import { startOfLocalDay } from '../server/services/time';
 
 const timeZone = 'Asia/Ho_Chi_Minh';
 
@@ -25,15 +24,13 @@ function fill(db: Db, count: number, years: number): void {
   );
   const partner = sqlite.prepare('insert into activity_partners (activity_id, agency_id) values (?, ?)');
   const days = years * 365;
-  const first = Temporal.PlainDate.from('2016-01-01');
   sqlite.transaction(() => {
     for (let n = 0; n < count; n++) {
-      const date = first.add({ days: Math.floor((n / count) * days) });
-      const iso = date.toString();
+      const iso = addDays('2016-01-01', Math.floor((n / count) * days));
       const { lastInsertRowid } = activity.run(
         `Hoạt động ${n}`,
         startOfLocalDay(iso, timeZone),
-        startOfLocalDay(date.add({ days: 1 }).toString(), timeZone),
+        startOfLocalDay(addDays(iso, 1), timeZone),
         iso,
         1 + (n % 40),
       );
@@ -60,13 +57,13 @@ function medianMs(run: () => void, repeats = 5): number {
 function measure(count: number) {
   const dir = mkdtempSync(join(tmpdir(), 'calendar-bench-reports-'));
   const db = openDatabase(join(dir, 'bench.db'));
-  seedDatabase(db, { timeZone, demo: false });
+  seedDatabase(db);
   const filling = process.hrtime.bigint();
   fill(db, count, 10);
   // A running server checkpoints the WAL as it goes; one huge fill leaves it all in the WAL.
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   const fillSeconds = Number(process.hrtime.bigint() - filling) / 1e9;
-  const ctx = { db, timeZone, actor: null };
+  const ctx = { db, timeZone, now: systemClock, actor: null };
   const year = { startDate: '2020-12-15', endDate: '2021-12-14' };
   const inYear = getSummary(ctx, year).totals.activities;
   const totals = medianMs(() => getSummary(ctx, year));

@@ -10,12 +10,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Temporal } from 'temporal-polyfill';
 import { closeDatabase, type Db, openDatabase } from '../db/client';
 import { activities } from '../db/schema';
 import { seedDatabase } from '../db/seed/load';
+import { addDays, startOfLocalDay, systemClock } from '../server/domain/time';
 import { listActivities } from '../server/services/activities';
-import { startOfLocalDay } from '../server/services/time';
 
 const timeZone = 'Asia/Ho_Chi_Minh';
 
@@ -24,15 +23,15 @@ function fill(db: Db, count: number, years: number): void {
   const days = years * 365;
   db.transaction((tx) => {
     for (let n = 0; n < count; n++) {
-      const date = Temporal.PlainDate.from('2020-01-01').add({ days: Math.floor((n / count) * days) });
+      const date = addDays('2020-01-01', Math.floor((n / count) * days));
       tx.insert(activities)
         .values({
           title: `Hoạt động ${n}`,
           typeCode: 'community_outreach',
           allDay: true,
-          startAt: startOfLocalDay(date.toString(), timeZone),
-          endAt: startOfLocalDay(date.add({ days: 1 }).toString(), timeZone),
-          startDate: date.toString(),
+          startAt: startOfLocalDay(date, timeZone),
+          endAt: startOfLocalDay(addDays(date, 1), timeZone),
+          startDate: date,
           leadAgencyId: 1 + (n % 20),
         })
         .run();
@@ -54,9 +53,9 @@ function medianMs(run: () => void, repeats = 30): number {
 function measure(count: number, years: number) {
   const dir = mkdtempSync(join(tmpdir(), 'calendar-bench-'));
   const db = openDatabase(join(dir, 'bench.db'));
-  seedDatabase(db, { timeZone, demo: false });
+  seedDatabase(db);
   fill(db, count, years);
-  const ctx = { db, timeZone, actor: null };
+  const ctx = { db, timeZone, now: systemClock, actor: null };
   const month = { start: '2020-07-01', end: '2020-08-01', limit: 5000, offset: 0 };
   const inMonth = listActivities(ctx, month).total;
   const plain = medianMs(() => listActivities(ctx, month));

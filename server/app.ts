@@ -2,7 +2,9 @@
 // main.ts listens; tests call inject(). Every route is registered here, by name.
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from '../db/client';
+import { type Clock, systemClock } from './domain/time';
 import auth from './plugins/auth';
 import database from './plugins/database';
 import errors, { parseJsonBody } from './plugins/errors';
@@ -32,6 +34,8 @@ import usersRoutes from './routes/users';
 export type AppOptions = {
   db: Db;
   timeZone: string;
+  /** Where "now" comes from; the real clock unless a test fixes it. */
+  clock?: Clock;
   /** Close the database when the app closes (the server's own database, not a test's). */
   closeDatabase?: boolean;
   /** Folder of the built web app; `null` serves the API alone. */
@@ -48,6 +52,7 @@ export type AppOptions = {
 declare module 'fastify' {
   interface FastifyInstance {
     timeZone: string;
+    clock: Clock;
   }
 }
 
@@ -55,6 +60,9 @@ declare module 'fastify' {
 export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(options: AppOptions) {
+  // Validation messages in Vietnamese, the interface's first language; each refusal also
+  // carries a key and parameters, from which the web writes it in the reader's language.
+  z.config(z.locales.vi());
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT,
@@ -73,6 +81,7 @@ export async function buildApp(options: AppOptions) {
   // Our JSON parser names a refused `__proto__` key in `details`; Fastify's only says "invalid JSON".
   app.addContentTypeParser<string>('application/json', { parseAs: 'string' }, parseJsonBody);
   app.decorate('timeZone', options.timeZone);
+  app.decorate('clock', options.clock ?? systemClock);
 
   await app.register(errors);
   await app.register(securityHeaders);

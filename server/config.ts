@@ -2,7 +2,7 @@
 // with a message that names the variable.
 import { z } from 'zod';
 import { Password } from './contracts/users';
-import { isValidTimeZone } from './services/time';
+import { isValidTimeZone } from './domain/time';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])

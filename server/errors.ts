@@ -1,5 +1,6 @@
 // The product's error vocabulary: one code per kind of refusal, one status per code.
 import type { ErrorCode, ErrorDetail } from './contracts/common';
+import { type Refusal, type RefusalKey, type RefusalParams, refusal, refusalKeyOf } from './domain/refusals';
 
 export const statusOf: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -18,19 +19,22 @@ export const statusOf: Record<ErrorCode, number> = {
 
 export class AppError extends Error {
   readonly code: ErrorCode;
+  /** The refusal's key, parameters and Vietnamese words; the web words it in the reader's language. */
+  readonly refusal: Refusal;
   readonly details: ErrorDetail[] | undefined;
   /** Extra response headers, such as Retry-After on a 429. */
   readonly headers: Record<string, string>;
 
   constructor(
     code: ErrorCode,
-    message: string,
+    reason: Refusal,
     details?: ErrorDetail[],
     headers: Record<string, string> = {},
   ) {
-    super(message);
+    super(reason.message);
     this.name = 'AppError';
     this.code = code;
+    this.refusal = reason;
     this.details = details;
     this.headers = headers;
   }
@@ -40,16 +44,67 @@ export class AppError extends Error {
   }
 }
 
+/** A refusal of the catalogue (server/domain/refusals.ts), with the status of its code. */
+export function refuse(
+  code: ErrorCode,
+  key: RefusalKey,
+  params: RefusalParams = {},
+  details?: ErrorDetail[],
+): AppError {
+  return new AppError(code, refusal(key, params), details);
+}
+
+/** One field's refusal, as `details` lists it. */
+export function fieldRefusal(path: string, key: RefusalKey, params: RefusalParams = {}): ErrorDetail {
+  return { path, ...refusal(key, params) };
+}
+
 export function notFound(what: string, id: number | string): AppError {
-  return new AppError('NOT_FOUND', `Không tìm thấy ${what} ${id}`);
+  return refuse('NOT_FOUND', 'record.notFound', { what, id });
 }
 
 /** One invalid field, as the 400 body names it. */
-export function invalidField(path: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${path}`, [{ path, message }]);
+export function invalidField(path: string, key: RefusalKey, params: RefusalParams = {}): AppError {
+  return invalidFields([fieldRefusal(path, key, params)]);
 }
 
 export function invalidFields(details: ErrorDetail[]): AppError {
   const paths = details.map((detail) => detail.path).join(', ');
-  return new AppError('VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${paths}`, details);
+  return refuse('VALIDATION_FAILED', 'request.invalid', { paths }, details);
+}
+
+/** The figures of a zod issue that its words need (`minimum`, `expected`...), as refusal parameters. */
+function issueParams(issue: Record<string, unknown>): Record<string, string | number | boolean> {
+  const params: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(issue)) {
+    if (name === 'path' || name === 'message' || name === 'input' || name === 'keys') continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      params[name] = value;
+    else if (typeof value === 'bigint') params[name] = Number(value);
+  }
+  return params;
+}
+
+/**
+ * A zod issue as the fields it names; unknown keys are named one by one. An issue whose
+ * words are the catalogue's (a contract's own message) carries that refusal's key; any
+ * other carries `zod.<code>` and the issue's figures, which zod's English words can use.
+ */
+export function issueDetails(issue: {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  code?: string | undefined;
+  keys?: string[] | undefined;
+}): ErrorDetail[] {
+  const base = issue.path.map(String).join('.');
+  if (issue.keys && issue.keys.length > 0) {
+    return issue.keys.map((key) =>
+      fieldRefusal(base ? `${base}.${key}` : key, 'request.unknownField', { field: key }),
+    );
+  }
+  const key = refusalKeyOf(issue.message);
+  if (key) return [{ path: base, message: issue.message, key, params: {} }];
+  return [
+    { path: base, message: issue.message, key: `zod.${issue.code ?? 'custom'}`, params: issueParams(issue) },
+  ];
 }

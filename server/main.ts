@@ -1,8 +1,9 @@
 // The server process: configuration, database, seed, listen, and a graceful close.
 import { openDatabase } from '../db/client';
-import { seedDatabase } from '../db/seed/load';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { seedWithDemo } from './demo';
+import { systemClock } from './domain/time';
 import { ensureFirstAdmin } from './services/users';
 
 /** Printed once, when the administrator is created; the password is stored only as a hash. */
@@ -16,7 +17,7 @@ function announceFirstAdmin(username: string, generatedPassword: string | null):
 async function main() {
   const config = loadConfig();
   const db = openDatabase(config.DATABASE_FILE);
-  const seeded = seedDatabase(db, { timeZone: config.APP_TIMEZONE, demo: config.DEMO_DATA });
+  const seeded = seedWithDemo(db, { timeZone: config.APP_TIMEZONE, demo: config.DEMO_DATA });
   const app = await buildApp({
     db,
     timeZone: config.APP_TIMEZONE,
@@ -28,7 +29,7 @@ async function main() {
   });
   if (seeded.applied.length > 0) app.log.info({ steps: seeded.applied }, 'seeded the database');
   const admin = await ensureFirstAdmin(
-    { db, timeZone: config.APP_TIMEZONE, actor: null },
+    { db, timeZone: config.APP_TIMEZONE, now: systemClock, actor: null },
     { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD },
   );
   if (admin) announceFirstAdmin(admin.username, admin.generatedPassword);

@@ -1,5 +1,6 @@
-// Loads the reference data (units, agencies, catalogue), the 2024 plan and, when asked,
-// the demo activities. Each step runs once: `seed_runs` remembers it, and rows are keyed
+// Loads the reference data (units, agencies, catalogue) and the 2024 plan; the demo
+// activities are the server's (server/demo), since they go through its services. Each step
+// runs once: `seed_runs` remembers it, and rows are keyed
 // by their stable codes, so a second start changes nothing.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
@@ -25,7 +26,6 @@ import {
 } from '../schema';
 import agencyData from './agencies.json' with { type: 'json' };
 import catalogData from './catalog.json' with { type: 'json' };
-import { seedDemoActivities } from './demo';
 import planData from './plan-2024.json' with { type: 'json' };
 import unitData from './units.json' with { type: 'json' };
 
@@ -39,11 +39,9 @@ const nfcOrNull = (text: string | null | undefined) => (text == null ? null : nf
 const ALL_AGENCIES = 'ALL';
 const namesAll = (codes: readonly string[]) => codes.includes(ALL_AGENCIES);
 
-export type SeedOptions = { timeZone: string; demo: boolean; today?: string };
-
 export type SeedReport = { applied: string[] };
 
-export function seedDatabase(db: Db, options: SeedOptions): SeedReport {
+export function seedDatabase(db: Db): SeedReport {
   const applied: string[] = [];
   const step = (name: string, run: (tx: Tx) => void) => {
     db.transaction((tx) => {
@@ -57,16 +55,6 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedReport {
   step('units', seedUnits);
   step('agencies', seedAgencies);
   step('plan-2024', seedPlan2024);
-  if (options.demo) {
-    // Demo activities go through the activity service (validation, audit); its transactions
-    // nest as savepoints inside this one, so the demo lands whole or not at all.
-    db.transaction(() => {
-      if (db.select().from(seedRuns).where(eq(seedRuns.step, 'demo')).get()) return;
-      seedDemoActivities(db, options);
-      db.insert(seedRuns).values({ step: 'demo' }).run();
-      applied.push('demo');
-    });
-  }
   return { applied };
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { refusalText } from '../domain/refusals';
+import { activityStatuses } from '../domain/vocabularies';
 import {
   Code,
   Count,
@@ -15,7 +17,6 @@ import {
 } from './common';
 import { reviewStatuses } from './results';
 
-export const activityStatuses = ['planned', 'confirmed', 'done', 'postponed', 'cancelled'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
 
 /** Planned figures by indicator code. Whole, non-negative counts: half a leaflet is a typo. */
@@ -87,20 +88,27 @@ export function checkActivityTimes(value: ActivityTimes, ctx: z.RefinementCtx): 
   const readable = (time: string | undefined) => time === undefined || isDate(time) || isOffsetDateTime(time);
   if (value.start === undefined || !readable(value.start) || !readable(value.end)) return;
   const allDay = value.allDay ?? isDate(value.start);
-  const form = allDay ? 'ngày YYYY-MM-DD (cả ngày)' : 'ngày giờ có múi giờ (theo giờ)';
   const fits = allDay ? isDate : isOffsetDateTime;
   if (!fits(value.start)) {
-    ctx.addIssue({ code: 'custom', path: ['start'], message: `Thời gian bắt đầu phải là ${form}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['start'],
+      message: refusalText(allDay ? 'activity.startAllDay' : 'activity.startTimed'),
+    });
     return;
   }
   if (value.end === undefined) return;
   if (!fits(value.end)) {
-    ctx.addIssue({ code: 'custom', path: ['end'], message: `Thời gian kết thúc phải là ${form}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['end'],
+      message: refusalText(allDay ? 'activity.endAllDay' : 'activity.endTimed'),
+    });
     return;
   }
   const ordered = allDay ? value.end > value.start : Date.parse(value.end) > Date.parse(value.start);
   if (!ordered) {
-    ctx.addIssue({ code: 'custom', path: ['end'], message: 'Thời gian kết thúc phải sau thời gian bắt đầu' });
+    ctx.addIssue({ code: 'custom', path: ['end'], message: refusalText('activity.endBeforeStart') });
   }
 }
 
@@ -110,7 +118,7 @@ export function checkStatusNote(
   ctx: z.RefinementCtx,
 ): void {
   if ((value.status === 'postponed' || value.status === 'cancelled') && !value.statusNote) {
-    ctx.addIssue({ code: 'custom', path: ['statusNote'], message: 'Cần ghi lý do tạm hoãn hoặc hủy' });
+    ctx.addIssue({ code: 'custom', path: ['statusNote'], message: refusalText('activity.reasonNeeded') });
   }
 }
 
@@ -152,3 +160,5 @@ export type ActivityQuery = z.infer<typeof ActivityQuery>;
 
 export const ActivityList = listOf(Activity);
 export type ActivityList = z.infer<typeof ActivityList>;
+
+export { activityStatuses };

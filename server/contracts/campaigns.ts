@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalText } from '../domain/refusals';
 import { Code, DateString, Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
 import { periodInOrder, periodMessage } from './plans';
 
@@ -26,7 +27,7 @@ const campaignFields = {
   taskIds: z.array(Id).max(200).optional(),
   color: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'Màu dạng #RRGGBB')
+    .regex(/^#[0-9a-fA-F]{6}$/, refusalText('field.colour'))
     .nullable()
     .optional(),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalText } from '../domain/refusals';
 import { Code, DateString, RequiredText, Text } from './common';
 
 export const ActivityType = z.object({
@@ -108,7 +109,7 @@ export const ObservanceThemeInput = z
     peakEndDate: DateString.nullable().optional(),
   })
   .refine((t) => !t.peakStartDate || !t.peakEndDate || t.peakEndDate >= t.peakStartDate, {
-    message: 'Ngày kết thúc cao điểm phải bằng hoặc sau ngày bắt đầu',
+    message: refusalText('range.peakEnd'),
     path: ['peakEndDate'],
   });
 export type ObservanceThemeInput = z.infer<typeof ObservanceThemeInput>;

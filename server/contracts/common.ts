@@ -1,9 +1,8 @@
-// Building blocks of the HTTP contract. This folder is the only server code the web
-// imports, so it depends on zod alone.
+// Building blocks of the HTTP contract. This folder (with server/domain) is the only server
+// code the web imports, so it depends on zod and the domain alone, and has no side effects:
+// the server and the web each configure zod (its message language) where they start.
 import { z } from 'zod';
-
-/** Validation messages in Vietnamese, the interface's first language. */
-z.config(z.locales.vi());
+import { refusalText } from '../domain/refusals';
 
 export const Id = z.number().int().positive();
 /** An id in a path or query string, where everything arrives as text. */
@@ -12,20 +11,20 @@ export const IdParams = z.strictObject({ id: IdParam });
 
 /** Vietnamese text is stored and compared in NFC. */
 export const Text = z.string().trim().normalize('NFC');
-export const RequiredText = (max: number) => Text.min(1, 'Không được để trống').max(max);
+export const RequiredText = (max: number) => Text.min(1, refusalText('field.required')).max(max);
 
 /** A calendar date, `YYYY-MM-DD`, that exists (no 30 February). */
 export const DateString = z.iso.date({
-  message: 'Ngày không hợp lệ: cần dạng YYYY-MM-DD và là ngày có thật',
+  message: refusalText('field.date'),
 });
 /** A date-time that carries its offset: a time without a zone means nothing to a province-wide calendar. */
 export const OffsetDateTime = z.iso.datetime({
   offset: true,
-  message: 'Ngày giờ không hợp lệ: cần ISO 8601 có múi giờ, ví dụ 2025-07-30T08:00:00+07:00',
+  message: refusalText('field.dateTime'),
 });
 /** Either of the two, as activity times and range bounds are written. */
 export const DateOrDateTime = z.string().refine((value) => isDate(value) || isOffsetDateTime(value), {
-  message: 'Cần ngày YYYY-MM-DD hoặc ngày giờ ISO 8601 có múi giờ (ví dụ 2025-07-30T08:00:00+07:00)',
+  message: refusalText('field.dateOrDateTime'),
 });
 
 export function isDate(value: string): boolean {
@@ -36,7 +35,7 @@ export function isOffsetDateTime(value: string): boolean {
   return OffsetDateTime.safeParse(value).success;
 }
 
-export const Code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'Mã chỉ gồm chữ, số, dấu _ . -');
+export const Code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, refusalText('field.code'));
 
 /** `limit`/`offset` of every list; each list is bounded. */
 export function pageQuery(defaultLimit = 100, maxLimit = 1000) {
@@ -74,7 +73,17 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export const ErrorDetail = z.object({ path: z.string(), message: z.string() });
+/**
+ * The refusal's stable key and parameters, beside its Vietnamese `message`: the web writes
+ * the refusal in the reader's language from them (server/domain/refusals.ts). Zod's own
+ * issues are keyed `zod.<issue code>` with the issue's figures as parameters.
+ */
+const RefusalFields = {
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+};
+
+export const ErrorDetail = z.object({ path: z.string(), message: z.string(), ...RefusalFields });
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
 export const ErrorBody = z.object({
@@ -82,6 +91,7 @@ export const ErrorBody = z.object({
   code: z.enum(errorCodes),
   error: z.string(),
   message: z.string(),
+  ...RefusalFields,
   details: z.array(ErrorDetail).optional(),
   requestId: z.string().optional(),
 });
@@ -100,6 +110,6 @@ export const errorResponses = {
 
 /** A figure as people count it: a whole number, zero or more (half a leaflet is a typo). */
 export const Count = z
-  .number({ error: 'Phải là một số' })
-  .int({ error: 'Phải là số nguyên (không có phần lẻ)' })
-  .nonnegative({ error: 'Không được là số âm' });
+  .number({ error: refusalText('figure.notNumber') })
+  .int({ error: refusalText('figure.notWhole') })
+  .nonnegative({ error: refusalText('figure.negative') });

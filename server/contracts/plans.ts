@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalText } from '../domain/refusals';
 import { DateString, Id, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
 
 export const PlanSection = z.object({ code: z.string(), title: z.string(), titleEn: z.string() });
@@ -41,7 +42,7 @@ const planFields = {
 /** Periods are inclusive at both ends, so a one-day plan has startDate == endDate. */
 const periodInOrder = (value: { startDate?: string; endDate?: string }) =>
   !value.startDate || !value.endDate || value.endDate >= value.startDate;
-export const periodMessage = { message: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu', path: ['endDate'] };
+export const periodMessage = { message: refusalText('range.endDate'), path: ['endDate'] };
 
 export const PlanInput = z.strictObject(planFields).refine(periodInOrder, periodMessage);
 export const PlanPatch = z

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { refusalText } from '../domain/refusals';
+import { reviewStatuses } from '../domain/vocabularies';
 import { Code, Count, Id, OffsetDateTime, Text, VersionField } from './common';
 
-export const reviewStatuses = ['submitted', 'accepted', 'returned'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
 /** Figures by indicator code: whole, non-negative counts, each in its indicator's own unit. */
@@ -11,7 +12,7 @@ export const ResultValues = z.record(Code, Count);
 const Link = z
   .url({
     protocol: /^https?$/,
-    error: 'Liên kết phải là địa chỉ web đầy đủ, bắt đầu bằng http:// hoặc https://',
+    error: refusalText('field.link'),
   })
   .max(2000);
 
@@ -48,7 +49,7 @@ export const ResultInput = z
   .refine(
     (value) =>
       !value.actualStart || !value.actualEnd || Date.parse(value.actualEnd) > Date.parse(value.actualStart),
-    { message: 'Thời gian kết thúc thực tế phải sau thời gian bắt đầu', path: ['actualEnd'] },
+    { message: refusalText('result.actualEnd'), path: ['actualEnd'] },
   );
 export type ResultInput = z.infer<typeof ResultInput>;
 
@@ -59,7 +60,9 @@ export const ReviewInput = z
     ...VersionField,
   })
   .refine((value) => value.decision !== 'return' || Boolean(value.note), {
-    message: 'Cần ghi lý do trả lại để người báo cáo biết cần sửa gì',
+    message: refusalText('result.returnNote'),
     path: ['note'],
   });
 export type ReviewInput = z.infer<typeof ReviewInput>;
+
+export { reviewStatuses };

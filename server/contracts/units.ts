@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { refusalText } from '../domain/refusals';
+import { successionKinds, unitLevels } from '../domain/vocabularies';
 import { Code, DateString, Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
-
-export const unitLevels = ['province', 'city', 'district', 'town', 'commune', 'ward', 'township'] as const;
 
 export const Unit = z.object({
   id: Id,
@@ -23,7 +23,7 @@ export function validityInOrder(value: { validFrom?: string | null; validTo?: st
   return !value.validFrom || !value.validTo || value.validTo >= value.validFrom;
 }
 export const validityMessage = {
-  message: 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực',
+  message: refusalText('validity.order'),
   path: ['validTo'],
 };
 
@@ -56,8 +56,6 @@ export const UnitQuery = z.strictObject({
 
 export const UnitList = listOf(Unit);
 
-export const successionKinds = ['rename', 'split', 'merge', 'partial'] as const;
-
 /** A unit became (part of) another on a date: the 1/1/2025 and 1/7/2025 reorganisations. */
 export const UnitSuccession = z.object({
   id: Id,
@@ -75,3 +73,5 @@ export const UnitSuccessionInput = z.strictObject({
 export type UnitSuccessionInput = z.infer<typeof UnitSuccessionInput>;
 export const UnitSuccessionQuery = z.strictObject({ unitId: IdParam.optional(), ...pageQuery() });
 export const UnitSuccessionList = listOf(UnitSuccession);
+
+export { successionKinds, unitLevels };

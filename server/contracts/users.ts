@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { refusalText } from '../domain/refusals';
+import { roles, tokenKinds } from '../domain/vocabularies';
 import { Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
 
-export const roles = ['admin', 'coordinator', 'agency_editor', 'unit_reporter', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
 /** Counted in characters (code points), as a person counts them. */
 export const Password = z
   .string()
-  .refine((value) => [...value].length >= 8, 'Mật khẩu phải có ít nhất 8 ký tự')
-  .refine((value) => [...value].length <= 256, 'Mật khẩu dài tối đa 256 ký tự');
+  .refine((value) => [...value].length >= 8, refusalText('field.passwordShort'))
+  .refine((value) => [...value].length <= 256, refusalText('field.passwordLong'));
 
 /** Usernames compare in NFC lower case. */
-export const Username = Text.min(3, 'Tên đăng nhập có ít nhất 3 ký tự')
+export const Username = Text.min(3, refusalText('field.usernameShort'))
   .max(64)
   .toLowerCase()
-  .regex(/^[\p{L}\p{N}._@-]+$/u, 'Tên đăng nhập chỉ gồm chữ, số và . _ @ -');
+  .regex(/^[\p{L}\p{N}._@-]+$/u, refusalText('field.usernameChars'));
 
 export const User = z.object({
   id: Id,
@@ -60,8 +61,6 @@ export const Me = z.object({ user: User });
 
 // ---------------------------------------------------------------- personal tokens
 
-export const tokenKinds = ['api', 'feed'] as const;
-
 export const ApiToken = z.object({
   id: Id,
   kind: z.enum(tokenKinds),
@@ -101,3 +100,5 @@ export const AuditQuery = z.strictObject({
   ...pageQuery(),
 });
 export const AuditList = listOf(AuditEntry);
+
+export { roles, tokenKinds };

@@ -8,7 +8,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../errors';
+import { refuse } from '../errors';
 import { type Actor, isAllowed, type Permission } from '../services/permissions';
 import { actorFromSession, actorFromToken, SESSION_MAX_HOURS } from '../services/sessions';
 
@@ -94,22 +94,22 @@ async function authPlugin(app: FastifyInstance) {
 
   app.addHook('onRequest', async (request) => {
     if (MUTATING.has(request.method) && isCrossSite(request)) {
-      throw new AppError('FORBIDDEN', 'Yêu cầu từ trang web khác bị từ chối');
+      throw refuse('FORBIDDEN', 'request.crossSite');
     }
     const permission = request.routeOptions.config.permission;
     // Public routes (health, sign-in, the API document, the web app's files) need nobody.
     if (!permission || permission === 'public') return;
     request.actor = resolveActor(request);
     if (!request.actor) {
-      throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập');
+      throw refuse('UNAUTHENTICATED', 'request.unauthenticated');
     }
   });
 
   app.addHook('preHandler', async (request) => {
     const permission = request.routeOptions.config.permission;
     if (!permission || permission === 'public' || !request.actor) return;
-    if (!isAllowed(request.actor, permission)) {
-      throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này');
+    if (!isAllowed(request.actor.role, permission)) {
+      throw refuse('FORBIDDEN', 'request.forbidden');
     }
   });
 }

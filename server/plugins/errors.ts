@@ -4,7 +4,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode, ErrorDetail } from '../contracts/common';
-import { AppError, invalidField, statusOf } from '../errors';
+import { type Refusal, type RefusalKey, refusal } from '../domain/refusals';
+import { AppError, fieldRefusal, invalidField, issueDetails, statusOf } from '../errors';
 import { recordAudit } from '../services/audit';
 
 const reasonPhrase: Record<number, string> = {
@@ -22,51 +23,26 @@ const reasonPhrase: Record<number, string> = {
 };
 
 /** Fastify's own error codes that are the client's fault, and what we call them. */
-const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    code: 'PAYLOAD_TOO_LARGE',
-    message: 'Dữ liệu gửi lên quá lớn (tối đa 1 MiB)',
-  },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    code: 'UNSUPPORTED_MEDIA_TYPE',
-    message: 'Chỉ nhận dữ liệu JSON (Content-Type: application/json)',
-  },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
-    code: 'VALIDATION_FAILED',
-    message: 'Content-Length không khớp dữ liệu',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', message: 'Thiếu nội dung JSON' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', message: 'Nội dung không phải JSON hợp lệ' },
+const fastifyCodes: Record<string, { code: ErrorCode; key: RefusalKey }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', key: 'request.bodyTooLarge' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', key: 'request.jsonOnly' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', key: 'request.contentLength' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', key: 'request.emptyJson' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'VALIDATION_FAILED', key: 'request.invalidJson' },
 };
 
 export function sendError(
   reply: FastifyReply,
   code: ErrorCode,
-  message: string,
+  reason: Refusal,
   details?: ErrorDetail[],
   requestId?: string,
 ) {
   const statusCode = statusOf[code];
-  const body: ErrorBody = { statusCode, code, error: reasonPhrase[statusCode] ?? 'Error', message };
+  const body: ErrorBody = { statusCode, code, error: reasonPhrase[statusCode] ?? 'Error', ...reason };
   if (details && details.length > 0) body.details = details;
   if (requestId) body.requestId = requestId;
   return reply.code(statusCode).type('application/json; charset=utf-8').send(body);
-}
-
-/** A zod issue as the field it names; unknown keys are named one by one. */
-export function issueDetails(issue: {
-  path: ReadonlyArray<PropertyKey>;
-  message: string;
-  keys?: string[] | undefined;
-}): ErrorDetail[] {
-  const base = issue.path.map(String).join('.');
-  if (issue.keys && issue.keys.length > 0) {
-    return issue.keys.map((key) => ({
-      path: base ? `${base}.${key}` : key,
-      message: `Trường không được phép: ${key}`,
-    }));
-  }
-  return [{ path: base, message: issue.message }];
 }
 
 /** A value met while walking parsed JSON, with the key that leads to it from its parent. */
@@ -102,16 +78,16 @@ function poisonedPath(value: unknown): string | undefined {
  * this one names the key in `details`, as every other refused field is named.
  */
 export async function parseJsonBody(_request: FastifyRequest, body: string): Promise<unknown> {
-  if (body.length === 0) throw invalidField('body', 'Thiếu nội dung JSON');
+  if (body.length === 0) throw invalidField('body', 'request.emptyJson');
   let parsed: unknown;
   try {
     // A leading byte-order mark is allowed, as Fastify's own parser allows it.
     parsed = JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
   } catch (error) {
-    throw invalidField('body', `Nội dung không phải JSON hợp lệ: ${(error as Error).message}`);
+    throw invalidField('body', 'request.invalidJsonAt', { reason: (error as Error).message });
   }
   const poisoned = poisonedPath(parsed);
-  if (poisoned) throw invalidField(poisoned, 'Khóa không được phép (__proto__, constructor.prototype)');
+  if (poisoned) throw invalidField(poisoned, 'request.forbiddenKey');
   return parsed;
 }
 
@@ -143,7 +119,8 @@ function entityTypeOf(route: string): string {
 
 /**
  * A permission refusal is part of the audit trail: who tried what, on which record. It
- * gets its own transaction, since the refused change itself was rolled back.
+ * gets its own transaction, since the refused change itself was rolled back, and it is an
+ * event rather than a change to a record, so it does not go through `auditedWrite`.
  */
 function recordRefusal(request: FastifyRequest, reason: string): void {
   if (!request.actor) return;
@@ -156,6 +133,7 @@ function recordRefusal(request: FastifyRequest, reason: string): void {
       {
         db: request.server.db,
         timeZone: request.server.timeZone,
+        now: request.server.clock,
         actor: request.actor,
         requestId: request.id,
       },
@@ -174,15 +152,17 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (error instanceof AppError) {
     if (error.code === 'FORBIDDEN') recordRefusal(request, error.message);
     reply.headers(error.headers);
-    return sendError(reply, error.code, error.message, error.details);
+    return sendError(reply, error.code, error.refusal, error.details);
   }
 
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body';
     const details = error.validation.flatMap((v) =>
       issueDetails({
+        ...v.params,
         path: v.instancePath.split('/').filter(Boolean),
         message: v.message ?? 'không hợp lệ',
+        code: v.keyword,
         keys: (v.params as { keys?: string[] }).keys,
       }),
     );
@@ -192,39 +172,29 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     return sendError(
       reply,
       'VALIDATION_FAILED',
-      `Dữ liệu không hợp lệ: ${named.map((d) => d.path).join(', ')}`,
+      refusal('request.invalid', { paths: named.map((d) => d.path).join(', ') }),
       named,
     );
   }
 
   const known = error.code ? fastifyCodes[error.code] : undefined;
-  if (known) return sendError(reply, known.code, known.message);
+  if (known) return sendError(reply, known.code, refusal(known.key));
 
   // JSON syntax and prototype-poisoning errors from the body parser carry a 400.
   if (error.statusCode === 400 || error instanceof SyntaxError) {
     const path = /__proto__|constructor/.test(error.message) ? '__proto__' : 'body';
-    return sendError(reply, 'VALIDATION_FAILED', 'Nội dung không phải JSON hợp lệ', [
-      { path, message: error.message },
+    return sendError(reply, 'VALIDATION_FAILED', refusal('request.invalidJson'), [
+      fieldRefusal(path, 'request.invalidJsonAt', { reason: error.message }),
     ]);
   }
-  if (error.statusCode === 404) return sendError(reply, 'NOT_FOUND', 'Không tìm thấy');
+  if (error.statusCode === 404) return sendError(reply, 'NOT_FOUND', refusal('request.notFound'));
   if (error.statusCode === 415)
-    return sendError(
-      reply,
-      'UNSUPPORTED_MEDIA_TYPE',
-      fastifyCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE?.message ?? '',
-    );
-  if (error.statusCode === 413) return sendError(reply, 'PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn');
+    return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', refusal('request.jsonOnly'));
+  if (error.statusCode === 413) return sendError(reply, 'PAYLOAD_TOO_LARGE', refusal('request.tooLarge'));
 
   // Anything else is ours: log it whole, show the user only a request id to quote.
   request.log.error({ err: error }, 'unhandled error');
-  return sendError(
-    reply,
-    'INTERNAL',
-    'Lỗi hệ thống. Vui lòng báo quản trị viên kèm mã yêu cầu.',
-    undefined,
-    request.id,
-  );
+  return sendError(reply, 'INTERNAL', refusal('request.internal'), undefined, request.id);
 }
 
 async function errorsPlugin(app: FastifyInstance) {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { refusal } from '../domain/refusals';
 import { sendError } from './errors';
 
 export const defaultWebRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -20,7 +21,11 @@ async function webPlugin(app: FastifyInstance, options: { root: string | null })
   app.setNotFoundHandler((request, reply) => {
     const isPage = root !== null && request.method === 'GET' && !request.url.startsWith('/api/');
     if (isPage) return reply.sendFile('index.html');
-    return sendError(reply, 'NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`);
+    return sendError(
+      reply,
+      'NOT_FOUND',
+      refusal('request.noRoute', { method: request.method, path: request.url.split('?')[0] ?? '' }),
+    );
   });
 }
 

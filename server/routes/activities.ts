@@ -9,8 +9,8 @@ import {
   restoreActivity,
   updateActivity,
 } from '../services/activities';
-import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
+import { expectedVersion } from './versions';
 
 const tags = ['activities'];
 

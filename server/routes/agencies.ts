@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Agency, AgencyInput, AgencyList, AgencyPatch, AgencyQuery } from '../contracts/agencies';
 import { errorResponses, IdParams } from '../contracts/common';
 import { createAgency, getAgency, listAgencies, updateAgency } from '../services/agencies';
-import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
+import { expectedVersion } from './versions';
 
 const tags = ['agencies'];
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Attachment, AttachmentList } from '../contracts/attachments';
 import { errorResponses, IdParams, pageQuery } from '../contracts/common';
-import { AppError, invalidField } from '../errors';
+import { invalidField, refuse } from '../errors';
 import {
   addAttachment,
   attachmentFile,
@@ -23,16 +23,13 @@ export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 function uploadError(error: unknown): unknown {
   const code = (error as { code?: string } | null)?.code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') {
-    return new AppError(
-      'PAYLOAD_TOO_LARGE',
-      `Tệp lớn hơn ${UPLOAD_MAX_BYTES / 1024 / 1024} MB: hãy giảm kích thước ảnh hoặc chia nhỏ tài liệu`,
-    );
+    return refuse('PAYLOAD_TOO_LARGE', 'upload.tooLarge', { megabytes: UPLOAD_MAX_BYTES / 1024 / 1024 });
   }
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
-    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Tệp phải được gửi dạng multipart/form-data');
+    return refuse('UNSUPPORTED_MEDIA_TYPE', 'upload.multipart');
   }
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return invalidField('file', 'Mỗi lần chỉ gửi một tệp');
+    return invalidField('file', 'upload.one');
   }
   return error;
 }
@@ -60,7 +57,7 @@ const attachmentsRoutes: FastifyPluginAsyncZod<{ uploadDir: string }> = async (a
       let upload: { fileName: string; content: Buffer };
       try {
         const file = await request.file();
-        if (!file) throw invalidField('file', 'Chưa có tệp nào được gửi');
+        if (!file) throw invalidField('file', 'upload.none');
         upload = { fileName: file.filename, content: await file.toBuffer() };
       } catch (error) {
         throw uploadError(error);

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Campaign, CampaignInput, CampaignList, CampaignPatch, CampaignQuery } from '../contracts/campaigns';
 import { errorResponses, IdParams } from '../contracts/common';
 import { createCampaign, getCampaign, listCampaigns, updateCampaign } from '../services/campaigns';
-import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
+import { expectedVersion } from './versions';
 
 const tags = ['campaigns'];
 

@@ -1,12 +1,13 @@
 // The service context of one request.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../services/context';
-import { etagOf } from '../services/versions';
+import { etagOf } from './versions';
 
 export function contextOf(request: FastifyRequest): ServiceContext {
   return {
     db: request.server.db,
     timeZone: request.server.timeZone,
+    now: request.server.clock,
     actor: request.actor,
     requestId: request.id,
   };

@@ -3,8 +3,8 @@ import { errorResponses, IdParams } from '../contracts/common';
 import { Plan, PlanInput, PlanList, PlanPatch, PlanProgress, PlanQuery } from '../contracts/plans';
 import { getPlanProgress } from '../services/plan-progress';
 import { createPlan, getPlan, listPlans, updatePlan } from '../services/plans';
-import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
+import { expectedVersion } from './versions';
 
 const tags = ['plans'];
 

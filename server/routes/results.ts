@@ -3,8 +3,8 @@ import { errorResponses, IdParams } from '../contracts/common';
 import { HeldActivity, HeldActivityInput } from '../contracts/held-activities';
 import { Result, ResultInput, ReviewInput } from '../contracts/results';
 import { getResult, logHeldActivity, reviewResult, saveResult } from '../services/results';
-import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
+import { expectedVersion } from './versions';
 
 const tags = ['results'];
 

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../contracts/common';
 import { Task, TaskInput, TaskList, TaskPatch, TaskQuery } from '../contracts/tasks';
 import { createTask, getTask, listTasks, updateTask } from '../services/tasks';
-import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
+import { expectedVersion } from './versions';
 
 const tags = ['tasks'];
 

@@ -19,8 +19,8 @@ import {
   listUnits,
   updateUnit,
 } from '../services/units';
-import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
+import { expectedVersion } from './versions';
 
 const tags = ['units'];
 

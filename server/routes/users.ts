@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, IdParams } from '../contracts/common';
 import { User, UserInput, UserList, UserPatch, UserQuery } from '../contracts/users';
 import { createUser, getUser, listUsers, updateUser } from '../services/users';
-import { expectedVersion } from '../services/versions';
 import { contextOf, withEtag } from './context';
+import { expectedVersion } from './versions';
 
 const tags = ['users'];
 

@@ -1,15 +1,15 @@
 // Agencies: departments, police, border guard, media bodies, mass organisations, commune
 // authorities, telecom operators; each valid over dates, with successors.
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { agencies, agencySuccessions } from '../../db/schema';
 import type { Agency, AgencyInput, AgencyPatch, AgencyQuery } from '../contracts/agencies';
-import { invalidFields, notFound } from '../errors';
+import { storedNow } from '../domain/time';
+import { fieldRefusal, invalidFields, notFound } from '../errors';
 import type { ServiceContext, Tx } from './context';
-import { assertValidityInOrder, auditedCreate, auditedUpdate, page } from './records';
-import { invalidAgencies, invalidUnits, validOnSql } from './references';
-import { toStoredInstant } from './time';
+import { page } from './lists';
+import { auditedCreate, auditedUpdate } from './records';
+import { assertValidityInOrder, invalidAgencies, invalidUnits, validOnSql } from './references';
 
 type AgencyRow = typeof agencies.$inferSelect;
 
@@ -70,12 +70,11 @@ function checkAgency(tx: Tx, input: Partial<AgencyInput>, selfId?: number): void
     ...invalidAgencies(tx, 'successorIds', input.successorIds ?? []),
   ];
   if (selfId !== undefined && input.successorIds?.includes(selfId)) {
-    details.push({ path: 'successorIds', message: 'Một cơ quan không thể kế thừa chính nó' });
+    details.push(fieldRefusal('successorIds', 'agency.ownSuccessor'));
   }
   if (input.code) {
     const clash = tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, input.code)).get();
-    if (clash && clash.id !== selfId)
-      details.push({ path: 'code', message: `Mã ${input.code} đã được dùng` });
+    if (clash && clash.id !== selfId) details.push(fieldRefusal('code', 'code.taken', { code: input.code }));
   }
   if (details.length > 0) throw invalidFields(details);
 }
@@ -131,7 +130,7 @@ export function updateAgency(
       checkAgency(tx, patch, id);
       assertValidityInOrder(before, changes);
       tx.update(agencies)
-        .set({ ...changes, version, updatedAt: toStoredInstant(Temporal.Now.instant()) })
+        .set({ ...changes, version, updatedAt: storedNow(ctx.now) })
         .where(eq(agencies.id, id))
         .run();
       writeSuccessors(tx, id, successorIds);

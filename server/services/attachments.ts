@@ -10,14 +10,14 @@ import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import { activities, attachments } from '../../db/schema';
 import type { Attachment } from '../contracts/attachments';
-import { AppError, invalidField, notFound } from '../errors';
+import { storedNow } from '../domain/time';
+import { invalidField, notFound, refuse } from '../errors';
 import { readOne } from './activities';
-import { recordAudit } from './audit';
 import { actorIdOf, type ServiceContext, type Tx } from './context';
+import { page } from './lists';
 import { assertUnlocked } from './period-locks';
 import { assertMayWriteResult } from './permissions';
-import { page } from './records';
-import { nowStored } from './time';
+import { auditedCreate, auditedWrite } from './records';
 
 type AttachmentRow = typeof attachments.$inferSelect;
 
@@ -35,6 +35,7 @@ const accepted: Record<string, { kind: 'photo' | 'document'; ext: string }> = {
 };
 
 export const acceptedDescription = 'ảnh JPEG, PNG, WebP hoặc tài liệu PDF, Word (.docx), Excel (.xlsx)';
+const acceptedDescriptionEn = 'JPEG, PNG or WebP photos, or PDF, Word (.docx) or Excel (.xlsx) documents';
 
 function toAttachment(row: AttachmentRow): Attachment {
   return {
@@ -76,8 +77,8 @@ async function withoutMetadata(buffer: Buffer, mimeType: string): Promise<Buffer
 function assertMayAttach(ctx: ServiceContext, tx: Tx, activityId: number): void {
   const row = tx.select().from(activities).where(eq(activities.id, activityId)).get();
   if (!row) throw notFound('hoạt động', activityId);
-  if (row.deletedAt) throw new AppError('CONFLICT', `Hoạt động ${activityId} đã bị xóa`);
-  assertMayWriteResult(ctx.actor, readOne(tx, activityId, ctx.timeZone));
+  if (row.deletedAt) throw refuse('CONFLICT', 'activity.deleted', { id: activityId });
+  assertMayWriteResult(ctx.actor, readOne(tx, activityId, ctx));
   assertUnlocked(tx, [row.startDate], 'thêm tệp cho hoạt động');
 }
 
@@ -89,21 +90,21 @@ export async function addAttachment(
 ): Promise<Attachment> {
   // Refuse early (404, 403, 409) before any work on the file.
   assertMayAttach(ctx, ctx.db, activityId);
-  if (upload.content.length === 0) throw invalidField('file', 'Tệp rỗng: hãy chọn lại tệp');
+  if (upload.content.length === 0) throw invalidField('file', 'upload.empty');
   const sniffed = await fileTypeFromBuffer(upload.content);
   const type = sniffed ? accepted[sniffed.mime] : undefined;
   if (!sniffed || !type) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `Chỉ nhận ${acceptedDescription}; nội dung tệp không thuộc các loại đó`,
-    );
+    throw refuse('UNSUPPORTED_MEDIA_TYPE', 'upload.type', {
+      accepted: acceptedDescription,
+      acceptedEn: acceptedDescriptionEn,
+    });
   }
   let content = upload.content;
   if (type.kind === 'photo') {
     try {
       content = await withoutMetadata(upload.content, sniffed.mime);
     } catch {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Ảnh bị hỏng hoặc không đọc được');
+      throw refuse('UNSUPPORTED_MEDIA_TYPE', 'upload.brokenPhoto');
     }
   }
 
@@ -112,31 +113,27 @@ export async function addAttachment(
   const path = join(uploadDir, storedName);
   try {
     await writeFile(path, content, { flag: 'wx' });
-    return ctx.db.transaction((tx) => {
-      assertMayAttach(ctx, tx, activityId); // again: things may have changed while the photo was re-encoded
-      const row = tx
-        .insert(attachments)
-        .values({
-          activityId,
-          kind: type.kind,
-          fileName: cleanFileName(upload.fileName),
-          storedName,
-          mimeType: sniffed.mime,
-          size: content.length,
-          createdBy: actorIdOf(ctx),
-        })
-        .returning()
-        .get();
-      const after = toAttachment(row);
-      recordAudit(tx, ctx, {
-        action: 'create',
-        entityType: 'attachment',
-        entityId: row.id,
-        before: null,
-        after,
-      });
-      return after;
-    });
+    return auditedCreate(
+      ctx,
+      'attachment',
+      (tx) => {
+        assertMayAttach(ctx, tx, activityId); // again: things may have changed while the photo was re-encoded
+        return tx
+          .insert(attachments)
+          .values({
+            activityId,
+            kind: type.kind,
+            fileName: cleanFileName(upload.fileName),
+            storedName,
+            mimeType: sniffed.mime,
+            size: content.length,
+            createdBy: actorIdOf(ctx),
+          })
+          .returning({ id: attachments.id })
+          .get().id;
+      },
+      (tx, id) => toAttachment(attachmentRow(tx, id)),
+    );
   } catch (error) {
     await rm(path, { force: true });
     throw error;
@@ -173,20 +170,37 @@ export function attachmentFile(ctx: ServiceContext, uploadDir: string, id: numbe
   };
 }
 
+function attachmentRow(tx: Tx, id: number) {
+  const row = tx.select().from(attachments).where(eq(attachments.id, id)).get();
+  if (!row) throw notFound('tệp đính kèm', id);
+  return row;
+}
+
 /** Soft delete: the file and the row stay (nothing entered is lost); lists no longer show it. */
 export function deleteAttachment(ctx: ServiceContext, id: number): Attachment {
-  return ctx.db.transaction((tx) => {
-    const row = tx.select().from(attachments).where(eq(attachments.id, id)).get();
-    if (!row || row.deletedAt) throw notFound('tệp đính kèm', id);
-    assertMayAttach(ctx, tx, row.activityId);
-    tx.update(attachments)
-      .set({ deletedAt: nowStored(), deletedBy: actorIdOf(ctx) })
-      .where(eq(attachments.id, id))
-      .run();
-    const before = toAttachment(row);
-    recordAudit(tx, ctx, { action: 'delete', entityType: 'attachment', entityId: id, before, after: null });
-    return before;
+  let deleted: Attachment | undefined;
+  auditedWrite<Attachment>(ctx, {
+    action: 'delete',
+    entityType: 'attachment',
+    key: id,
+    // A deleted attachment reads as none: its audit row's `after` is null.
+    read: (tx, key) => {
+      const row = tx.select().from(attachments).where(eq(attachments.id, key)).get();
+      return row && !row.deletedAt ? toAttachment(row) : null;
+    },
+    write: (tx, before) => {
+      if (!before) throw notFound('tệp đính kèm', id);
+      assertMayAttach(ctx, tx, attachmentRow(tx, id).activityId);
+      tx.update(attachments)
+        .set({ deletedAt: storedNow(ctx.now), deletedBy: actorIdOf(ctx) })
+        .where(eq(attachments.id, id))
+        .run();
+      deleted = before;
+      return id;
+    },
   });
+  if (!deleted) throw notFound('tệp đính kèm', id);
+  return deleted;
 }
 
 /** `Content-Disposition` for a download, with the Vietnamese name intact (RFC 6266 / 5987). */

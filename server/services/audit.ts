@@ -5,10 +5,10 @@ import type { z } from 'zod';
 import { auditLog } from '../../db/schema';
 import { isDate } from '../contracts/common';
 import type { AuditQuery } from '../contracts/users';
-import { invalidFields } from '../errors';
+import { addDays, boundToInstant, storedNow } from '../domain/time';
+import { invalidField } from '../errors';
 import { actorIdOf, type ServiceContext, type Tx } from './context';
-import { page } from './records';
-import { addDays, boundToInstant } from './time';
+import { page } from './lists';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'login' | 'logout' | 'refused';
 
@@ -24,6 +24,8 @@ export type AuditEntry = {
 export function recordAudit(tx: Tx, ctx: ServiceContext, entry: AuditEntry, actorId = actorIdOf(ctx)): void {
   tx.insert(auditLog)
     .values({
+      // The service's clock, not SQLite's: a test that fixes the clock fixes the trail too.
+      at: storedNow(ctx.now),
       actorId,
       action: entry.action,
       entityType: entry.entityType,
@@ -42,7 +44,7 @@ function auditBound(value: string, path: string, timeZone: string, end: boolean)
       ? boundToInstant(addDays(value, 1), timeZone)
       : boundToInstant(value, timeZone);
   } catch {
-    throw invalidFields([{ path, message: 'Cần ngày YYYY-MM-DD hoặc ngày giờ ISO 8601 có múi giờ' }]);
+    throw invalidField(path, 'field.bound');
   }
 }
 

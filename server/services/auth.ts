@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { User } from '../contracts/users';
-import { AppError } from '../errors';
+import { refuse } from '../errors';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import type { LoginThrottle } from './login-throttle';
@@ -11,7 +11,7 @@ import { verifyPassword } from './passwords';
 import { endSession, startSession } from './sessions';
 import { normaliseUsername, readUser } from './users';
 
-const wrongCredentials = () => new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng');
+const wrongCredentials = () => refuse('UNAUTHENTICATED', 'auth.wrongPassword');
 
 export async function login(
   ctx: ServiceContext,
@@ -34,6 +34,7 @@ export async function login(
     const secret = startSession(tx, row.id, input.address);
     const user = readUser(tx, row.id);
     const after = { address: input.address };
+    // An event, not a change to a record: it bypasses `auditedWrite`, which versions records.
     recordAudit(
       tx,
       ctx,

@@ -3,19 +3,15 @@
 // lines fold at 75 octets (not characters, and never inside a UTF-8 sequence), text
 // escapes \ ; , and newlines, UIDs stay the same across fetches, and an all-day event's
 // DTEND is the exclusive next day.
-import { Temporal } from 'temporal-polyfill';
 import type { Activity, ActivityQuery } from '../contracts/activities';
+import { addDays, addMonths, type Clock, todayIn, utcToSecond } from '../domain/time';
 import { listActivities } from './activities';
 import type { ServiceContext } from './context';
-import { addDays, todayIn } from './time';
 
 /** Without a range, a feed covers what a subscriber cares about: three months back, a year ahead. */
-export function defaultFeedRange(timeZone: string): { start: string; end: string } {
-  const today = Temporal.PlainDate.from(todayIn(timeZone));
-  return {
-    start: today.subtract({ months: 3 }).toString(),
-    end: addDays(today.add({ years: 1 }).toString(), 1),
-  };
+export function defaultFeedRange(timeZone: string, clock: Clock): { start: string; end: string } {
+  const today = todayIn(timeZone, clock);
+  return { start: addMonths(today, -3), end: addDays(addMonths(today, 12), 1) };
 }
 
 export function escapeText(text: string): string {
@@ -48,8 +44,7 @@ const basicDate = (date: string) => date.replaceAll('-', '');
 
 /** A timed instant as UTC in iCalendar's basic form: 20250730T010000Z. */
 function basicUtc(isoWithOffset: string): string {
-  const utc = Temporal.Instant.from(isoWithOffset).toString({ smallestUnit: 'second' });
-  return utc.replace(/[-:]/g, '');
+  return utcToSecond(isoWithOffset).replace(/[-:]/g, '');
 }
 
 const statusOf: Record<Activity['status'], string> = {
@@ -86,7 +81,9 @@ export function calendarFeed(
   uidDomain: string,
 ): string {
   const range =
-    query.start || query.end ? { start: query.start, end: query.end } : defaultFeedRange(ctx.timeZone);
+    query.start || query.end
+      ? { start: query.start, end: query.end }
+      : defaultFeedRange(ctx.timeZone, ctx.now);
   const { items } = listActivities(ctx, { ...query, ...range });
   const lines = [
     'BEGIN:VCALENDAR',

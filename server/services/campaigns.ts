@@ -1,15 +1,15 @@
 // Campaigns: a named window (the 30/7 peak, 1/7–30/9...) with a theme, linked to plan tasks.
 import { and, asc, count, eq, gte, inArray, lte } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { campaigns, campaignTasks } from '../../db/schema';
 import type { Campaign, CampaignInput, CampaignPatch, CampaignQuery } from '../contracts/campaigns';
-import { invalidFields, notFound } from '../errors';
+import { storedNow } from '../domain/time';
+import { fieldRefusal, invalidFields, notFound } from '../errors';
 import type { ServiceContext, Tx } from './context';
+import { page } from './lists';
 import { assertMayWriteCampaign } from './permissions';
-import { auditedCreate, auditedUpdate, page } from './records';
+import { auditedCreate, auditedUpdate } from './records';
 import { invalidAgencies, missingRecords, unknownCodes } from './references';
-import { toStoredInstant } from './time';
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -129,10 +129,10 @@ export function updateCampaign(
       assertMayWriteCampaign(ctx.actor, before, patch);
       checkCampaign(tx, patch);
       if ((changes.endDate ?? before.endDate) < (changes.startDate ?? before.startDate)) {
-        throw invalidFields([{ path: 'endDate', message: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu' }]);
+        throw invalidFields([fieldRefusal('endDate', 'range.endDate')]);
       }
       tx.update(campaigns)
-        .set({ ...changes, version, updatedAt: toStoredInstant(Temporal.Now.instant()) })
+        .set({ ...changes, version, updatedAt: storedNow(ctx.now) })
         .where(eq(campaigns.id, id))
         .run();
       writeCampaignTasks(tx, id, taskIds);

@@ -12,9 +12,10 @@ import {
 } from '../../db/schema';
 import type { CatalogKind, catalogWrites, ObservanceThemeInput } from '../contracts/catalog';
 import type { ErrorDetail } from '../contracts/common';
-import { invalidFields, notFound } from '../errors';
-import { recordAudit } from './audit';
+import { dateOf } from '../domain/time';
+import { fieldRefusal, invalidFields, notFound } from '../errors';
 import type { ServiceContext, Tx } from './context';
+import { auditedWrite } from './records';
 import { unknownCodes } from './references';
 
 type Input<K extends CatalogKind> = z.infer<(typeof catalogWrites)[K]['input']>;
@@ -43,7 +44,7 @@ function readEntry(tx: Tx, kind: CatalogKind, code: string) {
 
 /** A day that exists in its month in some year (29/2 does; 31/4 does not). */
 function dayExists(month: number, day: number): boolean {
-  return new Date(Date.UTC(2024, month - 1, day)).getUTCDate() === day;
+  return dateOf(2024, month, day) !== null;
 }
 
 /** References inside an entry must exist, and an observance's days must be real. */
@@ -56,8 +57,7 @@ function checkEntry(tx: Tx, kind: CatalogKind, entry: Record<string, unknown>): 
   }
   if (kind === 'indicators' && typeof entry.parentCode === 'string') {
     details.push(...unknownCodes(tx, 'indicator', 'parentCode', [entry.parentCode], false));
-    if (entry.parentCode === entry.code)
-      details.push({ path: 'parentCode', message: 'Chỉ tiêu không là con của chính nó' });
+    if (entry.parentCode === entry.code) details.push(fieldRefusal('parentCode', 'catalog.ownParent'));
   }
   if (kind === 'observances') {
     const { month, day, endMonth, endDay } = entry as {
@@ -66,13 +66,14 @@ function checkEntry(tx: Tx, kind: CatalogKind, entry: Record<string, unknown>): 
       endMonth: number;
       endDay: number;
     };
-    if (!dayExists(month, day)) details.push({ path: 'day', message: `Không có ngày ${day}/${month}` });
+    if (!dayExists(month, day)) details.push(fieldRefusal('day', 'date.noSuchDay', { day, month }));
     if (!dayExists(endMonth, endDay))
-      details.push({ path: 'endDay', message: `Không có ngày ${endDay}/${endMonth}` });
+      details.push(fieldRefusal('endDay', 'date.noSuchDay', { day: endDay, month: endMonth }));
   }
   if (details.length > 0) throw invalidFields(details);
 }
 
+/** One audited catalogue change; entries are keyed by code, which the audit row's `after` carries. */
 function audited<T>(
   ctx: ServiceContext,
   kind: CatalogKind,
@@ -80,15 +81,18 @@ function audited<T>(
   code: string,
   write: (tx: Tx) => unknown,
 ) {
-  return ctx.db.transaction((tx) => {
-    const before = action === 'create' ? null : readEntry(tx, kind, code);
-    if (action === 'update' && !before) throw notFound(labels[kind], code);
-    write(tx);
-    const after = readEntry(tx, kind, code);
-    // Catalogue rows are keyed by code, not id: the code goes into the audit row's `after`.
-    recordAudit(tx, ctx, { action, entityType: `catalog.${kind}`, entityId: null, before, after });
-    return after as T;
-  });
+  return auditedWrite<unknown, string>(ctx, {
+    action,
+    entityType: `catalog.${kind}`,
+    key: action === 'create' ? null : code,
+    read: (tx, key) => readEntry(tx, kind, key) ?? null,
+    write: (tx, before) => {
+      if (action === 'update' && !before) throw notFound(labels[kind], code);
+      write(tx);
+      return code;
+    },
+    entityId: () => null,
+  }) as T;
 }
 
 /** The stored columns of an entry: empty lists by default, and a one-day observance ends on the day it starts. */
@@ -153,7 +157,7 @@ export function createCatalogEntry<K extends CatalogKind>(ctx: ServiceContext, k
   return audited(ctx, kind, 'create', input.code, (tx) => {
     if (readEntry(tx, kind, input.code)) {
       throw invalidFields([
-        { path: 'code', message: `Mã ${input.code} đã có trong danh mục ${labels[kind]}` },
+        fieldRefusal('code', 'catalog.duplicate', { code: input.code, what: labels[kind] }),
       ]);
     }
     const values = columns(kind, { nameEn: '', ...input });
@@ -183,28 +187,27 @@ export function putObservanceTheme(
   year: number,
   input: ObservanceThemeInput,
 ) {
-  return ctx.db.transaction((tx) => {
-    if (!readEntry(tx, 'observances', code)) throw notFound('ngày kỷ niệm', code);
-    const where = and(eq(observanceThemes.observanceCode, code), eq(observanceThemes.year, year));
-    const before = tx.select().from(observanceThemes).where(where).get() ?? null;
-    const values = {
-      theme: input.theme,
-      themeEn: input.themeEn ?? '',
-      peakStartDate: input.peakStartDate ?? null,
-      peakEndDate: input.peakEndDate ?? null,
-    };
-    tx.insert(observanceThemes)
-      .values({ observanceCode: code, year, ...values })
-      .onConflictDoUpdate({ target: [observanceThemes.observanceCode, observanceThemes.year], set: values })
-      .run();
-    const after = tx.select().from(observanceThemes).where(where).get();
-    recordAudit(tx, ctx, {
-      action: before ? 'update' : 'create',
-      entityType: 'catalog.observance-themes',
-      entityId: year,
-      before,
-      after,
-    });
-    return { year, ...values };
+  const values = {
+    theme: input.theme,
+    themeEn: input.themeEn ?? '',
+    peakStartDate: input.peakStartDate ?? null,
+    peakEndDate: input.peakEndDate ?? null,
+  };
+  const where = and(eq(observanceThemes.observanceCode, code), eq(observanceThemes.year, year));
+  const existing = ctx.db.select().from(observanceThemes).where(where).get();
+  auditedWrite(ctx, {
+    action: existing ? 'update' : 'create',
+    entityType: 'catalog.observance-themes',
+    key: year,
+    read: (tx) => tx.select().from(observanceThemes).where(where).get() ?? null,
+    write: (tx) => {
+      if (!readEntry(tx, 'observances', code)) throw notFound('ngày kỷ niệm', code);
+      tx.insert(observanceThemes)
+        .values({ observanceCode: code, year, ...values })
+        .onConflictDoUpdate({ target: [observanceThemes.observanceCode, observanceThemes.year], set: values })
+        .run();
+      return year;
+    },
   });
+  return { year, ...values };
 }

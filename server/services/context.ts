@@ -4,11 +4,14 @@ import type { RunResult } from 'better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import type * as schema from '../../db/schema';
+import type { Clock } from '../domain/time';
 import type { Actor } from './permissions';
 
 export type ServiceContext = {
   db: Db;
   timeZone: string;
+  /** Where "now" comes from: the real clock in the server, a fixed one in tests. */
+  now: Clock;
   /** The signed-in user; null for the system itself (seeding, scripts). */
   actor: Actor | null;
   requestId?: string;

@@ -2,7 +2,7 @@
 // ethnic-minority ones) had no direct activity for a target group or on a channel in a
 // period, and which agencies have results overdue. Activities recorded in former units are
 // rolled up to the units in being at the period's end.
-import { and, count, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or } from 'drizzle-orm';
 import {
   activities,
   activityChannels,
@@ -16,9 +16,11 @@ import {
   units,
 } from '../../db/schema';
 import type { Coverage, CoverageQuery } from '../contracts/reports';
+import { successorsOn } from '../domain/succession';
+import { storedNow } from '../domain/time';
+import { validOn } from '../domain/validity';
+import { overdueAt } from './activities';
 import type { ServiceContext } from './context';
-import { successorsOn } from './succession';
-import { nowStored } from './time';
 
 const priorityTags = new Set(['border', 'coastal', 'mountain', 'ethnic_minority']);
 /** Channels where people are met in person: "direct activity" in the coverage question. */
@@ -28,12 +30,7 @@ export function getCoverage(ctx: ServiceContext, query: CoverageQuery): Coverage
   const db = ctx.db;
   const by = query.by ?? 'targetGroup';
   const allUnits = db.select().from(units).all();
-  const inBeing = allUnits.filter(
-    (unit) =>
-      unit.tier === 3 &&
-      (unit.validFrom === null || unit.validFrom <= query.endDate) &&
-      (unit.validTo === null || unit.validTo >= query.endDate),
-  );
+  const inBeing = allUnits.filter((unit) => unit.tier === 3 && validOn(unit, query.endDate));
   const successors = successorsOn(
     allUnits,
     db.select({ from: unitSuccessions.fromUnitId, to: unitSuccessions.toUnitId }).from(unitSuccessions).all(),
@@ -143,7 +140,7 @@ export function getCoverage(ctx: ServiceContext, query: CoverageQuery): Coverage
           .all()
       : db.select({ code: channels.code, name: channels.name, nameEn: channels.nameEn }).from(channels).all();
 
-  const overdue = sql`(${activities.status} in ('planned', 'confirmed') and ${activities.endAt} <= ${nowStored()})`;
+  const overdue = overdueAt(storedNow(ctx.now));
   const overdueByAgency = db
     .select({ agencyId: activities.leadAgencyId, name: agencies.name, overdue: count() })
     .from(activities)

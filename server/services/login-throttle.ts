@@ -2,6 +2,8 @@
 // (username, address), so a guesser elsewhere cannot block the real user, and per
 // address, so one machine cannot try every username. Kept in memory: a restart forgets,
 // which costs a guesser nothing they could not get by waiting.
+
+import { refusal } from '../domain/refusals';
 import { AppError } from '../errors';
 
 type Window = { failures: number; startedAt: number };
@@ -38,7 +40,7 @@ export class LoginThrottle {
         const seconds = Math.ceil((window.startedAt + this.options.windowMs - this.clock()) / 1000);
         throw new AppError(
           'RATE_LIMITED',
-          `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(seconds / 60)} phút.`,
+          refusal('auth.throttled', { minutes: Math.ceil(seconds / 60) }),
           undefined,
           { 'retry-after': String(seconds) },
         );

@@ -2,19 +2,13 @@
 // programmes, posts, SMS runs) and its reach, by channel and month. An item is credited to
 // each of its channels, and counted once in the totals. Figures come from results, each
 // indicator in its own unit; `max` indicators (unique reach) are never summed.
-import { and, eq, gte, inArray, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
-import {
-  activities,
-  activityChannels,
-  activityPartners,
-  activityTypes,
-  channels,
-  indicators,
-  results,
-} from '../../db/schema';
+import { and, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import { activities, activityChannels, activityTypes, channels, indicators, results } from '../../db/schema';
 import type { MediaOutput, MediaOutputQuery } from '../contracts/media-output';
+import { combineFigures } from '../domain/indicators';
+import { ledOrJoinedBy } from './activities';
 import type { ServiceContext, Tx } from './context';
-import { combineFigures, countedResults } from './counted-results';
+import { countedResults } from './counted-results';
 
 /** Channels that publish rather than gather people: a media type uses only these. */
 const mediaChannelKinds = new Set(['broadcast', 'press', 'online', 'sms']);
@@ -54,14 +48,7 @@ export function getMediaOutput(ctx: ServiceContext, query: MediaOutputQuery): Me
     countedResults(query.acceptedOnly === 'true'),
   ];
   if (query.campaignId) conditions.push(eq(activities.campaignId, query.campaignId));
-  if (query.agencyId) {
-    const asPartner = tx
-      .select({ id: activityPartners.activityId })
-      .from(activityPartners)
-      .where(eq(activityPartners.agencyId, query.agencyId));
-    const either = or(eq(activities.leadAgencyId, query.agencyId), inArray(activities.id, asPartner));
-    if (either) conditions.push(either);
-  }
+  if (query.agencyId) conditions.push(ledOrJoinedBy(tx, [query.agencyId]));
   const rows = types.length
     ? tx
         .select({ id: activities.id, startDate: activities.startDate, values: results.values })

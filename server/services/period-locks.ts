@@ -5,11 +5,11 @@ import { and, asc, count, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { periodLocks } from '../../db/schema';
 import type { PeriodLock, PeriodLockInput, PeriodLockQuery } from '../contracts/period-locks';
-import { AppError, notFound } from '../errors';
-import { recordAudit } from './audit';
+import { storedNow, vietnameseDate } from '../domain/time';
+import { notFound, refuse } from '../errors';
 import { actorIdOf, type ServiceContext, type Tx } from './context';
-import { auditedCreate, page } from './records';
-import { nowStored, vietnameseDate } from './time';
+import { page } from './lists';
+import { auditedCreate, auditedWrite } from './records';
 
 type LockRow = typeof periodLocks.$inferSelect;
 
@@ -35,11 +35,12 @@ export function assertUnlocked(tx: Tx, dates: (string | undefined)[], what: stri
     if (!date) continue;
     const lock = lockOn(tx, date);
     if (lock) {
-      throw new AppError(
-        'PERIOD_LOCKED',
-        `Kỳ ${vietnameseDate(lock.startDate)}–${vietnameseDate(lock.endDate)} đã khóa: không thể ${what} ` +
-          `ngày ${vietnameseDate(date)}. Liên hệ cơ quan điều phối nếu cần mở khóa.`,
-      );
+      throw refuse('PERIOD_LOCKED', 'period.locked', {
+        start: vietnameseDate(lock.startDate),
+        end: vietnameseDate(lock.endDate),
+        what,
+        date: vietnameseDate(date),
+      });
     }
   }
 }
@@ -86,15 +87,20 @@ export function createPeriodLock(ctx: ServiceContext, input: PeriodLockInput): P
 
 /** Lifts a lock. The row stays with who lifted it and when; the audit row says the same. */
 export function unlockPeriod(ctx: ServiceContext, id: number): PeriodLock {
-  return ctx.db.transaction((tx) => {
-    const before = readLock(tx, id);
-    if (before.unlockedAt) throw new AppError('CONFLICT', `Khóa kỳ ${id} đã được mở trước đó`);
-    tx.update(periodLocks)
-      .set({ unlockedAt: nowStored(), unlockedBy: actorIdOf(ctx) })
-      .where(eq(periodLocks.id, id))
-      .run();
-    const after = readLock(tx, id);
-    recordAudit(tx, ctx, { action: 'delete', entityType: 'period_lock', entityId: id, before, after });
-    return after;
+  const unlocked = auditedWrite<PeriodLock>(ctx, {
+    action: 'delete',
+    entityType: 'period_lock',
+    key: id,
+    read: readLock,
+    write: (tx, before) => {
+      if (before?.unlockedAt) throw refuse('CONFLICT', 'period.alreadyUnlocked', { id });
+      tx.update(periodLocks)
+        .set({ unlockedAt: storedNow(ctx.now), unlockedBy: actorIdOf(ctx) })
+        .where(eq(periodLocks.id, id))
+        .run();
+      return id;
+    },
   });
+  if (!unlocked) throw notFound('khóa kỳ', id);
+  return unlocked;
 }

@@ -3,10 +3,12 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { activities, indicators, results, tasks, taskTargets } from '../../db/schema';
 import type { PlanProgress, TaskProgress } from '../contracts/plans';
+import { isOverdue } from '../domain/activities';
+import { aggregate } from '../domain/indicators';
+import { storedNow } from '../domain/time';
 import type { ServiceContext } from './context';
 import { countedResults } from './counted-results';
 import { readPlan } from './plans';
-import { nowStored } from './time';
 
 type ActivityRow = {
   taskId: number | null;
@@ -51,7 +53,7 @@ export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgre
         .all()
         .map((indicator) => [indicator.code, indicator.aggregation]),
     );
-    const now = nowStored();
+    const now = storedNow(ctx.now);
 
     const progress = taskIds.map((taskId): TaskProgress => {
       const mine = rows.filter((row) => row.taskId === taskId);
@@ -60,9 +62,7 @@ export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgre
         taskId,
         planned: live.length,
         done: live.filter((row) => row.values !== null).length,
-        overdue: mine.filter(
-          (row) => (row.status === 'planned' || row.status === 'confirmed') && row.endAt <= now,
-        ).length,
+        overdue: mine.filter((row) => isOverdue(row, now)).length,
         postponed: mine.filter((row) => row.status === 'postponed').length,
         cancelled: mine.length - live.length,
         targets: targets
@@ -87,10 +87,4 @@ export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgre
       tasksWithoutActivities: progress.filter((task) => task.planned === 0).map((task) => task.taskId),
     };
   });
-}
-
-/** Figures of one indicator over several activities, as the catalogue says they combine. */
-function aggregate(values: number[], aggregation: 'sum' | 'max'): number {
-  if (aggregation === 'max') return values.reduce((best, value) => Math.max(best, value), 0);
-  return values.reduce((total, value) => total + value, 0);
 }

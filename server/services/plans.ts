@@ -1,14 +1,14 @@
 // Plans: a plan document (number, year, period, goal), its sections and its tasks.
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { planSections, plans, tasks } from '../../db/schema';
 import type { Plan, PlanInput, PlanPatch, PlanQuery } from '../contracts/plans';
-import { invalidFields, notFound } from '../errors';
+import { storedNow } from '../domain/time';
+import { fieldRefusal, invalidFields, notFound } from '../errors';
 import type { ServiceContext, Tx } from './context';
-import { auditedCreate, auditedUpdate, page } from './records';
+import { page } from './lists';
+import { auditedCreate, auditedUpdate } from './records';
 import { invalidAgencies } from './references';
-import { toStoredInstant } from './time';
 
 type PlanRow = typeof plans.$inferSelect;
 
@@ -132,10 +132,10 @@ export function updatePlan(
       const startDate = changes.startDate ?? before.startDate;
       const endDate = changes.endDate ?? before.endDate;
       if (endDate < startDate) {
-        throw invalidFields([{ path: 'endDate', message: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu' }]);
+        throw invalidFields([fieldRefusal('endDate', 'range.endDate')]);
       }
       tx.update(plans)
-        .set({ ...changes, version, updatedAt: toStoredInstant(Temporal.Now.instant()) })
+        .set({ ...changes, version, updatedAt: storedNow(ctx.now) })
         .where(eq(plans.id, id))
         .run();
       upsertSections(tx, id, sections);

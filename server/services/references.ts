@@ -16,6 +16,8 @@ import {
   units,
 } from '../../db/schema';
 import type { ErrorDetail } from '../contracts/common';
+import { type Validity, validityInOrder, validOn } from '../domain/validity';
+import { fieldRefusal, invalidFields } from '../errors';
 import type { Tx } from './context';
 
 type Dated = { id: number; code: string; validFrom: string | null; validTo: string | null };
@@ -49,12 +51,8 @@ export function unknownCodes(
   return codes.flatMap((code, index) =>
     found.has(code)
       ? []
-      : [{ path: indexed ? `${path}.${index}` : path, message: `Không có ${label} mã "${code}"` }],
+      : [fieldRefusal(indexed ? `${path}.${index}` : path, 'reference.unknownCode', { what: label, code })],
   );
-}
-
-function validOn(row: Dated, date: string): boolean {
-  return (row.validFrom === null || row.validFrom <= date) && (row.validTo === null || row.validTo >= date);
 }
 
 function datedCheck(
@@ -69,9 +67,9 @@ function datedCheck(
   return ids.flatMap((id, index) => {
     const at = indexed ? `${path}.${index}` : path;
     const row = byId.get(id);
-    if (!row) return [{ path: at, message: `Không có ${label} id ${id}` }];
+    if (!row) return [fieldRefusal(at, 'reference.unknownId', { what: label, id })];
     if (date && !validOn(row, date)) {
-      return [{ path: at, message: `${label} ${row.code} không có hiệu lực vào ngày ${date}` }];
+      return [fieldRefusal(at, 'reference.notInForce', { what: label, code: row.code, date })];
     }
     return [];
   });
@@ -131,11 +129,22 @@ export function missingRecords(
   return ids.flatMap((id, index) =>
     found.has(id)
       ? []
-      : [{ path: indexed ? `${path}.${index}` : path, message: `Không có ${label} id ${id}` }],
+      : [fieldRefusal(indexed ? `${path}.${index}` : path, 'reference.unknownId', { what: label, id })],
   );
 }
 
 /** Records in force on a date: `validFrom`/`validTo` inclusive, null meaning open-ended. */
 export function validOnSql(validFrom: AnySQLiteColumn, validTo: AnySQLiteColumn, date: string) {
   return and(or(isNull(validFrom), lte(validFrom, date)), or(isNull(validTo), gte(validTo, date)));
+}
+
+/** After a patch, a record's validity must still run forwards (`validTo` inclusive). */
+export function assertValidityInOrder(before: Validity, changes: Partial<Validity>): void {
+  const merged = {
+    validFrom: changes.validFrom === undefined ? before.validFrom : changes.validFrom,
+    validTo: changes.validTo === undefined ? before.validTo : changes.validTo,
+  };
+  if (!validityInOrder(merged)) {
+    throw invalidFields([fieldRefusal('validTo', 'validity.order')]);
+  }
 }

@@ -4,43 +4,13 @@
 // administrative layout needs (issuing body, place, date).
 import { asc, eq } from 'drizzle-orm';
 import { activities, activityTypes, agencies, results, units } from '../../db/schema';
-import type { ActivityStatus } from '../contracts/activities';
 import type { Summary, SummaryQuery, SummaryRow } from '../contracts/reports';
-import type { ReviewStatus } from '../contracts/results';
+import { todayIn, vietnameseDate } from '../domain/time';
+import { validOn } from '../domain/validity';
+import { reviewWords, statusWords } from '../domain/vocabularies';
 import { loadLinks } from './activities';
 import type { ServiceContext } from './context';
 import { getSummary, scopeOf } from './reports';
-import { todayIn, vietnameseDate } from './time';
-
-/** Indicator units as Vietnamese reports write them after a figure. */
-export const unitWords: Record<string, string> = {
-  session: 'buổi',
-  attendance: 'lượt người',
-  person: 'người',
-  entry: 'lượt',
-  prize: 'giải',
-  item: 'sản phẩm',
-  copy: 'bản',
-  broadcast: 'lượt phát',
-  minute: 'phút',
-  view: 'lượt xem',
-  message: 'tin nhắn',
-  pledge: 'bản',
-};
-
-export const statusWords: Record<ActivityStatus, string> = {
-  planned: 'Dự kiến',
-  confirmed: 'Đã xác nhận',
-  done: 'Đã thực hiện',
-  postponed: 'Tạm hoãn',
-  cancelled: 'Đã hủy',
-};
-
-export const reviewWords: Record<ReviewStatus, string> = {
-  submitted: 'Chờ duyệt',
-  accepted: 'Đã chấp nhận',
-  returned: 'Bị trả lại',
-};
 
 export type ListedActivity = {
   id: number;
@@ -173,7 +143,7 @@ function issuerOf(ctx: ServiceContext, date: string) {
     .select()
     .from(agencies)
     .all()
-    .filter((agency) => (agency.validFrom ?? date) <= date && (agency.validTo ?? date) >= date);
+    .filter((agency) => validOn(agency, date));
   const own = inForce.find((agency) => agency.id === ctx.actor?.agencyId);
   const standing = inForce.find((agency) => agency.kind === 'police' && /^CA_[A-Z]+$/.test(agency.code));
   const committee = inForce.find(
@@ -184,7 +154,7 @@ function issuerOf(ctx: ServiceContext, date: string) {
     .from(units)
     .where(eq(units.tier, 1))
     .all()
-    .find((unit) => (unit.validFrom ?? date) <= date && (unit.validTo ?? date) >= date);
+    .find((unit) => validOn(unit, date));
   return {
     parent: (committee?.name ?? '').replace(/^Ủy ban nhân dân/i, 'UBND').toLocaleUpperCase('vi'),
     body: (own ?? standing)?.name.toLocaleUpperCase('vi') ?? '',

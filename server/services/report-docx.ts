@@ -16,7 +16,8 @@ import {
   WidthType,
 } from 'docx';
 import type { SummaryRow } from '../contracts/reports';
-import { type ReportData, unitWords } from './report-data';
+import { unitWord } from '../domain/indicators';
+import type { ReportData } from './report-data';
 
 const FONT = 'Times New Roman';
 const SIZE = 26; // half-points: 13 pt, the size of an administrative text
@@ -93,7 +94,7 @@ function figure(data: ReportData, code: string, words?: string): string | null {
   const value = data.totals.totals.values[code];
   if (value === undefined) return null;
   const indicator = data.indicators.find((entry) => entry.code === code);
-  return `${vn(value)} ${words ?? unitWords[indicator?.unit ?? ''] ?? ''}`.trim();
+  return `${vn(value)} ${words ?? (indicator ? unitWord(indicator.unit) : '')}`.trim();
 }
 
 /** The general results, as officials write them, from the totals. */
@@ -169,7 +170,7 @@ function table(data: ReportData, first: string, rows: SummaryRow[], includeTotal
       cell('Có kết quả', true),
       ...data.indicators.map((indicator) =>
         cell(
-          `${indicator.name} (${unitWords[indicator.unit] ?? indicator.unit}${indicator.aggregation === 'max' ? ', lớn nhất' : ''})`,
+          `${indicator.name} (${unitWord(indicator.unit)}${indicator.aggregation === 'max' ? ', lớn nhất' : ''})`,
           true,
         ),
       ),

@@ -3,11 +3,10 @@
 // NĐ 09/2019/NĐ-CP as provinces apply it; REPORT_YEAR_START changes the day); and the 30/7
 // peak window of the year. All dates inclusive, local.
 import { and, eq } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import { observanceThemes } from '../../db/schema';
 import type { ReportPeriod } from '../contracts/reports';
+import { addDays, addMonths, englishMonth, previousDay, vietnameseDate } from '../domain/time';
 import type { ServiceContext } from './context';
-import { addDays, vietnameseDate } from './time';
 
 /**
  * The official reporting year Y from its start day (`MM-DD`): a start after June belongs to
@@ -16,11 +15,11 @@ import { addDays, vietnameseDate } from './time';
  */
 export function officialYear(year: number, start: string) {
   const month = Number(start.slice(0, 2));
-  const first = Temporal.PlainDate.from(`${month > 6 ? year - 1 : year}-${start}`);
+  const first = `${month > 6 ? year - 1 : year}-${start}`;
   return {
-    start: first.toString(),
-    halfYearEnd: first.add({ months: 6 }).subtract({ days: 1 }).toString(),
-    yearEnd: first.add({ years: 1 }).subtract({ days: 1 }).toString(),
+    start: first,
+    halfYearEnd: previousDay(addMonths(first, 6)),
+    yearEnd: previousDay(addMonths(first, 12)),
   };
 }
 /** The 30/7 peak's usual window when the year's theme gives none. */
@@ -39,7 +38,7 @@ export function reportPeriods(ctx: ServiceContext, year: number, officialStart =
       kind: 'month',
       code: `month-${month}`,
       label: `Tháng ${month}/${year}`,
-      labelEn: `${new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, index, 1))} ${year}`,
+      labelEn: englishMonth(`${year}-${pad(index + 1)}-01`),
       startDate: `${year}-${pad(month)}-01`,
       endDate: lastDayOfMonth(year, month),
     };

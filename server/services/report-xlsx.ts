@@ -3,13 +3,14 @@
 // formats, frozen header rows. Figures are numbers in their cells, never text.
 import ExcelJS from 'exceljs';
 import type { SummaryRow } from '../contracts/reports';
-import { activityListCells, activityListHeader, type ReportData, unitWords } from './report-data';
+import { unitWord } from '../domain/indicators';
+import { activityListCells, activityListHeader, type ReportData } from './report-data';
 
 const numberFormat = '#,##0';
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF6' } };
 
 function indicatorHeader(indicator: ReportData['indicators'][number]): string {
-  const unit = unitWords[indicator.unit] ?? indicator.unit;
+  const unit = unitWord(indicator.unit);
   return indicator.aggregation === 'max'
     ? `${indicator.name} (${unit}, lớn nhất)`
     : `${indicator.name} (${unit})`;

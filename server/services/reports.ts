@@ -2,7 +2,7 @@
 // date, both ends inclusive), counted once in the totals and in every row they belong to,
 // with each indicator summed within its own unit, `max` indicators (unique reach) taken as
 // the largest single value, and units and agencies as recorded or rolled up to a date.
-import { and, asc, count, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import {
   activities,
   activityChannels,
@@ -22,10 +22,12 @@ import {
   units,
 } from '../../db/schema';
 import type { Summary, SummaryGrouping, SummaryQuery, SummaryRow } from '../contracts/reports';
-import { listConditions } from './activities';
+import { combineFigures } from '../domain/indicators';
+import { successorsOn } from '../domain/succession';
+import { vietnameseMonth } from '../domain/time';
+import { heldInUnits, ledOrJoinedBy, listConditions } from './activities';
 import type { ServiceContext, Tx } from './context';
-import { combineFigures, countedResults } from './counted-results';
-import { successorsOn } from './succession';
+import { countedResults } from './counted-results';
 
 type Counted = {
   id: number;
@@ -51,8 +53,8 @@ export function scopeOf(
     gte(activities.startDate, startDate),
     lte(activities.startDate, endDate),
     ne(activities.status, 'cancelled'),
-    unitId === undefined ? undefined : inUnits(ctx, takenOver(ctx, 'unit', unitId, rollUpTo)),
-    agencyId === undefined ? undefined : byAgencies(ctx, takenOver(ctx, 'agency', agencyId, rollUpTo)),
+    unitId === undefined ? undefined : heldInUnits(ctx.db, takenOver(ctx, 'unit', unitId, rollUpTo)),
+    agencyId === undefined ? undefined : ledOrJoinedBy(ctx.db, takenOver(ctx, 'agency', agencyId, rollUpTo)),
   );
   const resultJoin = and(eq(results.activityId, activities.id), countedResults(acceptedOnly === 'true'));
   return { where, resultJoin };
@@ -85,25 +87,6 @@ function takenOver(
   return [...successors]
     .filter(([, targets]) => targets.length === 1 && targets[0] === id)
     .map(([from]) => from);
-}
-
-function inUnits(ctx: ServiceContext, unitIds: number[]): SQL {
-  return inArray(
-    activities.id,
-    ctx.db
-      .select({ id: activityUnits.activityId })
-      .from(activityUnits)
-      .where(inArray(activityUnits.unitId, unitIds)),
-  );
-}
-
-/** Led or joined by one of the agencies: a joint activity is each partner's too. */
-function byAgencies(ctx: ServiceContext, agencyIds: number[]): SQL | undefined {
-  const asPartner = ctx.db
-    .select({ id: activityPartners.activityId })
-    .from(activityPartners)
-    .where(inArray(activityPartners.agencyId, agencyIds));
-  return or(inArray(activities.leadAgencyId, agencyIds), inArray(activities.id, asPartner));
 }
 
 /** The activities in scope with the figures of their counted result, for the rows. */
@@ -180,7 +163,7 @@ function grouper(tx: Tx, query: SummaryQuery, groupBy: SummaryGrouping, where: S
     case 'month':
       return {
         keysOf: (activity: Counted) => [activity.startDate.slice(0, 7)],
-        label: (key: string) => `Tháng ${Number(key.slice(5, 7))}/${key.slice(0, 4)}`,
+        label: (key: string) => vietnameseMonth(`${key}-01`),
       };
     case 'type': {
       const labels = names(

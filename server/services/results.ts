@@ -5,18 +5,17 @@
 // figures far above the plan or the type's usual range need the author's confirmation.
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { activities, activityTypes, indicators, results } from '../../db/schema';
-import type { Activity } from '../contracts/activities';
 import type { ErrorDetail } from '../contracts/common';
 import type { HeldActivity, HeldActivityInput } from '../contracts/held-activities';
 import type { Result, ResultInput, ReviewInput } from '../contracts/results';
-import { AppError, invalidFields, notFound } from '../errors';
+import { withinParent } from '../domain/indicators';
+import { instantFromOffsetDateTime, storedNow, todayIn, toZonedIso } from '../domain/time';
+import { fieldRefusal, invalidFields, notFound, refuse } from '../errors';
 import { createActivity, readOne } from './activities';
-import { recordAudit } from './audit';
 import { actorIdOf, type ServiceContext, type Tx } from './context';
 import { assertUnlocked } from './period-locks';
 import { assertMayWriteResult } from './permissions';
-import { instantFromOffsetDateTime, nowStored, todayIn, toZonedIso } from './time';
-import { assertVersion } from './versions';
+import { auditedUpdate, auditedWrite } from './records';
 
 type ResultRow = typeof results.$inferSelect;
 type ActivityRow = typeof activities.$inferSelect;
@@ -27,8 +26,6 @@ const planFactor = 3;
 const usualFactor = 10;
 /** ...once the type has this many results to know what usual is. */
 const usualSamples = 5;
-
-const numbers = new Intl.NumberFormat('vi-VN');
 
 function toResult(row: ResultRow, timeZone: string): Result {
   return {
@@ -62,7 +59,7 @@ function readResult(tx: Tx, activityId: number, timeZone: string): Result {
 function activityRow(tx: Tx, activityId: number): ActivityRow {
   const row = tx.select().from(activities).where(eq(activities.id, activityId)).get();
   if (!row) throw notFound('hoạt động', activityId);
-  if (row.deletedAt) throw new AppError('CONFLICT', `Hoạt động ${activityId} đã bị xóa`);
+  if (row.deletedAt) throw refuse('CONFLICT', 'activity.deleted', { id: activityId });
   return row;
 }
 
@@ -88,20 +85,28 @@ function figureErrors(tx: Tx, typeCode: string, values: Record<string, number>):
   for (const [code, value] of Object.entries(values)) {
     const indicator = catalogue.get(code);
     if (!indicator || !allowed.has(code)) {
-      errors.push({
-        path: `values.${code}`,
-        message: `Chỉ tiêu “${indicator?.name ?? code}” không thuộc loại hoạt động “${type?.name ?? typeCode}”`,
-      });
+      errors.push(
+        fieldRefusal(`values.${code}`, 'figure.notOfType', {
+          indicator: indicator?.name ?? code,
+          indicatorEn: indicator?.nameEn || code,
+          type: type?.name ?? typeCode,
+          typeEn: type?.nameEn || typeCode,
+        }),
+      );
       continue;
     }
     const parent = indicator.parentCode ? catalogue.get(indicator.parentCode) : undefined;
-    if (parent && value > (values[parent.code] ?? 0)) {
-      errors.push({
-        path: `values.${code}`,
-        message:
-          `“${indicator.name}” (${numbers.format(value)}) không thể lớn hơn “${parent.name}” ` +
-          `(${numbers.format(values[parent.code] ?? 0)})`,
-      });
+    if (parent && !withinParent(values, code, parent.code)) {
+      errors.push(
+        fieldRefusal(`values.${code}`, 'figure.aboveParent', {
+          indicator: indicator.name,
+          indicatorEn: indicator.nameEn || indicator.name,
+          value,
+          parent: parent.name,
+          parentEn: parent.nameEn || parent.name,
+          parentValue: values[parent.code] ?? 0,
+        }),
+      );
     }
   }
   return errors;
@@ -140,49 +145,62 @@ function unusualFigures(tx: Tx, activity: ActivityRow, values: Record<string, nu
   for (const [code, value] of Object.entries(values)) {
     const planned = activity.expected[code];
     if (planned !== undefined && planned > 0 && value > planned * planFactor) {
-      warnings.push({
-        path: `values.${code}`,
-        message: `${numbers.format(value)} cao hơn nhiều so với kế hoạch (${numbers.format(planned)}): vui lòng kiểm tra lại`,
-      });
+      warnings.push(fieldRefusal(`values.${code}`, 'figure.abovePlan', { value, planned }));
       continue;
     }
     const usual = usualFigure(tx, activity.typeCode, activity.id, code);
     if (usual !== undefined && usual > 0 && value > usual * usualFactor) {
-      warnings.push({
-        path: `values.${code}`,
-        message: `${numbers.format(value)} cao hơn nhiều so với mức thường gặp của loại hoạt động này (khoảng ${numbers.format(usual)}): vui lòng kiểm tra lại`,
-      });
+      warnings.push(fieldRefusal(`values.${code}`, 'figure.aboveUsual', { value, usual }));
     }
   }
   return warnings;
 }
 
-function assertHeld(activity: ActivityRow, timeZone: string): void {
+function assertHeld(activity: ActivityRow, ctx: ServiceContext): void {
   if (activity.status === 'cancelled') {
-    throw new AppError(
-      'CONFLICT',
-      'Hoạt động đã hủy: không thể báo cáo kết quả. Hãy đổi trạng thái trước nếu thực tế vẫn tổ chức',
-    );
+    throw refuse('CONFLICT', 'result.cancelled');
   }
-  if (activity.startDate > todayIn(timeZone)) {
-    throw new AppError('CONFLICT', 'Hoạt động chưa diễn ra: chỉ báo cáo kết quả từ ngày bắt đầu');
+  if (activity.startDate > todayIn(ctx.timeZone, ctx.now)) {
+    throw refuse('CONFLICT', 'result.notYet');
   }
 }
 
 // ---------------------------------------------------------------- writing
 
-/**
- * Marks the activity done (a result means it was held), audited as an activity change
- * from how it stood before the result was saved.
- */
-function markDone(ctx: ServiceContext, tx: Tx, activity: ActivityRow, before: Activity): void {
-  if (activity.status === 'done') return;
-  tx.update(activities)
-    .set({ status: 'done', version: activity.version + 1, updatedAt: nowStored(), updatedBy: actorIdOf(ctx) })
-    .where(eq(activities.id, activity.id))
-    .run();
-  const after = readOne(tx, activity.id, ctx.timeZone);
-  recordAudit(tx, ctx, { action: 'update', entityType: 'activity', entityId: activity.id, before, after });
+/** Marks the activity done while `alongside` (saving its result) runs in the same audited change. */
+function markDoneWith<T>(
+  ctx: ServiceContext,
+  activityId: number,
+  alongside: (writer: ServiceContext) => T,
+): T {
+  let done: T | undefined;
+  auditedUpdate(ctx, {
+    entityType: 'activity',
+    label: 'Hoạt động',
+    id: activityId,
+    expected: undefined,
+    read: (tx, id) => readOne(tx, id, ctx),
+    apply: (tx, _before, version) => {
+      done = alongside({ ...ctx, db: tx as unknown as ServiceContext['db'] });
+      tx.update(activities)
+        .set({ status: 'done', version, updatedAt: storedNow(ctx.now), updatedBy: actorIdOf(ctx) })
+        .where(eq(activities.id, activityId))
+        .run();
+    },
+  });
+  if (done === undefined) throw new Error('the result was not saved with its activity');
+  return done;
+}
+
+/** The figures' rules, before anything is written: a refusal names every wrong figure at once. */
+function checkFigures(tx: Tx, activity: ActivityRow, input: ResultInput): void {
+  const errors = figureErrors(tx, activity.typeCode, input.values);
+  if (errors.length > 0) throw invalidFields(errors);
+  if (input.confirm) return;
+  const warnings = unusualFigures(tx, activity, input.values);
+  if (warnings.length > 0) {
+    throw refuse('NEEDS_CONFIRMATION', 'figures.unusual', {}, warnings);
+  }
 }
 
 /** Creates or replaces the result; a replaced one goes back for review. */
@@ -193,66 +211,64 @@ export function saveResult(
   expected: number | undefined,
 ): Result {
   return ctx.db.transaction((tx) => {
+    // The result and the activity it marks done are two audited changes of one transaction.
+    const inner: ServiceContext = { ...ctx, db: tx as unknown as ServiceContext['db'] };
     const activity = activityRow(tx, activityId);
-    // As it stands before this result: who may log it, and the audit's "before" of marking it done.
-    const activityBefore = readOne(tx, activityId, ctx.timeZone);
-    assertMayWriteResult(ctx.actor, activityBefore);
+    assertMayWriteResult(ctx.actor, readOne(tx, activityId, ctx));
     assertUnlocked(tx, [activity.startDate], 'báo cáo kết quả hoạt động');
-    assertHeld(activity, ctx.timeZone);
+    assertHeld(activity, ctx);
     const existing = findResultRow(tx, activityId);
-    // A stale correction is refused before its figures are judged: they may already be moot.
-    // If-Match "0" says "I saw no result": a first result someone else saved meanwhile is
-    // not overwritten.
-    assertVersion(existing?.version ?? 0, expected, 'Kết quả');
-    const errors = figureErrors(tx, activity.typeCode, input.values);
-    if (errors.length > 0) throw invalidFields(errors);
-    if (!input.confirm) {
-      const warnings = unusualFigures(tx, activity, input.values);
-      if (warnings.length > 0) {
-        throw new AppError(
-          'NEEDS_CONFIRMATION',
-          'Một số số liệu cao bất thường. Kiểm tra lại; nếu đúng, hãy xác nhận để lưu.',
-          warnings,
-        );
-      }
-    }
-
-    const columns = {
-      values: input.values,
-      notes: input.notes ?? '',
-      links: input.links ?? [],
-      actualStartAt: input.actualStart ? instantFromOffsetDateTime(input.actualStart) : null,
-      actualEndAt: input.actualEnd ? instantFromOffsetDateTime(input.actualEnd) : null,
-      reviewStatus: 'submitted' as const,
-      reviewNote: '',
-      submittedBy: actorIdOf(ctx),
-      submittedAt: nowStored(),
-      reviewedBy: null,
-      reviewedAt: null,
-    };
-    if (existing) {
-      const before = toResult(existing, ctx.timeZone);
-      tx.update(results)
-        .set({ ...columns, version: existing.version + 1, updatedAt: nowStored() })
-        .where(eq(results.activityId, activityId))
-        .run();
-      const after = readResult(tx, activityId, ctx.timeZone);
-      recordAudit(tx, ctx, { action: 'update', entityType: 'result', entityId: activityId, before, after });
-    } else {
-      tx.insert(results)
-        .values({ activityId, ...columns })
-        .run();
-      const after = readResult(tx, activityId, ctx.timeZone);
-      recordAudit(tx, ctx, {
-        action: 'create',
+    const save = (writer: ServiceContext) =>
+      auditedWrite<Result>(writer, {
+        action: existing ? 'update' : 'create',
         entityType: 'result',
-        entityId: activityId,
-        before: null,
-        after,
+        // A stale correction is refused before its figures are judged: they may already be moot.
+        // If-Match "0" says "I saw no result": a first result someone else saved meanwhile is
+        // not overwritten.
+        label: 'Kết quả',
+        key: activityId,
+        expected,
+        read: (reading, id) => {
+          const row = findResultRow(reading, id);
+          return row ? toResult(row, ctx.timeZone) : null;
+        },
+        write: (writing, _before, version) => {
+          checkFigures(writing, activity, input);
+          const columns = {
+            values: input.values,
+            notes: input.notes ?? '',
+            links: input.links ?? [],
+            actualStartAt: input.actualStart ? instantFromOffsetDateTime(input.actualStart) : null,
+            actualEndAt: input.actualEnd ? instantFromOffsetDateTime(input.actualEnd) : null,
+            reviewStatus: 'submitted' as const,
+            reviewNote: '',
+            submittedBy: actorIdOf(ctx),
+            submittedAt: storedNow(ctx.now),
+            reviewedBy: null,
+            reviewedAt: null,
+          };
+          if (existing) {
+            writing
+              .update(results)
+              .set({ ...columns, version, updatedAt: storedNow(ctx.now) })
+              .where(eq(results.activityId, activityId))
+              .run();
+          } else {
+            writing
+              .insert(results)
+              .values({ activityId, ...columns })
+              .run();
+          }
+          return activityId;
+        },
       });
-    }
-    markDone(ctx, tx, activity, activityBefore);
-    return readResult(tx, activityId, ctx.timeZone);
+
+    // A result means the activity was held: saving the first one marks it done, an activity
+    // change audited from how it stood before the result to how it stands with it.
+    const saved =
+      activity.status === 'done' ? save(inner) : markDoneWith(inner, activityId, (writer) => save(writer));
+    if (!saved) throw notFound('kết quả của hoạt động', activityId);
+    return saved;
   });
 }
 
@@ -263,37 +279,39 @@ export function reviewResult(
   input: ReviewInput,
   expected: number | undefined,
 ): Result {
-  return ctx.db.transaction((tx) => {
-    const activity = activityRow(tx, activityId);
-    const row = findResultRow(tx, activityId);
-    if (!row) throw notFound('kết quả của hoạt động', activityId);
-    assertVersion(row.version, expected, 'Kết quả');
-    assertUnlocked(tx, [activity.startDate], 'duyệt kết quả hoạt động');
-    const allowedFrom = input.decision === 'accept' ? ['submitted'] : ['submitted', 'accepted'];
-    if (!allowedFrom.includes(row.reviewStatus)) {
-      throw new AppError(
-        'CONFLICT',
-        row.reviewStatus === 'returned'
-          ? 'Kết quả đã được trả lại; chờ người báo cáo gửi lại'
-          : 'Kết quả đã được chấp nhận trước đó',
-      );
-    }
-    const before = toResult(row, ctx.timeZone);
-    tx.update(results)
-      .set({
-        reviewStatus: input.decision === 'accept' ? 'accepted' : 'returned',
-        reviewNote: input.decision === 'return' ? (input.note ?? '') : '',
-        reviewedBy: actorIdOf(ctx),
-        reviewedAt: nowStored(),
-        version: row.version + 1,
-        updatedAt: nowStored(),
-      })
-      .where(eq(results.activityId, activityId))
-      .run();
-    const after = readResult(tx, activityId, ctx.timeZone);
-    recordAudit(tx, ctx, { action: 'update', entityType: 'result', entityId: activityId, before, after });
-    return after;
+  const reviewed = auditedWrite<Result>(ctx, {
+    action: 'update',
+    entityType: 'result',
+    label: 'Kết quả',
+    key: activityId,
+    expected,
+    read: (tx, id) => {
+      activityRow(tx, id);
+      return readResult(tx, id, ctx.timeZone);
+    },
+    write: (tx, before, version) => {
+      assertUnlocked(tx, [activityRow(tx, activityId).startDate], 'duyệt kết quả hoạt động');
+      const status = before?.reviewStatus;
+      const allowedFrom = input.decision === 'accept' ? ['submitted'] : ['submitted', 'accepted'];
+      if (!status || !allowedFrom.includes(status)) {
+        throw refuse('CONFLICT', status === 'returned' ? 'result.alreadyReturned' : 'result.alreadyAccepted');
+      }
+      tx.update(results)
+        .set({
+          reviewStatus: input.decision === 'accept' ? 'accepted' : 'returned',
+          reviewNote: input.decision === 'return' ? (input.note ?? '') : '',
+          reviewedBy: actorIdOf(ctx),
+          reviewedAt: storedNow(ctx.now),
+          version,
+          updatedAt: storedNow(ctx.now),
+        })
+        .where(eq(results.activityId, activityId))
+        .run();
+      return activityId;
+    },
   });
+  if (!reviewed) throw notFound('kết quả của hoạt động', activityId);
+  return reviewed;
 }
 
 /**
@@ -307,6 +325,6 @@ export function logHeldActivity(ctx: ServiceContext, input: HeldActivityInput): 
     const inner: ServiceContext = { ...ctx, db: tx as unknown as ServiceContext['db'] };
     const created = createActivity(inner, { ...input.activity, status: 'done', statusNote: '' });
     const result = saveResult(inner, created.id, input.result, undefined);
-    return { activity: readOne(tx, created.id, ctx.timeZone), result };
+    return { activity: readOne(tx, created.id, ctx), result };
   });
 }

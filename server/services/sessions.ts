@@ -2,19 +2,19 @@
 // Sessions end at logout, after 30 minutes idle, after 12 hours in all, and as soon as
 // their user is disabled.
 import { and, eq, isNull } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import { apiTokens, sessions, users, userUnits } from '../../db/schema';
+import { addSecondsToInstant, storedNow, systemClock } from '../domain/time';
 import type { Tx } from './context';
 import { hashSecret, newSecret } from './passwords';
 import type { Actor } from './permissions';
-import { toStoredInstant } from './time';
 
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_MAX_HOURS = 12;
 /** Touching a session on every request would write on every read; once a minute is precise enough. */
 const TOUCH_AFTER_SECONDS = 60;
 
-const now = () => Temporal.Now.instant();
+// Sessions are checked by the auth plugin before any service context exists: the real clock.
+const now = () => storedNow(systemClock);
 
 export function loadActor(tx: Tx, userId: number): Actor | null {
   const user = tx.select().from(users).where(eq(users.id, userId)).get();
@@ -38,7 +38,7 @@ export function loadActor(tx: Tx, userId: number): Actor | null {
 /** Opens a session and returns its secret, which only the cookie will hold. */
 export function startSession(tx: Tx, userId: number, address: string | null): string {
   const secret = newSecret();
-  const at = toStoredInstant(now());
+  const at = now();
   tx.insert(sessions)
     .values({ tokenHash: hashSecret(secret), userId, createdAt: at, lastSeenAt: at, address })
     .run();
@@ -48,17 +48,18 @@ export function startSession(tx: Tx, userId: number, address: string | null): st
 export function endSession(tx: Tx, secret: string): number | null {
   const session = tx
     .update(sessions)
-    .set({ endedAt: toStoredInstant(now()) })
+    .set({ endedAt: now() })
     .where(and(eq(sessions.tokenHash, hashSecret(secret)), isNull(sessions.endedAt)))
     .returning({ userId: sessions.userId })
     .get();
   return session?.userId ?? null;
 }
 
-function expired(session: typeof sessions.$inferSelect, at: Temporal.Instant): boolean {
-  const idleSince = Temporal.Instant.from(session.lastSeenAt).add({ minutes: SESSION_IDLE_MINUTES });
-  const maxUntil = Temporal.Instant.from(session.createdAt).add({ hours: SESSION_MAX_HOURS });
-  return Temporal.Instant.compare(at, idleSince) >= 0 || Temporal.Instant.compare(at, maxUntil) >= 0;
+/** Stored instants compare in time order as text. */
+function expired(session: typeof sessions.$inferSelect, at: string): boolean {
+  const idleSince = addSecondsToInstant(session.lastSeenAt, SESSION_IDLE_MINUTES * 60);
+  const maxUntil = addSecondsToInstant(session.createdAt, SESSION_MAX_HOURS * 3600);
+  return at >= idleSince || at >= maxUntil;
 }
 
 /** The actor of a live session, or null; an expired session, or one of a disabled user, is ended. */
@@ -72,18 +73,11 @@ export function actorFromSession(tx: Tx, secret: string): { actor: Actor; sessio
   const at = now();
   const actor = expired(session, at) ? null : loadActor(tx, session.userId);
   if (!actor) {
-    tx.update(sessions)
-      .set({ endedAt: toStoredInstant(at) })
-      .where(eq(sessions.id, session.id))
-      .run();
+    tx.update(sessions).set({ endedAt: at }).where(eq(sessions.id, session.id)).run();
     return null;
   }
-  const seen = Temporal.Instant.from(session.lastSeenAt).add({ seconds: TOUCH_AFTER_SECONDS });
-  if (Temporal.Instant.compare(at, seen) >= 0) {
-    tx.update(sessions)
-      .set({ lastSeenAt: toStoredInstant(at) })
-      .where(eq(sessions.id, session.id))
-      .run();
+  if (at >= addSecondsToInstant(session.lastSeenAt, TOUCH_AFTER_SECONDS)) {
+    tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, session.id)).run();
   }
   return { actor, sessionId: session.id };
 }
@@ -98,9 +92,6 @@ export function actorFromToken(tx: Tx, secret: string, kind: 'api' | 'feed'): Ac
     )
     .get();
   if (!token) return null;
-  tx.update(apiTokens)
-    .set({ lastUsedAt: toStoredInstant(now()) })
-    .where(eq(apiTokens.id, token.id))
-    .run();
+  tx.update(apiTokens).set({ lastUsedAt: now() }).where(eq(apiTokens.id, token.id)).run();
   return loadActor(tx, token.userId);
 }

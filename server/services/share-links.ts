@@ -2,7 +2,6 @@
 // secret (stored hashed) bound to its filters; it expires, can be revoked, and counts
 // every use.
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import {
   activityTypes,
   agencies,
@@ -14,14 +13,14 @@ import {
   units,
 } from '../../db/schema';
 import type { ShareFilter, ShareLink, ShareLinkInput } from '../contracts/share-links';
-import { AppError, invalidFields, notFound } from '../errors';
+import { addDays, startOfLocalDay, storedNow, todayIn, toZonedIso } from '../domain/time';
+import { fieldRefusal, invalidFields, notFound, refuse } from '../errors';
 import { checkRange, listActivities } from './activities';
-import { recordAudit } from './audit';
-import { actorIdOf, type ServiceContext } from './context';
+import { actorIdOf, type ServiceContext, type Tx } from './context';
+import { page } from './lists';
 import { hashSecret, newSecret } from './passwords';
-import { page } from './records';
+import { auditedCreate, auditedWrite } from './records';
 import { invalidAgencies, invalidUnits, missingRecords, unknownCodes } from './references';
-import { addDays, startOfLocalDay, todayIn, toStoredInstant, toZonedIso } from './time';
 
 type ShareLinkRow = typeof shareLinks.$inferSelect;
 
@@ -58,95 +57,96 @@ export function listShareLinks(ctx: ServiceContext, query: { limit: number; offs
   );
 }
 
+function shareLinkRow(tx: Tx, id: number): ShareLinkRow {
+  const row = tx.select().from(shareLinks).where(eq(shareLinks.id, id)).get();
+  if (!row) throw notFound('liên kết chia sẻ', id);
+  return row;
+}
+
 export function createShareLink(ctx: ServiceContext, input: ShareLinkInput) {
-  const today = todayIn(ctx.timeZone);
+  const today = todayIn(ctx.timeZone, ctx.now);
   if (input.expiresOn < today || input.expiresOn > addDays(today, MAX_DAYS)) {
-    throw invalidFields([
-      { path: 'expiresOn', message: `Hạn dùng phải từ hôm nay đến tối đa ${MAX_DAYS} ngày` },
-    ]);
+    throw invalidFields([fieldRefusal('expiresOn', 'shareLink.expiry', { days: MAX_DAYS })]);
   }
   const secret = newSecret();
-  return ctx.db.transaction((tx) => {
-    const { filter } = input;
-    const details = [
-      ...invalidAgencies(tx, 'filter.agencyId', filter.agencyId ? [filter.agencyId] : [], undefined, false),
-      ...invalidUnits(tx, 'filter.unitId', filter.unitId ? [filter.unitId] : [], undefined, false),
-      ...missingRecords(
-        tx,
-        'campaign',
-        'filter.campaignId',
-        filter.campaignId ? [filter.campaignId] : [],
-        false,
-      ),
-      ...missingRecords(tx, 'task', 'filter.taskId', filter.taskId ? [filter.taskId] : [], false),
-      ...unknownCodes(tx, 'activityType', 'filter.typeCode', filter.typeCode ? [filter.typeCode] : [], false),
-      ...unknownCodes(
-        tx,
-        'channel',
-        'filter.channelCode',
-        filter.channelCode ? [filter.channelCode] : [],
-        false,
-      ),
-      ...unknownCodes(
-        tx,
-        'targetGroup',
-        'filter.targetGroupCode',
-        filter.targetGroupCode ? [filter.targetGroupCode] : [],
-        false,
-      ),
-    ];
-    if (details.length > 0) throw invalidFields(details);
-    const row = tx
-      .insert(shareLinks)
-      .values({
-        tokenHash: hashSecret(secret),
-        note: input.note ?? '',
-        filter,
-        createdBy: actorIdOf(ctx) ?? 0,
-        // The link works through the whole of its last day, local time.
-        expiresAt: startOfLocalDay(addDays(input.expiresOn, 1), ctx.timeZone),
-      })
-      .returning()
-      .get();
-    const link = toShareLink(row, ctx.timeZone);
-    recordAudit(tx, ctx, {
-      action: 'create',
-      entityType: 'share_link',
-      entityId: row.id,
-      before: null,
-      after: link,
-    });
-    return { ...link, secret, path: `/shared/${secret}` };
-  });
+  const link = auditedCreate(
+    ctx,
+    'share_link',
+    (tx) => {
+      const { filter } = input;
+      const details = [
+        ...invalidAgencies(tx, 'filter.agencyId', filter.agencyId ? [filter.agencyId] : [], undefined, false),
+        ...invalidUnits(tx, 'filter.unitId', filter.unitId ? [filter.unitId] : [], undefined, false),
+        ...missingRecords(
+          tx,
+          'campaign',
+          'filter.campaignId',
+          filter.campaignId ? [filter.campaignId] : [],
+          false,
+        ),
+        ...missingRecords(tx, 'task', 'filter.taskId', filter.taskId ? [filter.taskId] : [], false),
+        ...unknownCodes(
+          tx,
+          'activityType',
+          'filter.typeCode',
+          filter.typeCode ? [filter.typeCode] : [],
+          false,
+        ),
+        ...unknownCodes(
+          tx,
+          'channel',
+          'filter.channelCode',
+          filter.channelCode ? [filter.channelCode] : [],
+          false,
+        ),
+        ...unknownCodes(
+          tx,
+          'targetGroup',
+          'filter.targetGroupCode',
+          filter.targetGroupCode ? [filter.targetGroupCode] : [],
+          false,
+        ),
+      ];
+      if (details.length > 0) throw invalidFields(details);
+      return tx
+        .insert(shareLinks)
+        .values({
+          tokenHash: hashSecret(secret),
+          note: input.note ?? '',
+          filter,
+          createdBy: actorIdOf(ctx) ?? 0,
+          // The link works through the whole of its last day, local time.
+          expiresAt: startOfLocalDay(addDays(input.expiresOn, 1), ctx.timeZone),
+        })
+        .returning({ id: shareLinks.id })
+        .get().id;
+    },
+    (tx, id) => toShareLink(shareLinkRow(tx, id), ctx.timeZone),
+  );
+  // The secret is shown once, here, and never stored nor audited.
+  return { ...link, secret, path: `/shared/${secret}` };
 }
 
 export function revokeShareLink(ctx: ServiceContext, id: number): void {
-  ctx.db.transaction((tx) => {
-    const row = tx
-      .select()
-      .from(shareLinks)
-      .where(and(eq(shareLinks.id, id), isNull(shareLinks.revokedAt)))
-      .get();
-    if (!row) throw notFound('liên kết chia sẻ', id);
-    const revoked = tx
-      .update(shareLinks)
-      .set({ revokedAt: toStoredInstant(Temporal.Now.instant()) })
-      .where(eq(shareLinks.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, ctx, {
-      action: 'delete',
-      entityType: 'share_link',
-      entityId: id,
-      before: toShareLink(row, ctx.timeZone),
-      after: toShareLink(revoked, ctx.timeZone),
-    });
+  auditedWrite(ctx, {
+    action: 'delete',
+    entityType: 'share_link',
+    key: id,
+    read: (tx, key) => toShareLink(shareLinkRow(tx, key), ctx.timeZone),
+    write: (tx, before) => {
+      if (!before || before.revokedAt) throw notFound('liên kết chia sẻ', id);
+      tx.update(shareLinks)
+        .set({ revokedAt: storedNow(ctx.now) })
+        .where(eq(shareLinks.id, id))
+        .run();
+      return id;
+    },
   });
 }
 
 /** The live link of a secret; an unknown, expired or revoked one is not found. Opening it counts as a use. */
 function liveShareLink(ctx: ServiceContext, secret: string, countUse: boolean): ShareLinkRow {
-  const now = toStoredInstant(Temporal.Now.instant());
+  const now = storedNow(ctx.now);
   const live = and(
     eq(shareLinks.tokenHash, hashSecret(secret)),
     isNull(shareLinks.revokedAt),
@@ -160,7 +160,7 @@ function liveShareLink(ctx: ServiceContext, secret: string, countUse: boolean): 
         .returning()
         .get()
     : ctx.db.select().from(shareLinks).where(live).get();
-  if (!row) throw new AppError('NOT_FOUND', 'Liên kết chia sẻ không tồn tại, đã hết hạn hoặc đã bị thu hồi');
+  if (!row) throw refuse('NOT_FOUND', 'shareLink.gone');
   return row;
 }
 

@@ -1,7 +1,6 @@
 // Plan tasks: lead and partner agencies, target groups, channels, activity types and
 // numeric targets per indicator.
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import {
   planSections,
   taskActivityTypes,
@@ -12,12 +11,13 @@ import {
   taskTargets,
 } from '../../db/schema';
 import type { Task, TaskInput, TaskPatch } from '../contracts/tasks';
-import { invalidFields, notFound } from '../errors';
+import { storedNow } from '../domain/time';
+import { fieldRefusal, invalidField, invalidFields, notFound } from '../errors';
 import type { ServiceContext, Tx } from './context';
+import { page } from './lists';
 import { readPlan } from './plans';
-import { auditedCreate, auditedUpdate, page } from './records';
+import { auditedCreate, auditedUpdate } from './records';
 import { invalidAgencies, unknownCodes } from './references';
-import { toStoredInstant } from './time';
 
 type TaskRow = typeof tasks.$inferSelect;
 
@@ -95,8 +95,7 @@ function sectionIdOf(tx: Tx, planId: number, sectionCode: string | null | undefi
     .from(planSections)
     .where(and(eq(planSections.planId, planId), eq(planSections.code, sectionCode)))
     .get();
-  if (!section)
-    throw invalidFields([{ path: 'sectionCode', message: `Kế hoạch không có mục "${sectionCode}"` }]);
+  if (!section) throw invalidField('sectionCode', 'plan.noSection', { section: sectionCode });
   return section.id;
 }
 
@@ -121,7 +120,7 @@ function checkTask(tx: Tx, planId: number, input: Partial<TaskInput>, selfId?: n
       .where(and(eq(tasks.planId, planId), eq(tasks.code, input.code)))
       .get();
     if (clash && clash.id !== selfId)
-      details.push({ path: 'code', message: `Kế hoạch đã có nhiệm vụ ${input.code}` });
+      details.push(fieldRefusal('code', 'task.codeTaken', { code: input.code }));
   }
   if (details.length > 0) throw invalidFields(details);
 }
@@ -230,7 +229,7 @@ export function updateTask(
       const section =
         sectionCode === undefined ? {} : { sectionId: sectionIdOf(tx, before.planId, sectionCode) };
       tx.update(tasks)
-        .set({ ...changes, ...section, version, updatedAt: toStoredInstant(Temporal.Now.instant()) })
+        .set({ ...changes, ...section, version, updatedAt: storedNow(ctx.now) })
         .where(eq(tasks.id, id))
         .run();
       writeTaskLinks(tx, id, {

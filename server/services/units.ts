@@ -1,14 +1,15 @@
 // Administrative units: province/city → district → commune/ward, each valid over dates.
 import { and, asc, count, eq, or } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { unitSuccessions, units } from '../../db/schema';
 import type { Unit, UnitInput, UnitPatch, UnitQuery, UnitSuccessionInput } from '../contracts/units';
-import { invalidFields, notFound } from '../errors';
+import { refusal } from '../domain/refusals';
+import { storedNow } from '../domain/time';
+import { fieldRefusal, invalidFields, notFound } from '../errors';
 import type { ServiceContext, Tx } from './context';
-import { assertValidityInOrder, auditedCreate, auditedUpdate, page } from './records';
-import { invalidUnits, validOnSql } from './references';
-import { toStoredInstant } from './time';
+import { page } from './lists';
+import { auditedCreate, auditedUpdate } from './records';
+import { assertValidityInOrder, invalidUnits, validOnSql } from './references';
 
 type UnitRow = typeof units.$inferSelect;
 
@@ -84,13 +85,12 @@ function checkUnit(tx: Tx, input: Partial<UnitInput>, selfId?: number): void {
   if (selfId !== undefined && input.parentId && isAncestorOrSelf(tx, selfId, input.parentId)) {
     details.push({
       path: 'parentId',
-      message: 'Một đơn vị không thể trực thuộc chính nó hay đơn vị cấp dưới của nó',
+      ...refusal('unit.ownParent'),
     });
   }
   if (input.code) {
     const clash = tx.select({ id: units.id }).from(units).where(eq(units.code, input.code)).get();
-    if (clash && clash.id !== selfId)
-      details.push({ path: 'code', message: `Mã ${input.code} đã được dùng` });
+    if (clash && clash.id !== selfId) details.push(fieldRefusal('code', 'code.taken', { code: input.code }));
   }
   if (details.length > 0) throw invalidFields(details);
 }
@@ -142,7 +142,7 @@ export function updateUnit(
           ...changes,
           ...(changes.level ? { tier: tierOf[changes.level] } : {}),
           version,
-          updatedAt: toStoredInstant(Temporal.Now.instant()),
+          updatedAt: storedNow(ctx.now),
         })
         .where(eq(units.id, id))
         .run();
@@ -189,11 +189,11 @@ export function createUnitSuccession(ctx: ServiceContext, input: UnitSuccessionI
         ...invalidUnits(tx, 'toUnitId', [input.toUnitId], undefined, false),
       ];
       if (input.fromUnitId === input.toUnitId) {
-        details.push({ path: 'toUnitId', message: 'Đơn vị kế thừa phải khác đơn vị cũ' });
+        details.push(fieldRefusal('toUnitId', 'unit.sameSuccessor'));
       }
       if (details.length > 0) throw invalidFields(details);
       const row = tx.insert(unitSuccessions).values(input).onConflictDoNothing().returning().get();
-      if (!row) throw invalidFields([{ path: 'toUnitId', message: 'Quan hệ kế thừa này đã có' }]);
+      if (!row) throw invalidFields([fieldRefusal('toUnitId', 'succession.exists')]);
       return row.id;
     },
     (tx, id) => {

@@ -1,15 +1,15 @@
 // User accounts: role, agency and (for unit reporters) units. Administered by admins.
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { sessions, users, userUnits } from '../../db/schema';
 import type { User, UserInput, UserPatch, UserQuery } from '../contracts/users';
-import { AppError, invalidFields, notFound } from '../errors';
+import { storedNow } from '../domain/time';
+import { fieldRefusal, invalidFields, notFound, refuse } from '../errors';
 import type { ServiceContext, Tx } from './context';
+import { page } from './lists';
 import { hashPassword, newSecret } from './passwords';
-import { auditedCreate, auditedUpdate, page } from './records';
+import { auditedCreate, auditedUpdate } from './records';
 import { invalidAgencies, invalidUnits } from './references';
-import { toStoredInstant } from './time';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -70,15 +70,14 @@ function checkScope(tx: Tx, scope: Scope, username: string | undefined, selfId?:
     ...invalidUnits(tx, 'unitIds', scope.unitIds),
   ];
   if ((scope.role === 'agency_editor' || scope.role === 'unit_reporter') && !scope.agencyId) {
-    details.push({ path: 'agencyId', message: 'Vai trò này cần chọn cơ quan' });
+    details.push(fieldRefusal('agencyId', 'user.agencyNeeded'));
   }
   if (scope.role === 'unit_reporter' && scope.unitIds.length === 0) {
-    details.push({ path: 'unitIds', message: 'Người báo cáo cấp xã cần ít nhất một đơn vị hành chính' });
+    details.push(fieldRefusal('unitIds', 'user.unitNeeded'));
   }
   if (username) {
     const clash = tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
-    if (clash && clash.id !== selfId)
-      details.push({ path: 'username', message: `Tên đăng nhập ${username} đã có` });
+    if (clash && clash.id !== selfId) details.push(fieldRefusal('username', 'user.taken', { username }));
   }
   if (details.length > 0) throw invalidFields(details);
 }
@@ -139,7 +138,7 @@ export async function updateUser(
       const selfDemotion =
         (changes.role ?? before.role) !== before.role || (changes.disabled === true && !before.disabled);
       if (ctx.actor?.id === id && selfDemotion) {
-        throw new AppError('FORBIDDEN', 'Không thể tự đổi vai trò hoặc tự khóa tài khoản của mình');
+        throw refuse('FORBIDDEN', 'user.selfChange');
       }
       const scope = {
         role: changes.role ?? before.role,
@@ -147,7 +146,7 @@ export async function updateUser(
         unitIds: unitIds ?? before.unitIds,
       };
       checkScope(tx, scope, changes.username, id);
-      const at = toStoredInstant(Temporal.Now.instant());
+      const at = storedNow(ctx.now);
       tx.update(users)
         .set({ ...changes, ...(passwordHash ? { passwordHash } : {}), version, updatedAt: at })
         .where(eq(users.id, id))

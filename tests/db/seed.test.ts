@@ -1,12 +1,12 @@
 // Point 3: the reference data seed, its idempotence, the demo activities, and NFC text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
-import { seedDatabase } from '../../db/seed/load';
 import type { Activity } from '../../server/contracts/activities';
 import type { Agency } from '../../server/contracts/agencies';
 import type { MediaOutput } from '../../server/contracts/media-output';
 import type { Plan, PlanProgress } from '../../server/contracts/plans';
 import type { Unit } from '../../server/contracts/units';
+import { seedWithDemo } from '../../server/demo';
 import { countRows, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
 import { agencyIdByCode, getJson, listActivities, type Page } from '../helpers/factories';
 
@@ -32,7 +32,7 @@ describe('the reference data seed', () => {
   });
 
   it('loads units, agencies, the catalogue and the 2024 plan', () => {
-    const report = seedDatabase(t.db, { timeZone: TEST_TIME_ZONE, demo: false });
+    const report = seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: false });
     expect(report.applied).toEqual(['catalog', 'units', 'agencies', 'plan-2024']);
     expect(countRows(t.db, 'units')).toBe(72);
     expect(countRows(t.db, 'unit_successions')).toBe(69);
@@ -58,7 +58,7 @@ describe('the reference data seed', () => {
 
   it('changes nothing when run a second time', () => {
     const before = tableCounts(t.db);
-    const report = seedDatabase(t.db, { timeZone: TEST_TIME_ZONE, demo: false });
+    const report = seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: false });
     expect(report.applied).toEqual([]);
     expect(tableCounts(t.db)).toEqual(before);
   });
@@ -98,7 +98,7 @@ describe('the demo seed', () => {
   let afterFirst: Record<string, number>;
   beforeAll(async () => {
     t = await createTestApp();
-    const report = seedDatabase(t.db, { timeZone: TEST_TIME_ZONE, demo: true, today: '2026-03-15' });
+    const report = seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: true, today: '2026-03-15' });
     expect(report.applied).toEqual(['demo']);
     afterFirst = tableCounts(t.db);
   });
@@ -194,11 +194,11 @@ describe('the demo seed', () => {
   });
 
   it('adds nothing when run a second time', () => {
-    const report = seedDatabase(t.db, { timeZone: TEST_TIME_ZONE, demo: true, today: '2026-03-15' });
+    const report = seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: true, today: '2026-03-15' });
     expect(report.applied).toEqual([]);
     expect(tableCounts(t.db)).toEqual(afterFirst);
     // Nor on a later day: the demo is a one-time step.
-    const later = seedDatabase(t.db, { timeZone: TEST_TIME_ZONE, demo: true, today: '2026-06-01' });
+    const later = seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: true, today: '2026-06-01' });
     expect(later.applied).toEqual([]);
     expect(tableCounts(t.db)).toEqual(afterFirst);
   });

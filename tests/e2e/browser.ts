@@ -7,7 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { expect } from 'vitest';
 import type { App } from '../../server/app';
 import { User } from '../../server/contracts/users';
-import { addDays } from '../../server/services/time';
+import { addDays } from '../../server/domain/time';
 import { localToday } from '../helpers/accounts';
 import { TEST_TIME_ZONE, type TestApp } from '../helpers/app';
 

@@ -8,9 +8,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDatabase } from '../../db/seed/load';
 import type { Plan } from '../../server/contracts/plans';
 import type { Summary } from '../../server/contracts/reports';
+import { seedWithDemo } from '../../server/demo';
 import { USER_PASSWORD } from '../helpers/accounts';
 import { ADMIN, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
 import { json, type Page as ListPage } from '../helpers/factories';
@@ -72,7 +72,7 @@ describe('a tour of the demo data', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp({ webRoot });
-    seedDatabase(testApp.db, { timeZone: TEST_TIME_ZONE, demo: true });
+    seedWithDemo(testApp.db, { timeZone: TEST_TIME_ZONE, demo: true });
     const year = deploymentToday.slice(0, 4);
     const plans = json<ListPage<Plan>>(
       await testApp.app.inject({ method: 'GET', url: `/api/plans?year=${year}` }),

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../db/client';
 import type { App } from '../../server/app';
 import type { Role, User } from '../../server/contracts/users';
-import { addDays, todayIn } from '../../server/services/time';
+import { addDays, todayIn } from '../../server/domain/time';
 import { type Injector, TEST_TIME_ZONE, type TestApp } from './app';
 
 /** The password of every user these tests make: long enough, and not ASCII. */

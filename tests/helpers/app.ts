@@ -9,6 +9,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { closeDatabase, type Db, openDatabase } from '../../db/client';
 import { seedDatabase } from '../../db/seed/load';
 import { type App, buildApp } from '../../server/app';
+import { type Clock, systemClock } from '../../server/domain/time';
 import { ensureFirstAdmin } from '../../server/services/users';
 
 export const TEST_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -43,15 +44,17 @@ export async function signInAs(server: App, username: string, password: string):
 }
 
 export async function createTestApp(
-  options: { webRoot?: string | null; seed?: boolean } = {},
+  options: { webRoot?: string | null; seed?: boolean; clock?: Clock } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'calendar-test-'));
   const db = openDatabase(join(dir, 'test.db'));
-  if (options.seed ?? true) seedDatabase(db, { timeZone: TEST_TIME_ZONE, demo: false });
-  await ensureFirstAdmin({ db, timeZone: TEST_TIME_ZONE, actor: null }, ADMIN);
+  if (options.seed ?? true) seedDatabase(db);
+  const clock = options.clock ?? systemClock;
+  await ensureFirstAdmin({ db, timeZone: TEST_TIME_ZONE, now: clock, actor: null }, ADMIN);
   const server = await buildApp({
     db,
     timeZone: TEST_TIME_ZONE,
+    clock,
     webRoot: options.webRoot ?? null,
     uploadDir: join(dir, 'uploads'),
   });

@@ -490,7 +490,12 @@ describe('postponing and cancelling', () => {
       });
       expect(refused.statusCode).toBe(400);
       expect(errorOf(refused).details).toEqual([
-        { path: 'statusNote', message: 'Cần ghi lý do tạm hoãn hoặc hủy' },
+        {
+          path: 'statusNote',
+          key: 'activity.reasonNeeded',
+          params: {},
+          message: 'Cần ghi lý do tạm hoãn hoặc hủy',
+        },
       ]);
     }
     expect(

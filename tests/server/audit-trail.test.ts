@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, ActivityInput } from '../../server/contracts/activities';
 import type { User } from '../../server/contracts/users';
+import { steppedClock } from '../../server/domain/time';
 import {
   type AuditRow,
   auditRowsAfter,
@@ -40,6 +41,8 @@ type AuditEntry = {
   requestId: string | null;
 };
 
+// The app's clock stands still until a test moves it on: time is stepped, never slept.
+const clock = steppedClock();
 let t: TestApp;
 let admin: User;
 let editor: { user: User; as: Injector };
@@ -49,7 +52,7 @@ let sgddt: number;
 let ward: number;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   admin = (await getJson<{ user: User }>(t.app, '/api/auth/me')).user;
   caHue = await agencyIdByCode(t.app, 'CA_HUE');
   sgddt = await agencyIdByCode(t.app, 'SGDDT');
@@ -80,9 +83,11 @@ function activityInput(overrides: Partial<ActivityInput> = {}): ActivityInput {
 /** Runs a request and returns its answer with the audit rows it wrote, and the time around it. */
 async function audited(request: () => Promise<LightMyRequestResponse>) {
   const from = lastAuditId(t.db);
-  const startedAt = new Date().toISOString();
+  // Each request happens a moment after the one before, on the app's own clock.
+  clock.advance(1);
+  const startedAt = clock.reading();
   const response = await request();
-  const endedAt = new Date().toISOString();
+  const endedAt = clock.reading();
   return { response, rows: auditRowsAfter(t.db, from), startedAt, endedAt };
 }
 
@@ -105,8 +110,6 @@ function expectOneRow(
   expect(row.request_id).toEqual(expect.any(String));
   return { row, before: parseJson(row.before), after: parseJson(row.after) };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('one row for each change', () => {
   let activity: Activity;
@@ -591,8 +594,8 @@ describe('GET /api/audit', () => {
     expect((await page(`from=${tomorrow}`)).total).toBe(0);
     expect((await page(`to=${yesterday}`)).total).toBe(0);
 
-    await sleep(5);
-    const from = new Date();
+    clock.advance(1000);
+    const from = new Date(clock().epochMilliseconds);
     const run = await audited(() =>
       t.app.inject({
         method: 'POST',
@@ -600,7 +603,7 @@ describe('GET /api/audit', () => {
         payload: { name: 'Chiến dịch để lọc theo giờ', startDate: '2025-11-01', endDate: '2025-11-30' },
       }),
     );
-    const to = new Date();
+    const to = new Date(clock().epochMilliseconds);
     expect(run.rows).toHaveLength(1);
     const id = run.rows[0]?.id;
     /** The same instant written in the deployment zone's offset. */

@@ -9,6 +9,7 @@ import { closeDatabase, openDatabase } from '../../db/client';
 import { buildApp } from '../../server/app';
 import type { ErrorBody } from '../../server/contracts/common';
 import type { User } from '../../server/contracts/users';
+import { systemClock } from '../../server/domain/time';
 import { ensureFirstAdmin } from '../../server/services/users';
 import {
   changedTables,
@@ -403,7 +404,7 @@ describe('the first administrator', () => {
     const db = openDatabase(join(dir, 'empty.db'));
     const app = await buildApp({ db, timeZone: TEST_TIME_ZONE, webRoot: null });
     try {
-      const ctx = { db, timeZone: TEST_TIME_ZONE, actor: null };
+      const ctx = { db, timeZone: TEST_TIME_ZONE, now: systemClock, actor: null };
       const first = await ensureFirstAdmin(ctx, { username: 'admin', password: undefined });
       const generated = first?.generatedPassword ?? '';
       expect(first?.username).toBe('admin');

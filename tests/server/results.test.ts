@@ -144,7 +144,14 @@ describe('logging a result', () => {
     expect(unconfirmed.statusCode).toBe(422);
     const body = errorOf(unconfirmed);
     expect(body.code).toBe('NEEDS_CONFIRMATION');
-    expect(body.details).toEqual([{ path: 'values.attendances', message: expect.stringContaining('3.000') }]);
+    expect(body.details).toEqual([
+      {
+        path: 'values.attendances',
+        message: expect.stringContaining('3.000'),
+        key: 'figure.abovePlan',
+        params: { value: 3000, planned: 300 },
+      },
+    ]);
     expect(body.details?.[0]?.message).toContain('300');
     expect(countRows(t.db, 'results')).toBe(before);
 

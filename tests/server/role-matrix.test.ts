@@ -16,7 +16,7 @@ import type { Plan } from '../../server/contracts/plans';
 import type { Task } from '../../server/contracts/tasks';
 import type { Unit } from '../../server/contracts/units';
 import type { Role, User } from '../../server/contracts/users';
-import { addDays } from '../../server/services/time';
+import { addDays } from '../../server/domain/time';
 import {
   type AuditRow,
   auditRowsAfter,

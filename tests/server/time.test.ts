@@ -3,7 +3,7 @@
 // APP_TIMEZONE, never the process's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, ActivityList } from '../../server/contracts/activities';
-import { boundToInstant, localDateOf, startOfLocalDay, toZonedIso } from '../../server/services/time';
+import { boundToInstant, localDateOf, startOfLocalDay, toZonedIso } from '../../server/domain/time';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 let testApp: TestApp;

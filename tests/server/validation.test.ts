@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityInput } from '../../server/contracts/activities';
 import { ErrorBody } from '../../server/contracts/common';
+import { isRefusalKey, type RefusalParams, refusalText } from '../../server/domain/refusals';
 import { countRows, createTestApp, type TestApp } from '../helpers/app';
 import { activityBody, agencyIdByCode, detailPaths, unitIdByCode } from '../helpers/factories';
 
@@ -23,8 +24,15 @@ function expectErrorBody(response: LightMyRequestResponse, status: number, code:
   expect(response.headers['content-type']).toMatch(/^application\/json/);
   const body = ErrorBody.strict().parse(response.json());
   expect(Object.keys(body).sort()).toEqual(
-    ['statusCode', 'code', 'error', 'message', ...(body.details ? ['details'] : [])].sort(),
+    ['statusCode', 'code', 'error', 'message', 'key', 'params', ...(body.details ? ['details'] : [])].sort(),
   );
+  // Every refusal carries a key the web can word in English: a catalogue key whose Vietnamese
+  // words are the message, or one of zod's own issue codes.
+  for (const refused of [body, ...(body.details ?? [])]) {
+    const key = refused.key ?? '';
+    if (isRefusalKey(key)) expect(refusalText(key, refused.params as RefusalParams)).toBe(refused.message);
+    else expect(key).toMatch(/^zod\.[a-z_]+$/);
+  }
   expect(body.statusCode).toBe(status);
   expect(body.code).toBe(code);
   expect(body.error.length).toBeGreaterThan(0);

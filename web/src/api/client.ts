@@ -12,6 +12,9 @@ export class ApiError extends Error {
   readonly statusCode: number;
   readonly code: ApiErrorCode;
   readonly details: ErrorDetail[];
+  /** The refusal's key and parameters, from which the screens word it in the reader's language. */
+  readonly key: string | undefined;
+  readonly params: Record<string, unknown> | undefined;
   readonly requestId: string | undefined;
   /** From `Retry-After` on a 429: how long the server asks us to wait. */
   readonly retryAfterSeconds: number | undefined;
@@ -21,6 +24,8 @@ export class ApiError extends Error {
     code: ApiErrorCode;
     message: string;
     details?: ErrorDetail[] | undefined;
+    key?: string | undefined;
+    params?: Record<string, unknown> | undefined;
     requestId?: string | undefined;
     retryAfterSeconds?: number | undefined;
     cause?: unknown;
@@ -29,6 +34,8 @@ export class ApiError extends Error {
     this.statusCode = options.statusCode;
     this.code = options.code;
     this.details = options.details ?? [];
+    this.key = options.key;
+    this.params = options.params;
     this.requestId = options.requestId;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
@@ -92,6 +99,8 @@ function toApiError(response: Response, body: unknown): ApiError {
       code: parsed.data.code,
       message: parsed.data.message,
       details: parsed.data.details,
+      key: parsed.data.key,
+      params: parsed.data.params,
       requestId: parsed.data.requestId,
       retryAfterSeconds,
     });

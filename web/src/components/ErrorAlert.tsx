@@ -12,7 +12,7 @@ export function describeError(error: unknown, t: Translate): string {
     case 'INTERNAL':
       return t('error.server');
     default:
-      return error.message;
+      return t.refusal(error);
   }
 }
 

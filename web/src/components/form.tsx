@@ -42,9 +42,10 @@ export function splitErrors(
       .reduce((longest, name) => (name.length > longest.length ? name : longest), '');
     if (field) {
       // Several messages for one field (two bad unit ids) read as one sentence each.
-      byField[field] = byField[field] ? `${byField[field]} ${detail.message}` : detail.message;
+      const words = t.refusal(detail);
+      byField[field] = byField[field] ? `${byField[field]} ${words}` : words;
     } else {
-      general.push(detail.path ? `${detail.path}: ${detail.message}` : detail.message);
+      general.push(detail.path ? `${detail.path}: ${t.refusal(detail)}` : t.refusal(detail));
     }
   }
   return { byField, general };

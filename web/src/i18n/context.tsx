@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { type Refused, refusalWords } from '../lib/refusals';
 import { en } from './en';
 import { type MessageKey, type Messages, vi } from './vi';
 
@@ -8,7 +9,10 @@ export type Language = (typeof languages)[number];
 const catalogues: Record<Language, Messages> = { vi, en };
 const storageKey = 'language';
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Translate = ((key: MessageKey, params?: Record<string, string | number>) => string) & {
+  /** A refusal of the server (its key, parameters and Vietnamese words) in this language. */
+  refusal: (refused: Refused) => string;
+};
 
 type I18n = { language: Language; setLanguage: (language: Language) => void; t: Translate };
 
@@ -53,7 +57,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const messages = catalogues[language];
-    return { language, setLanguage, t: (key, params) => interpolate(messages[key], params) };
+    const t = Object.assign(
+      (key: MessageKey, params?: Record<string, string | number>) => interpolate(messages[key], params),
+      { refusal: (refused: Refused) => refusalWords(refused, language) },
+    );
+    return { language, setLanguage, t };
   }, [language, setLanguage]);
 
   return <I18nContext value={value}>{children}</I18nContext>;

@@ -5,17 +5,17 @@
 // Deterministic (seeded by today's date), and written through the activity service so
 // that every demo row is validated and audited like a user's.
 import { asc, eq } from 'drizzle-orm';
-import { Temporal } from 'temporal-polyfill';
-import type { ActivityInput, ActivityStatus } from '../../server/contracts/activities';
-import { createActivity } from '../../server/services/activities';
-import { createCampaign } from '../../server/services/campaigns';
-import type { ServiceContext } from '../../server/services/context';
-import { createPlan, getPlan } from '../../server/services/plans';
-import { reviewResult, saveResult } from '../../server/services/results';
-import { createTask, listTasks } from '../../server/services/tasks';
-import { todayIn } from '../../server/services/time';
-import type { Db } from '../client';
-import { activityTypes, agencies, observanceThemes, plans, units } from '../schema';
+import type { Db } from '../../db/client';
+import { activityTypes, agencies, observanceThemes, plans, units } from '../../db/schema';
+import type { ActivityInput, ActivityStatus } from '../contracts/activities';
+import { addDays, addMonths, datesFrom, systemClock, todayIn, weekdayOf } from '../domain/time';
+import { validOn } from '../domain/validity';
+import { createActivity } from '../services/activities';
+import { createCampaign } from '../services/campaigns';
+import type { ServiceContext } from '../services/context';
+import { createPlan, getPlan } from '../services/plans';
+import { reviewResult, saveResult } from '../services/results';
+import { createTask, listTasks } from '../services/tasks';
 
 type AgencyRow = { id: number; code: string; kind: string; validFrom: string | null; validTo: string | null };
 type UnitRow = {
@@ -128,9 +128,6 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const validOn = (row: { validFrom: string | null; validTo: string | null }, date: string) =>
-  (row.validFrom === null || row.validFrom <= date) && (row.validTo === null || row.validTo >= date);
-
 function pick<T>(list: readonly T[], random: () => number): T {
   const item = list[Math.floor(random() * list.length)];
   if (item === undefined) throw new Error('Demo data: nothing to pick from');
@@ -202,7 +199,7 @@ function demoActivity(
         start: `${date}T${String(startHour).padStart(2, '0')}:30:00+07:00`,
         end: `${date}T${String(startHour + 2).padStart(2, '0')}:00:00+07:00`,
       }
-    : { allDay: true, start: date, end: Temporal.PlainDate.from(date).add({ days: lengthDays }).toString() };
+    : { allDay: true, start: date, end: addDays(date, lengthDays) };
   const partners = world.agencies.filter(
     (other) => other.id !== agency.id && other.kind === 'mass_organisation' && validOn(other, date),
   );
@@ -438,7 +435,7 @@ function seedPeak(world: DemoWorld, year: number): void {
   }
   // The rest of the peak window is busier than ordinary weeks.
   for (let offset = 0; offset < 90; offset += 3) {
-    const date = Temporal.PlainDate.from(`${year}-07-01`).add({ days: offset }).toString();
+    const date = addDays(`${year}-07-01`, offset);
     if (date === day) continue;
     hold(
       world,
@@ -457,7 +454,7 @@ function seedPeak(world: DemoWorld, year: number): void {
 
 export function seedDemoActivities(db: Db, options: { timeZone: string; today?: string }): void {
   const today = options.today ?? todayIn(options.timeZone);
-  const ctx: ServiceContext = { db, timeZone: options.timeZone, actor: null };
+  const ctx: ServiceContext = { db, timeZone: options.timeZone, now: systemClock, actor: null };
   const world: DemoWorld = {
     ctx,
     today,
@@ -478,13 +475,12 @@ export function seedDemoActivities(db: Db, options: { timeZone: string; today?: 
   seedPeak(world, year);
 
   // About five activities a week from a year back to six months ahead, on working days.
-  const first = Temporal.PlainDate.from(today).subtract({ months: 12 });
-  const last = Temporal.PlainDate.from(today).add({ months: 6 });
+  const first = addMonths(today, -12);
+  const last = addMonths(today, 6);
   const peakStart = `${year}-07-01`;
   const peakEnd = `${year}-09-30`;
-  for (let date = first; Temporal.PlainDate.compare(date, last) <= 0; date = date.add({ days: 1 })) {
-    const iso = date.toString();
-    if (date.dayOfWeek > 5 || (iso >= peakStart && iso <= peakEnd)) continue;
+  for (const iso of datesFrom(first, last)) {
+    if (weekdayOf(iso) > 5 || (iso >= peakStart && iso <= peakEnd)) continue;
     const active = world.agencies.filter(
       (agency) => validOn(agency, iso) && agency.kind !== 'people_committee',
     );

@@ -5,10 +5,9 @@
 // it rolls up to the group of its successors, one row, so that nothing is counted twice
 // and nothing is lost.
 
-type Validity = { id: number; validFrom: string | null; validTo: string | null };
+import { type Validity as InForce, validOn } from './validity';
 
-const validOn = (row: Validity, date: string) =>
-  (row.validFrom === null || row.validFrom <= date) && (row.validTo === null || row.validTo >= date);
+type Validity = InForce & { id: number };
 
 /**
  * Maps each record to the records in being on `date` that took it over: itself when it is

@@ -1,0 +1,30 @@
+// Which activities belong to an agency or a unit, as SQL conditions every list and report
+// shares: a joint activity is its lead's and each partner's; an activity held in several
+// units is each unit's; overdue means still open past its end.
+import { and, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { activities, activityPartners, activityUnits } from '../../../db/schema';
+import { openStatuses } from '../../domain/activities';
+import type { Tx } from '../context';
+
+/** Led or joined by one of the agencies (the SQL form of the domain's `isLedOrJoinedBy`). */
+export function ledOrJoinedBy(tx: Tx, agencyIds: number[]): SQL {
+  const asPartner = tx
+    .select({ id: activityPartners.activityId })
+    .from(activityPartners)
+    .where(inArray(activityPartners.agencyId, agencyIds));
+  return or(inArray(activities.leadAgencyId, agencyIds), inArray(activities.id, asPartner)) ?? sql`0`;
+}
+
+/** Held in at least one of the units. */
+export function heldInUnits(tx: Tx, unitIds: number[]): SQL {
+  const inUnits = tx
+    .select({ id: activityUnits.activityId })
+    .from(activityUnits)
+    .where(inArray(activityUnits.unitId, unitIds));
+  return inArray(activities.id, inUnits);
+}
+
+/** Still planned or confirmed with its end passed at `now` (the SQL form of the domain's `isOverdue`). */
+export function overdueAt(now: string): SQL {
+  return and(inArray(activities.status, [...openStatuses]), lte(activities.endAt, now)) ?? sql`0`;
+}
