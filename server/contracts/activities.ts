@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { refusalText } from '../domain/refusals';
+import type { ActivityStatus } from '../domain/vocabularies';
 import { activityStatuses } from '../domain/vocabularies';
 import {
   Code,
@@ -17,7 +18,7 @@ import {
 } from './common';
 import { reviewStatuses } from './results';
 
-export type ActivityStatus = (typeof activityStatuses)[number];
+export type { ActivityStatus };
 
 /** Planned figures by indicator code. Whole, non-negative counts: half a leaflet is a typo. */
 export const Figures = z.record(Code, Count);

@@ -3,8 +3,6 @@ import { refusalText } from '../domain/refusals';
 import { reviewStatuses } from '../domain/vocabularies';
 import { Code, Count, Id, OffsetDateTime, Text, VersionField } from './common';
 
-export type ReviewStatus = (typeof reviewStatuses)[number];
-
 /** Figures by indicator code: whole, non-negative counts, each in its indicator's own unit. */
 export const ResultValues = z.record(Code, Count);
 

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { refusalText } from '../domain/refusals';
-import { roles, tokenKinds } from '../domain/vocabularies';
+import { passwordLength, roles, tokenKinds } from '../domain/vocabularies';
 import { Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
 
-export type Role = (typeof roles)[number];
+export type { Role } from '../domain/vocabularies';
 
 /** Counted in characters (code points), as a person counts them. */
 export const Password = z
   .string()
-  .refine((value) => [...value].length >= 8, refusalText('field.passwordShort'))
-  .refine((value) => [...value].length <= 256, refusalText('field.passwordLong'));
+  .refine((value) => [...value].length >= passwordLength.min, refusalText('field.passwordShort'))
+  .refine((value) => [...value].length <= passwordLength.max, refusalText('field.passwordLong'));
 
 /** Usernames compare in NFC lower case. */
 export const Username = Text.min(3, refusalText('field.usernameShort'))

@@ -13,12 +13,6 @@ export type Clock = () => Temporal.Instant;
 
 export const systemClock: Clock = () => Temporal.Now.instant();
 
-/** A clock that always reads the given instant (`2025-07-30T01:00:00Z`). */
-export function fixedClock(at: string): Clock {
-  const instant = Temporal.Instant.from(at);
-  return () => instant;
-}
-
 /** A clock that stands still until moved on: tests step time instead of sleeping. */
 export type SteppedClock = Clock & { advance: (milliseconds: number) => void; reading: () => string };
 
@@ -67,17 +61,6 @@ export function instantFromOffsetDateTime(value: string): string {
  */
 export function boundToInstant(value: string, timeZone: string): string {
   return isDateOnly(value) ? startOfLocalDay(value, timeZone) : instantFromOffsetDateTime(value);
-}
-
-/** `start < range.end && end > range.start`: ends are exclusive, so touching ranges do not overlap. */
-export function overlaps(
-  span: { start: string; end: string },
-  range: { start?: string | undefined; end?: string | undefined },
-): boolean {
-  return (
-    (range.end === undefined || span.start < range.end) &&
-    (range.start === undefined || span.end > range.start)
-  );
 }
 
 /**
@@ -173,7 +156,7 @@ export function dateOf(year: number, month: number, day: number): string | null 
 }
 
 export function lastDayOfMonth(year: number, month: number): string {
-  return Temporal.PlainDate.from({ year, month, day: 1 }).add({ months: 1 }).subtract({ days: 1 }).toString();
+  return previousDay(addMonths(dateOf(year, month, 1) ?? `${year}-01-01`, 1));
 }
 
 export function addHoursToInstant(stored: string, hours: number): string {

@@ -11,13 +11,17 @@ export const roles = ['admin', 'coordinator', 'agency_editor', 'unit_reporter', 
 export type Role = (typeof roles)[number];
 
 export const unitLevels = ['province', 'city', 'district', 'town', 'commune', 'ward', 'township'] as const;
-export type UnitLevel = (typeof unitLevels)[number];
 
 export const successionKinds = ['rename', 'split', 'merge', 'partial'] as const;
-export type SuccessionKind = (typeof successionKinds)[number];
 
 export const tokenKinds = ['api', 'feed'] as const;
-export type TokenKind = (typeof tokenKinds)[number];
+
+/**
+ * Passwords are counted in characters as a person counts them (code points), not in UTF-16
+ * units or bytes; long enough for any passphrase, short enough that hashing cannot be used
+ * to tie up the server.
+ */
+export const passwordLength = { min: 8, max: 256 } as const;
 
 export const aggregations = ['sum', 'max'] as const;
 export type Aggregation = (typeof aggregations)[number];

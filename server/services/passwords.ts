@@ -13,11 +13,6 @@ const scryptAsync = promisify(scrypt) as (
 const COST = { log2N: 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
-/** Counted in characters as a person counts them, not in UTF-16 units or bytes. */
-export const MIN_PASSWORD_LENGTH = 8;
-/** Long enough for any passphrase, short enough that hashing cannot be used to tie up the server. */
-export const MAX_PASSWORD_LENGTH = 256;
-
 function derive(password: string, salt: Buffer, log2N: number, r: number, p: number): Promise<Buffer> {
   const N = 2 ** log2N;
   // scrypt needs 128·N·r bytes; Node's default ceiling (32 MiB) is below OWASP's cost.

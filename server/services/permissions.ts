@@ -6,7 +6,7 @@ import { activityWriteRefusal, campaignWriteRefusal, resultWriteRefusal } from '
 import type { RefusalKey } from '../domain/refusals';
 import { refuse } from '../errors';
 
-export { isAllowed, type Permission, permissions } from '../domain/permissions';
+export { isAllowed, type Permission } from '../domain/permissions';
 
 export type Actor = {
   id: number;

@@ -5,7 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import { observanceThemes } from '../../db/schema';
 import type { ReportPeriod } from '../contracts/reports';
-import { addDays, addMonths, englishMonth, previousDay, vietnameseDate } from '../domain/time';
+import { addMonths, englishMonth, lastDayOfMonth, previousDay, vietnameseDate } from '../domain/time';
 import type { ServiceContext } from './context';
 
 /**
@@ -26,10 +26,6 @@ export function officialYear(year: number, start: string) {
 const DEFAULT_PEAK = { start: '07-01', end: '09-30' };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-function lastDayOfMonth(year: number, month: number): string {
-  return addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${pad(month + 1)}-01`, -1);
-}
 
 export function reportPeriods(ctx: ServiceContext, year: number, officialStart = '12-15'): ReportPeriod[] {
   const months: ReportPeriod[] = Array.from({ length: 12 }, (_, index) => {

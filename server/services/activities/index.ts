@@ -5,5 +5,4 @@ export { checkRange, listConditions } from './filters';
 export { loadLinks } from './links';
 export { getActivity, listActivities, readOne } from './read';
 export { heldInUnits, ledOrJoinedBy, overdueAt } from './scope';
-export { storedTimes } from './times';
 export { createActivity, deleteActivity, restoreActivity, updateActivity } from './writes';

@@ -13,9 +13,6 @@ import {
 import { apiGet, apiSend } from './client';
 
 export type { Catalog, CatalogKind, ObservanceThemeInput };
-export type ActivityTypeEntry = z.infer<typeof ActivityType>;
-export type ChannelEntry = z.infer<typeof Channel>;
-export type TargetGroupEntry = z.infer<typeof TargetGroup>;
 export type IndicatorEntry = z.infer<typeof Indicator>;
 export type ObservanceEntry = z.infer<typeof Observance>;
 export type ObservanceThemeEntry = z.infer<typeof ObservanceTheme>;

@@ -3,15 +3,10 @@
 import type { z } from 'zod';
 import type { ActivityInput } from '../../../server/contracts/activities';
 import { HeldActivity } from '../../../server/contracts/held-activities';
-import {
-  Result,
-  type ResultInput,
-  type ReviewInput,
-  type ReviewStatus,
-} from '../../../server/contracts/results';
+import { Result, type ResultInput, type ReviewInput } from '../../../server/contracts/results';
 import { ApiError, apiGet, apiSend } from './client';
 
-export type { Result, ReviewStatus };
+export type { Result };
 /** What the form sends; the version goes in `If-Match`. */
 export type ResultBody = Omit<ResultInput, 'version'>;
 export type HeldActivityAnswer = z.infer<typeof HeldActivity>;

@@ -1,5 +1,4 @@
 import {
-  type Role,
   User,
   type UserInput,
   UserList,
@@ -8,7 +7,7 @@ import {
 } from '../../../server/contracts/users';
 import { apiGet, apiSend } from './client';
 
-export type { Role, UserInput, UserPatch, UserType as User };
+export type { UserInput, UserPatch, UserType as User };
 
 /** Every user: a province has a few hundred at most, well within one page of 1000. */
 export async function listUsers(signal?: AbortSignal): Promise<UserType[]> {
