@@ -276,6 +276,20 @@ describe('results, media output and period locks in the browser', () => {
     expect(await page.getByText('Đã lưu tạm trên máy này — chưa gửi.').isVisible()).toBe(true);
   });
 
+  it('the English interface shows the same refused figure in English', async () => {
+    const { page } = reporter;
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: /^Send the result( again)?$/ }).click();
+    const message = page.locator('[data-indicator="attendances_female"] .field__error');
+    // Worded from the refusal's key and figures, not the server's Vietnamese message.
+    await expect.poll(() => message.textContent()).toContain('cannot be more than');
+    expect(await message.textContent()).toContain('70');
+    expect(await message.textContent()).not.toContain('không thể');
+    expect(await getResultOf(rally.id)).toBeNull();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await sendButton(page).waitFor();
+  });
+
   it('an unusual figure asks for a confirmation, and is saved once confirmed', async () => {
     const { page } = reporter;
     await figure(page, 'Trong đó: lượt nữ').fill('');

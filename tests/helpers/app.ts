@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { closeDatabase, type Db, openDatabase } from '../../db/client';
 import { seedDatabase } from '../../db/seed/load';
 import { type App, buildApp } from '../../server/app';
@@ -71,6 +72,22 @@ export async function createTestApp(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The test app of a whole test file: built on a fresh database before its first test and
+ * closed after its last, so that no file repeats the setup. Its fields are there from the
+ * first `beforeAll` of the file on (this one is registered first).
+ */
+export function testAppOfFile(options: Parameters<typeof createTestApp>[0] = {}): TestApp {
+  const holder = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(holder, await createTestApp(options));
+  });
+  afterAll(async () => {
+    await holder.close?.();
+  });
+  return holder;
 }
 
 /** Rows in a table, to prove that a refused request stored nothing. */

@@ -1,10 +1,10 @@
 // Point 4: activities: the range query and every filter, create, read, patch, soft
 // delete and restore; DESIGN §3 time rules on the way in and out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../server/contracts/activities';
 import type { Campaign } from '../../server/contracts/campaigns';
 import { createSignedInUser } from '../helpers/accounts';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { testAppOfFile } from '../helpers/app';
 import {
   activityBody,
   agencyIdByCode,
@@ -19,14 +19,7 @@ import {
   unitIdByCode,
 } from '../helpers/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-
+const t = testAppOfFile();
 const ids = (activities: { id: number }[]) => activities.map((activity) => activity.id).sort((a, b) => a - b);
 const sorted = (...values: number[]) => [...values].sort((a, b) => a - b);
 

@@ -5,13 +5,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../server/contracts/activities';
 import type { Attachment } from '../../server/contracts/attachments';
-import { countRows, createTestApp, type Injector, type TestApp } from '../helpers/app';
+import { countRows, type Injector, testAppOfFile } from '../helpers/app';
 import { activityBody, detailPaths, errorOf, json, type Page, postActivity } from '../helpers/factories';
 
-let t: TestApp;
+const t = testAppOfFile();
 let talk: Activity;
 let photo: Buffer;
 
@@ -41,7 +41,6 @@ const storedFiles = () =>
   readdirSync(join(t.dir, 'uploads'), { withFileTypes: true }).map((entry) => entry.name);
 
 beforeAll(async () => {
-  t = await createTestApp();
   talk = await postActivity(t.app, await activityBody(t.app, { start: '2025-09-10' }));
   // A small photo with a GPS position in its EXIF, as a phone camera writes it.
   photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#c62828' } })
@@ -52,10 +51,6 @@ beforeAll(async () => {
     })
     .toBuffer();
 });
-afterAll(async () => {
-  await t.close();
-});
-
 describe('POST /api/activities/:id/attachments', () => {
   it('stores a photo without its metadata, under a generated name, and lists it', async () => {
     expect((await sharp(photo).metadata()).exif).toBeDefined();

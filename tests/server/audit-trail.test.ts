@@ -2,7 +2,7 @@
 // before and after; none for a refused write but one `refused` row for a 403; rows that
 // nobody can change or delete; and the query that reads them.
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, ActivityInput } from '../../server/contracts/activities';
 import type { User } from '../../server/contracts/users';
 import { steppedClock } from '../../server/domain/time';
@@ -18,7 +18,7 @@ import {
   USER_PASSWORD,
   withSession,
 } from '../helpers/accounts';
-import { countRows, createTestApp, type Injector, type TestApp } from '../helpers/app';
+import { countRows, type Injector, testAppOfFile } from '../helpers/app';
 import {
   agencyIdByCode,
   errorOf,
@@ -43,7 +43,7 @@ type AuditEntry = {
 
 // The app's clock stands still until a test moves it on: time is stepped, never slept.
 const clock = steppedClock();
-let t: TestApp;
+const t = testAppOfFile({ clock });
 let admin: User;
 let editor: { user: User; as: Injector };
 let viewer: { user: User; as: Injector };
@@ -52,7 +52,6 @@ let sgddt: number;
 let ward: number;
 
 beforeAll(async () => {
-  t = await createTestApp({ clock });
   admin = (await getJson<{ user: User }>(t.app, '/api/auth/me')).user;
   caHue = await agencyIdByCode(t.app, 'CA_HUE');
   sgddt = await agencyIdByCode(t.app, 'SGDDT');
@@ -62,10 +61,6 @@ beforeAll(async () => {
     createSignedInUser(t, { username: 'nguoi.doc', role: 'viewer' }),
   ]);
 });
-afterAll(async () => {
-  await t.close();
-});
-
 function activityInput(overrides: Partial<ActivityInput> = {}): ActivityInput {
   return {
     title: 'Tuyên truyền tại chợ Đông Ba',

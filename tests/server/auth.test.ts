@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/client';
 import { buildApp } from '../../server/app';
 import type { ErrorBody } from '../../server/contracts/common';
@@ -20,23 +20,18 @@ import {
   USER_PASSWORD,
   withSession,
 } from '../helpers/accounts';
-import { countRows, createTestApp, type Injector, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { countRows, type Injector, TEST_TIME_ZONE, testAppOfFile } from '../helpers/app';
 import { errorOf, json } from '../helpers/factories';
 
-let t: TestApp;
+const t = testAppOfFile();
 /** A viewer, signed in once for the token tests. */
 let reader: User;
 let readerAs: Injector;
 
 beforeAll(async () => {
-  t = await createTestApp();
   reader = await createUser(t.app, { username: 'doc.gia', role: 'viewer' });
   readerAs = await t.signIn('doc.gia', USER_PASSWORD);
 });
-afterAll(async () => {
-  await t.close();
-});
-
 type SignIn = { username: string; password: string; address?: string; headers?: Record<string, string> };
 
 function signIn(input: SignIn, server = t.server) {

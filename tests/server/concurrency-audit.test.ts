@@ -1,22 +1,15 @@
 // Point 4: optimistic concurrency (ETag, If-Match, `version`) and the append-only audit log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../server/contracts/activities';
 import type { Agency } from '../../server/contracts/agencies';
 import type { Campaign } from '../../server/contracts/campaigns';
 import type { Plan } from '../../server/contracts/plans';
 import type { Task } from '../../server/contracts/tasks';
 import type { Unit } from '../../server/contracts/units';
-import { countRows, createTestApp, type TestApp } from '../helpers/app';
+import { countRows, testAppOfFile } from '../helpers/app';
 import { activityBody, errorOf, json, postActivity, seededPlan } from '../helpers/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-
+const t = testAppOfFile();
 type AuditRow = {
   id: number;
   action: string;

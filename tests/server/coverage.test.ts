@@ -1,13 +1,13 @@
 // Issue 6 point 5: coverage gaps. Communes and wards in being at the period's end × target
 // groups (direct activities only) or × channels; priority (border, coastal, mountain,
 // ethnic-minority) units first; activities in former units rolled up; overdue by agency.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityInput } from '../../server/contracts/activities';
 import type { Coverage } from '../../server/contracts/reports';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { testAppOfFile } from '../helpers/app';
 import { agencyIdByCode, detailPaths, json, postActivity, unitIdByCode } from '../helpers/factories';
 
-let t: TestApp;
+const t = testAppOfFile();
 const id: Record<string, number> = {};
 
 async function coverage(query: string): Promise<Coverage> {
@@ -17,7 +17,6 @@ async function coverage(query: string): Promise<Coverage> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   id.police = await agencyIdByCode(t.app, 'CA_HUE');
   id.school = await agencyIdByCode(t.app, 'SGDDT');
   for (const [name, code] of [
@@ -65,10 +64,6 @@ beforeAll(async () => {
     base({ start: '2025-05-05', leadAgencyId: id.school ?? 0, unitIds: [id.hongVan2025 ?? 0] }),
   );
 });
-afterAll(async () => {
-  await t.close();
-});
-
 describe('GET /api/reports/coverage', () => {
   it('counts direct activities per commune or ward and target group, priority units first', async () => {
     const result = await coverage('startDate=2025-01-01&endDate=2025-12-31');

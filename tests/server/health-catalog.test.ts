@@ -1,18 +1,11 @@
 // Point 4: the health check and the catalogue.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../server/contracts/catalog';
 import type { Health } from '../../server/contracts/health';
-import { createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { createTestApp, TEST_TIME_ZONE, testAppOfFile } from '../helpers/app';
 import { json } from '../helpers/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-
+const t = testAppOfFile();
 describe('GET /api/health', () => {
   it('reports the server and its database as ok, with the deployment zone', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });

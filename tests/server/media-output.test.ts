@@ -1,25 +1,20 @@
 // Issue 5 point 4: media output by channel and month, each indicator in its own unit, an
 // item on several channels credited to each and counted once in the totals, unique reach
 // never summed, and only media types with a result.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityInput } from '../../server/contracts/activities';
 import type { MediaOutput } from '../../server/contracts/media-output';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { testAppOfFile } from '../helpers/app';
 import { agencyIdByCode, detailPaths, json } from '../helpers/factories';
 
-let t: TestApp;
+const t = testAppOfFile();
 let press: number;
 let police: number;
 
 beforeAll(async () => {
-  t = await createTestApp();
   press = await agencyIdByCode(t.app, 'BPTTH');
   police = await agencyIdByCode(t.app, 'CA_HUE');
 });
-afterAll(async () => {
-  await t.close();
-});
-
 async function held(
   activity: Partial<ActivityInput> & Pick<ActivityInput, 'typeCode' | 'start'>,
   values?: Record<string, number>,

@@ -1,23 +1,18 @@
 // The OpenAPI document and the docs page, generated from the contracts.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testAppOfFile } from '../helpers/app';
 import { json } from '../helpers/factories';
 
-let t: TestApp;
+const t = testAppOfFile();
 let doc: OpenAPIV3_1.Document;
 beforeAll(async () => {
-  t = await createTestApp();
   const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
   expect(response.statusCode).toBe(200);
   expect(response.headers['content-type']).toMatch(/^application\/json/);
   doc = json<OpenAPIV3_1.Document>(response);
 });
-afterAll(async () => {
-  await t.close();
-});
-
 describe('GET /api/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     expect(doc.openapi).toMatch(/^3\.1\./);

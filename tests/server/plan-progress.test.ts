@@ -1,21 +1,14 @@
 // Issue 4 point 7 and issue 6 point 4: a plan's progress per task — activities planned, done (with a result), overdue,
 // postponed and cancelled, and planned and achieved figures against each target, aggregated as
 // each indicator says (`sum`, or `max` for unique reach), with deleted activities left out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActivityInput } from '../../server/contracts/activities';
 import type { Plan, PlanInput, PlanProgress } from '../../server/contracts/plans';
 import type { Task } from '../../server/contracts/tasks';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { testAppOfFile } from '../helpers/app';
 import { agencyIdByCode, errorOf, json, postActivity } from '../helpers/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-
+const t = testAppOfFile();
 async function createPlan(): Promise<Plan> {
   const input: PlanInput = {
     title: 'Kế hoạch truyền thông thử nghiệm tiến độ',

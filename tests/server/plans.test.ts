@@ -1,19 +1,12 @@
 // Point 4: plans, their tasks, and campaigns.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Campaign, CampaignInput } from '../../server/contracts/campaigns';
 import type { Plan, PlanInput } from '../../server/contracts/plans';
 import type { Task, TaskInput } from '../../server/contracts/tasks';
-import { countRows, createTestApp, type TestApp } from '../helpers/app';
+import { countRows, testAppOfFile } from '../helpers/app';
 import { agencyIdByCode, errorOf, json, type Page, seededPlan, taskByCode } from '../helpers/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-
+const t = testAppOfFile();
 describe('plans', () => {
   it('lists the seeded 2024 plan with its 11 tasks', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/plans' });

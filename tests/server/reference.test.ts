@@ -1,18 +1,11 @@
 // Point 4: units and agencies: lookup by code, validity on a date, create, read, patch.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Agency, AgencyInput } from '../../server/contracts/agencies';
 import type { Unit, UnitInput } from '../../server/contracts/units';
-import { countRows, createTestApp, type TestApp } from '../helpers/app';
+import { countRows, testAppOfFile } from '../helpers/app';
 import { agencyByCode, detailPaths, errorOf, json, type Page, unitByCode } from '../helpers/factories';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-
+const t = testAppOfFile();
 async function unitCodes(query: string): Promise<{ codes: string[]; page: Page<Unit> }> {
   const response = await t.app.inject({ method: 'GET', url: `/api/units?${query}` });
   expect(response.statusCode).toBe(200);

@@ -3,12 +3,12 @@
 // here) and compared with the summary API's figures.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../server/contracts/reports';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { testAppOfFile } from '../helpers/app';
 import { agencyIdByCode, json, unitIdByCode } from '../helpers/factories';
 
-let t: TestApp;
+const t = testAppOfFile();
 const period = 'startDate=2025-07-01&endDate=2025-12-31';
 const quotedTitle = 'Nói chuyện "Cảnh giác", việc nhẹ lương cao';
 const formulaTitle = '=HYPERLINK("http://tan-cong.example","Bấm vào")';
@@ -43,7 +43,6 @@ async function summary(groupBy?: string): Promise<Summary> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   const police = await agencyIdByCode(t.app, 'CA_HUE');
   const women = await agencyIdByCode(t.app, 'LHPN_HUE');
   const press = await agencyIdByCode(t.app, 'BPTTH');
@@ -80,10 +79,6 @@ beforeAll(async () => {
     { social_posts: 1, views: 12345, reach: 6789 },
   );
 });
-afterAll(async () => {
-  await t.close();
-});
-
 describe('report exports', () => {
   it('writes an Excel workbook whose every table equals the summary API', async () => {
     const response = await download('xlsx');

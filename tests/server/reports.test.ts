@@ -3,14 +3,14 @@
 // indicators never summed, units never mixed, local-date period boundaries (23:30 on the
 // 14th and 00:30 on the 15th), cancelled activities out, done = with a result, accepted
 // only on request, and the roll-up across the 1/1/2025 and 1/7/2025 reorganisations.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityInput } from '../../server/contracts/activities';
 import type { Summary } from '../../server/contracts/reports';
 import { officialYear } from '../../server/services/report-periods';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { testAppOfFile } from '../helpers/app';
 import { agencyIdByCode, detailPaths, json, unitIdByCode } from '../helpers/factories';
 
-let t: TestApp;
+const t = testAppOfFile();
 const ids: Record<string, number> = {};
 
 async function activity(
@@ -47,7 +47,6 @@ async function summary(query: string): Promise<Summary> {
 const year2025 = 'startDate=2024-12-15&endDate=2025-12-14';
 
 beforeAll(async () => {
-  t = await createTestApp();
   for (const [name, code] of [
     ['police', 'CA_HUE'],
     ['women', 'LHPN_HUE'],
@@ -123,10 +122,6 @@ beforeAll(async () => {
     { sessions: 1, attendances: 20 },
   );
 });
-afterAll(async () => {
-  await t.close();
-});
-
 describe('GET /api/reports/summary', () => {
   it('totals each activity once, each indicator within its unit, reach as the largest single value', async () => {
     const result = await summary(year2025);

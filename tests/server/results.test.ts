@@ -2,12 +2,12 @@
 // breakdown never above its parent, unusual figures confirmed, not silently saved), their
 // review (accept, return to the author's My work, resubmit), and period locks refusing
 // every kind of write inside them until unlocked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, ActivityInput } from '../../server/contracts/activities';
 import type { PeriodLock } from '../../server/contracts/period-locks';
 import type { Result } from '../../server/contracts/results';
 import { auditRowsAfter, createSignedInUser, lastAuditId, type SignedInUser } from '../helpers/accounts';
-import { countRows, createTestApp, type Injector, type TestApp } from '../helpers/app';
+import { countRows, type Injector, testAppOfFile } from '../helpers/app';
 import {
   activityBody,
   agencyIdByCode,
@@ -20,13 +20,12 @@ import {
   unitIdByCode,
 } from '../helpers/factories';
 
-let t: TestApp;
+const t = testAppOfFile();
 let ward: number;
 let reporter: SignedInUser;
 let coordinator: SignedInUser;
 
 beforeAll(async () => {
-  t = await createTestApp();
   ward = await unitIdByCode(t.app, 'HUE_P_PHONG_DIEN');
   const police = await agencyIdByCode(t.app, 'CA_HUE');
   reporter = await createSignedInUser(t, {
@@ -37,10 +36,6 @@ beforeAll(async () => {
   });
   coordinator = await createSignedInUser(t, { username: 'dieu.phoi.tinh', role: 'coordinator' });
 });
-afterAll(async () => {
-  await t.close();
-});
-
 /** A talk held in the reporter's ward on `start`, planned for 300 people. */
 async function heldTalk(overrides: Partial<ActivityInput> = {}): Promise<Activity> {
   return postActivity(

@@ -7,7 +7,7 @@
 // Every cell is run, and the test fails once, listing every cell that answered otherwise.
 import { isDeepStrictEqual } from 'node:util';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, ActivityInput } from '../../server/contracts/activities';
 import type { Agency } from '../../server/contracts/agencies';
 import type { Campaign } from '../../server/contracts/campaigns';
@@ -28,7 +28,7 @@ import {
   snapshot,
   USER_PASSWORD,
 } from '../helpers/accounts';
-import { countRows, createTestApp, type Injector, type TestApp } from '../helpers/app';
+import { countRows, type Injector, testAppOfFile } from '../helpers/app';
 import { agencyIdByCode, getJson, json, postActivity, unitIdByCode } from '../helpers/factories';
 
 const ROLES: readonly Role[] = ['admin', 'coordinator', 'agency_editor', 'unit_reporter', 'viewer'];
@@ -144,7 +144,7 @@ const campaignRule = (ok: number): Expected =>
 /** Personal tokens: everyone their own; someone else's is as good as absent. */
 const ownTokensRule = perRole(() => ({ own: 204, other: 404 }));
 
-let t: TestApp;
+const t = testAppOfFile();
 const actors = new Map<Role, Actor>();
 let caHue: number;
 let sgddt: number;
@@ -898,7 +898,6 @@ async function runCell(
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   caHue = await agencyIdByCode(t.app, 'CA_HUE');
   sgddt = await agencyIdByCode(t.app, 'SGDDT');
   hue = await unitIdByCode(t.app, 'HUE');
@@ -951,10 +950,6 @@ beforeAll(async () => {
   otherCampaign = await campaign('Chiến dịch của Sở Giáo dục', sgddt);
   reviewed = await postActivity(t.app, { ...activityInput('own', 'Hoạt động có kết quả'), status: 'done' });
   await adminWrite('PUT', `/api/activities/${reviewed.id}/result`, { values: { attendances: 80 } });
-});
-
-afterAll(async () => {
-  await t.close();
 });
 
 describe('the role matrix of DESIGN §4', () => {

@@ -3,21 +3,20 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, ActivityInput } from '../../server/contracts/activities';
 import type { Campaign } from '../../server/contracts/campaigns';
 import { changedTables, sessionCookieOf, snapshot, withSession } from '../helpers/accounts';
-import { ADMIN, countRows, createTestApp, type Injector, type TestApp } from '../helpers/app';
+import { ADMIN, countRows, createTestApp, type Injector, testAppOfFile } from '../helpers/app';
 import { agencyIdByCode, errorOf, getJson, json, postActivity } from '../helpers/factories';
 
-let t: TestApp;
+const t = testAppOfFile();
 let input: ActivityInput;
 let activity: Activity;
 let adminSecret: string;
 let bearer: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
   input = {
     title: 'Hội thi tìm hiểu pháp luật',
     typeCode: 'law_contest',
@@ -31,10 +30,6 @@ beforeAll(async () => {
   const token = await t.app.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'Script' } });
   bearer = json<{ secret: string }>(token).secret;
 });
-afterAll(async () => {
-  await t.close();
-});
-
 /** Runs requests and says what they stored: the tables they changed and the audit rows they added. */
 async function storedBy(send: () => Promise<void>) {
   const before = snapshot(t.db);

@@ -1,16 +1,16 @@
 // Share links: a read-only, filtered calendar for someone without an account. The link
 // is a secret bound to its filters; it expires, can be revoked and counts every use.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, ActivityInput } from '../../server/contracts/activities';
 import type { ShareLink } from '../../server/contracts/share-links';
 import type { User } from '../../server/contracts/users';
 import { createSignedInUser, daysFromToday, sha256Hex } from '../helpers/accounts';
-import { countRows, createTestApp, type Injector, type TestApp } from '../helpers/app';
+import { countRows, type Injector, testAppOfFile } from '../helpers/app';
 import { agencyIdByCode, errorOf, json, type Page, postActivity } from '../helpers/factories';
 
 type NewShareLink = ShareLink & { secret: string; path: string };
 
-let t: TestApp;
+const t = testAppOfFile();
 let coordinator: { user: User; as: Injector };
 let editor: { user: User; as: Injector };
 let caHue: number;
@@ -20,7 +20,6 @@ const SEPTEMBER = 'start=2025-09-01&end=2025-10-01';
 let fixtures: Record<'police' | 'school' | 'joint' | 'policeLater' | 'policeDeleted', Activity>;
 
 beforeAll(async () => {
-  t = await createTestApp();
   caHue = await agencyIdByCode(t.app, 'CA_HUE');
   sgddt = await agencyIdByCode(t.app, 'SGDDT');
   [coordinator, editor] = await Promise.all([
@@ -40,10 +39,6 @@ beforeAll(async () => {
   };
   await t.app.inject({ method: 'DELETE', url: `/api/activities/${fixtures.policeDeleted.id}` });
 });
-afterAll(async () => {
-  await t.close();
-});
-
 async function createLink(
   payload: Record<string, unknown> = { filter: { agencyId: caHue }, expiresOn: daysFromToday(30) },
 ): Promise<NewShareLink> {

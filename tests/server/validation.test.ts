@@ -1,23 +1,18 @@
 // Point 6: bad input. Every refusal is a 4xx with the error body of DESIGN §4 that names
 // the field, and stores nothing.
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityInput } from '../../server/contracts/activities';
 import { ErrorBody } from '../../server/contracts/common';
 import { isRefusalKey, type RefusalParams, refusalText } from '../../server/domain/refusals';
-import { countRows, createTestApp, type TestApp } from '../helpers/app';
+import { countRows, testAppOfFile } from '../helpers/app';
 import { activityBody, agencyIdByCode, detailPaths, unitIdByCode } from '../helpers/factories';
 
-let t: TestApp;
+const t = testAppOfFile();
 let valid: ActivityInput;
 beforeAll(async () => {
-  t = await createTestApp();
   valid = await activityBody(t.app, { start: '2025-08-05' });
 });
-afterAll(async () => {
-  await t.close();
-});
-
 /** The body is exactly the error shape of DESIGN §4, and agrees with the status. */
 function expectErrorBody(response: LightMyRequestResponse, status: number, code: string): ErrorBody {
   expect(response.statusCode).toBe(status);

@@ -10,6 +10,7 @@ import {
   type ObservanceThemeInput,
   TargetGroup,
 } from '../../../server/contracts/catalog';
+import { cachedReference, referenceChanged, referenceKeys } from '../lib/query-client';
 import { apiGet, apiSend } from './client';
 
 export type { Catalog, CatalogKind, ObservanceThemeInput };
@@ -37,35 +38,45 @@ export type CatalogEntry = z.infer<(typeof entrySchemas)[CatalogKind]>;
  */
 export type CatalogBody = Record<string, unknown>;
 
-export function getCatalog(signal?: AbortSignal): Promise<Catalog> {
-  return apiGet('/api/catalog', Catalog, { signal });
+/** The catalogue, from the cache all screens share (one request for every screen asking). */
+export function getCatalog(_signal?: AbortSignal): Promise<Catalog> {
+  return cachedReference(referenceKeys.catalog, () => apiGet('/api/catalog', Catalog, {}));
 }
 
 function entrySchema(kind: CatalogKind): z.ZodType<CatalogEntry> {
   return entrySchemas[kind];
 }
 
-export function createCatalogEntry(kind: CatalogKind, input: CatalogBody): Promise<CatalogEntry> {
-  return apiSend('POST', `/api/catalog/${kind}`, entrySchema(kind), { body: input });
+export async function createCatalogEntry(kind: CatalogKind, input: CatalogBody): Promise<CatalogEntry> {
+  const written = await apiSend('POST', `/api/catalog/${kind}`, entrySchema(kind), { body: input });
+  await referenceChanged('catalog');
+  return written;
 }
 
-export function updateCatalogEntry(
+export async function updateCatalogEntry(
   kind: CatalogKind,
   code: string,
   patch: CatalogBody,
 ): Promise<CatalogEntry> {
-  return apiSend('PATCH', `/api/catalog/${kind}/${encodeURIComponent(code)}`, entrySchema(kind), {
-    body: patch,
-  });
+  const written = await apiSend(
+    'PATCH',
+    `/api/catalog/${kind}/${encodeURIComponent(code)}`,
+    entrySchema(kind),
+    {
+      body: patch,
+    },
+  );
+  await referenceChanged('catalog');
+  return written;
 }
 
 /** Creates or replaces an observance's theme for one year. */
-export function putObservanceTheme(
+export async function putObservanceTheme(
   code: string,
   year: number,
   input: z.input<typeof ObservanceThemeInput>,
 ): Promise<ObservanceThemeEntry> {
-  return apiSend(
+  const written = await apiSend(
     'PUT',
     `/api/catalog/observances/${encodeURIComponent(code)}/themes/${year}`,
     ObservanceTheme,
@@ -73,4 +84,6 @@ export function putObservanceTheme(
       body: input,
     },
   );
+  await referenceChanged('catalog');
+  return written;
 }

@@ -6,6 +6,7 @@ import {
   type Unit as UnitType,
   unitLevels,
 } from '../../../server/contracts/units';
+import { cachedReference, referenceChanged, referenceKeys } from '../lib/query-client';
 import { apiGet, apiSend } from './client';
 
 export type { UnitType as Unit };
@@ -13,22 +14,29 @@ export { type UnitInput, type UnitPatch, unitLevels };
 export type UnitLevel = (typeof unitLevels)[number];
 
 /** Every unit, or those valid on `asOf`: one province has about a hundred, past and present. */
-export async function listUnits(options: { asOf?: string | undefined; signal?: AbortSignal } = {}) {
-  const page = await apiGet('/api/units', UnitList, {
-    query: { limit: 1000, asOf: options.asOf },
-    signal: options.signal,
-  });
+async function fetchUnits(asOf: string | undefined, signal?: AbortSignal) {
+  const page = await apiGet('/api/units', UnitList, { query: { limit: 1000, asOf }, signal });
   return page.items;
 }
 
-export function createUnit(input: UnitInput): Promise<UnitType> {
-  return apiSend('POST', '/api/units', Unit, { body: input });
+/** Those valid on `asOf` (`YYYY-MM-DD`), or every one, from the cache all screens share. */
+export function listUnits(options: { asOf?: string | undefined; signal?: AbortSignal } = {}) {
+  if (options.asOf) return fetchUnits(options.asOf, options.signal);
+  return cachedReference(referenceKeys.units, () => fetchUnits(undefined));
 }
 
-export function updateUnit(
+export async function createUnit(input: UnitInput): Promise<UnitType> {
+  const written = await apiSend('POST', '/api/units', Unit, { body: input });
+  await referenceChanged('units');
+  return written;
+}
+
+export async function updateUnit(
   id: number,
   version: number,
   patch: Omit<UnitPatch, 'version'>,
 ): Promise<UnitType> {
-  return apiSend('PATCH', `/api/units/${id}`, Unit, { body: patch, ifMatch: version });
+  const written = await apiSend('PATCH', `/api/units/${id}`, Unit, { body: patch, ifMatch: version });
+  await referenceChanged('units');
+  return written;
 }

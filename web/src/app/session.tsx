@@ -4,6 +4,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { getMe, signIn, signOut, type User } from '../api/auth';
 import { ApiError, onUnauthenticated } from '../api/client';
+import { queryClient } from '../lib/query-client';
 
 export type SessionState =
   | { status: 'loading' }
@@ -53,6 +54,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const doSignIn = useCallback(async (credentials: { username: string; password: string }) => {
     const user = await signIn(credentials);
+    // What the last user of this browser saw is theirs: the next one starts from nothing.
+    queryClient.clear();
     setState({ status: 'signed-in', user });
   }, []);
 
@@ -61,6 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await signOut();
     } finally {
       // Even if the server could not be told, this page must stop acting as the user.
+      queryClient.clear();
       setState({ status: 'signed-out', expired: false });
     }
   }, []);

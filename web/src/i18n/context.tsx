@@ -10,6 +10,8 @@ const catalogues: Record<Language, Messages> = { vi, en };
 const storageKey = 'language';
 
 export type Translate = ((key: MessageKey, params?: Record<string, string | number>) => string) & {
+  /** The language it writes, for words that come from the domain (indicator units). */
+  language: Language;
   /** A refusal of the server (its key, parameters and Vietnamese words) in this language. */
   refusal: (refused: Refused) => string;
 };
@@ -59,7 +61,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const messages = catalogues[language];
     const t = Object.assign(
       (key: MessageKey, params?: Record<string, string | number>) => interpolate(messages[key], params),
-      { refusal: (refused: Refused) => refusalWords(refused, language) },
+      { language, refusal: (refused: Refused) => refusalWords(refused, language) },
     );
     return { language, setLanguage, t };
   }, [language, setLanguage]);

@@ -10,9 +10,9 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Tabs } from '../../components/Tabs';
-import { useLoad } from '../../components/useLoad';
 import { useLanguage, useT } from '../../i18n/context';
 import { formatActivityTime } from '../../i18n/dates';
+import { useLoad } from '../../lib/useLoad';
 import { agencyName, namesById } from '../admin/names';
 import { AuditTable } from '../audit/AuditRows';
 import { ActivityActions, type ActivityStep, DeleteStep, StatusStep } from './ActivityActions';
@@ -52,7 +52,7 @@ export function ActivityDialog({ activity: initial, onClose, onEdit, onDuplicate
     },
     [initial.id],
   );
-  const fresh = useLoad(load);
+  const fresh = useLoad(['activities', initial.id], load);
   const activity = fresh.data?.activity ?? initial;
 
   if (step === 'postponed' || step === 'cancelled') {
@@ -184,7 +184,7 @@ function ActivityHistory({ activityId }: { activityId: number }) {
     },
     [activityId],
   );
-  const { data, error, loading, reload } = useLoad(load);
+  const { data, error, loading, reload } = useLoad(['audit', 'activity', activityId], load);
   const userName = useMemo(() => namesById(data?.users ?? [], (user) => user.displayName), [data]);
 
   if (error) return <ErrorAlert title={t('activity.historyFailed')} error={error} onRetry={reload} />;

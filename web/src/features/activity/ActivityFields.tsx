@@ -1,6 +1,7 @@
 // The activity form's fields, in the order a person fills them: what, when, who and where, for
 // whom and through what, under which plan, and how much is planned.
 import type { ReactNode } from 'react';
+import { unitWord } from '../../../../server/domain/indicators';
 import { type ActivityStatus, activityStatuses } from '../../api/activities';
 import type { IndicatorEntry } from '../../api/catalog';
 import {
@@ -13,7 +14,6 @@ import {
   TextField,
 } from '../../components/form';
 import { useLanguage, useT } from '../../i18n/context';
-import type { MessageKey } from '../../i18n/vi';
 import { agencyOptions } from '../admin/common';
 import { entryName } from '../admin/names';
 import {
@@ -343,22 +343,6 @@ function PlanFields({ values, change, errors, choices }: SectionProps & { choice
   );
 }
 
-/** The indicator units the catalogue ships with; one an administrator adds shows by its code. */
-const unitKeys: Partial<Record<string, MessageKey>> = {
-  session: 'activityForm.unit.session',
-  attendance: 'activityForm.unit.attendance',
-  person: 'activityForm.unit.person',
-  entry: 'activityForm.unit.entry',
-  prize: 'activityForm.unit.prize',
-  item: 'activityForm.unit.item',
-  copy: 'activityForm.unit.copy',
-  broadcast: 'activityForm.unit.broadcast',
-  minute: 'activityForm.unit.minute',
-  view: 'activityForm.unit.view',
-  message: 'activityForm.unit.message',
-  pledge: 'activityForm.unit.pledge',
-};
-
 /** One whole number per indicator of the activity's type, each in its own unit. */
 function FigureFields({
   values,
@@ -376,7 +360,6 @@ function FigureFields({
       {errors.expected ? <p className="field__error">{errors.expected}</p> : null}
       <div className="form__grid activity-form__figures">
         {indicators.map((indicator) => {
-          const unitKey = unitKeys[indicator.unit];
           return (
             <TextField
               key={indicator.code}
@@ -384,7 +367,7 @@ function FigureFields({
               value={values.expected[indicator.code] ?? ''}
               onChange={(text) => change({ expected: { ...values.expected, [indicator.code]: text } })}
               error={errors[`expected.${indicator.code}`]}
-              hint={unitKey ? t(unitKey) : indicator.unit}
+              hint={unitWord(indicator.unit, language)}
               inputMode="numeric"
               autoComplete="off"
             />

@@ -12,9 +12,9 @@ import { useTimeZone } from '../../app/timeZone';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { useLoad } from '../../components/useLoad';
 import { type Translate, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
+import { useLoad } from '../../lib/useLoad';
 import { useEditor } from '../admin/editor';
 import { ActivityFields, fieldNames } from './ActivityFields';
 import { type FormChoices, loadFormChoices, plannedIndicators } from './formChoices';
@@ -49,7 +49,7 @@ export function ActivityFormDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const choices = useLoad(loadFormChoices);
+  const choices = useLoad(['activity-form-choices'], loadFormChoices);
   return (
     <Dialog title={t(titles[request.kind])} onClose={onClose} wide>
       {choices.error ? (

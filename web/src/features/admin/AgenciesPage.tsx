@@ -43,7 +43,7 @@ export function AgenciesPage() {
     },
     [asOf],
   );
-  const list = useAdminList<Reference, { agency: Agency | null }>(load);
+  const list = useAdminList<Reference, { agency: Agency | null }>(['admin-agencies', asOf], load);
   const { data, search, editing } = list;
 
   const nameOf = useMemo(

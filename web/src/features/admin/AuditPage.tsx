@@ -2,8 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { type AuditFilter, listAudit } from '../../api/audit';
 import { listUsers } from '../../api/users';
 import { DateField, readDay, SelectField } from '../../components/form';
-import { useLoad } from '../../components/useLoad';
 import { useT } from '../../i18n/context';
+import { useLoad } from '../../lib/useLoad';
 import { AuditTable, entityTypeKeys } from '../audit/AuditRows';
 import { AdminPage, LoadState } from './common';
 import { byName, namesById } from './names';
@@ -34,9 +34,9 @@ export function AuditPage() {
   );
 
   const loadUsers = useCallback((signal: AbortSignal) => listUsers(signal), []);
-  const users = useLoad(loadUsers);
+  const users = useLoad(['users'], loadUsers);
   const loadAudit = useCallback((signal: AbortSignal) => listAudit(filter, signal), [filter]);
-  const audit = useLoad(loadAudit);
+  const audit = useLoad(['audit', filter], loadAudit);
 
   const userName = useMemo(() => namesById(users.data ?? [], (user) => user.displayName), [users.data]);
 

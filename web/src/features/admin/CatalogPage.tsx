@@ -155,7 +155,7 @@ export function CatalogPage() {
   const [kind, setKind] = useState<CatalogKind>('activity-types');
   const [themesOf, setThemesOf] = useState<string | null>(null);
   const load = useCallback((signal: AbortSignal) => getCatalog(signal), []);
-  const list = useAdminList<Catalog, { kind: CatalogKind; entry: Entry | null }>(load);
+  const list = useAdminList<Catalog, { kind: CatalogKind; entry: Entry | null }>(['admin-catalog'], load);
   const { data, editing } = list;
 
   const observance = themesOf ? data?.observances.find((entry) => entry.code === themesOf) : undefined;

@@ -105,7 +105,10 @@ export function ShareLinksPage() {
     ]);
     return { links, agencies, units, campaigns, catalog, users };
   }, []);
-  const list = useAdminList<Reference, { kind: 'create' } | { kind: 'revoke'; link: ShareLink }>(load);
+  const list = useAdminList<Reference, { kind: 'create' } | { kind: 'revoke'; link: ShareLink }>(
+    ['share-links'],
+    load,
+  );
   const { data, editing } = list;
   const userName = useMemo(() => namesById(data?.users ?? [], (user) => user.displayName), [data]);
   const now = Date.now();

@@ -26,7 +26,10 @@ export function UnitsPage() {
     },
     [asOf],
   );
-  const list = useAdminList<{ shown: Unit[]; all: Unit[] }, { unit: Unit | null }>(load);
+  const list = useAdminList<{ shown: Unit[]; all: Unit[] }, { unit: Unit | null }>(
+    ['admin-units', asOf],
+    load,
+  );
   const { data, search, editing } = list;
   const nameOf = useMemo(() => namesById(data?.all ?? [], (unit) => unit.name), [data]);
 

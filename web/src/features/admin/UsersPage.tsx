@@ -41,7 +41,7 @@ export function UsersPage({ role }: { role: Role }) {
     ]);
     return { users, agencies, units };
   }, []);
-  const list = useAdminList<Reference, Editing>(load);
+  const list = useAdminList<Reference, Editing>(['admin-users'], load);
   const { data, search, editing, done } = list;
 
   const agencyOf = useMemo(

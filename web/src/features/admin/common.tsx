@@ -4,9 +4,9 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormErrors, splitErrors } from '../../components/form';
 import { Loading } from '../../components/Loading';
-import type { Loaded } from '../../components/useLoad';
 import { type Language, type Translate, useT } from '../../i18n/context';
 import { formatIsoDay } from '../../i18n/dates';
+import type { Loaded } from '../../lib/useLoad';
 import { agencyName, byName, validOn } from './names';
 
 /** One Admin screen: its heading, the buttons that act on the whole list, and its content. */

@@ -1,19 +1,21 @@
 // The skeleton of a list screen (the Admin screens, the personal tokens): its data loaded,
 // a search box, a table that becomes one card a row on a phone, and the editor it opens.
 // Each screen keeps its own columns, filters and forms.
+
+import type { QueryKey } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useState } from 'react';
 import { normaliseSearch, TextField } from '../../components/form';
 import { TableRegion } from '../../components/Table';
-import { type Loaded, useLoad } from '../../components/useLoad';
 import { useT } from '../../i18n/context';
+import { type Loaded, useLoad } from '../../lib/useLoad';
 import { LoadState } from './common';
 
 /**
  * What a list screen holds: its data (`load` must be stable, see useLoad), what is typed in
  * its search box, the editor or question open (`editing`), and what the last change did.
  */
-export function useAdminList<Data, Editing>(load: (signal: AbortSignal) => Promise<Data>) {
-  const loaded = useLoad(load);
+export function useAdminList<Data, Editing>(key: QueryKey, load: (signal: AbortSignal) => Promise<Data>) {
+  const loaded = useLoad(key, load);
   const { reload } = loaded;
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Editing | null>(null);

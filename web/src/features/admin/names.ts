@@ -11,10 +11,8 @@ export function entryName(entry: { name: string; nameEn: string }, language: Lan
   return language === 'en' && entry.nameEn ? entry.nameEn : entry.name;
 }
 
-/** Whether a record with this validity is in force on `date` (`YYYY-MM-DD`, bounds inclusive). */
-export function validOn(record: { validFrom: string | null; validTo: string | null }, date: string): boolean {
-  return (!record.validFrom || record.validFrom <= date) && (!record.validTo || record.validTo >= date);
-}
+/** Whether a record is in force on a date: the domain's rule, which the server applies too. */
+export { validOn } from '../../../../server/domain/validity';
 
 export function byName<T extends { name: string }>(a: T, b: T): number {
   return a.name.localeCompare(b.name, 'vi');

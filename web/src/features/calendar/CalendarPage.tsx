@@ -16,9 +16,9 @@ import { canCreateActivities, canEditActivity } from '../../app/permissions';
 import { useUser } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterSelect, type Option } from '../../components/FilterSelect';
-import { useLoad } from '../../components/useLoad';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { addDays, todayIn } from '../../i18n/dates';
+import { useLoad } from '../../lib/useLoad';
 import { ActivityDialog } from '../activity/ActivityDialog';
 import { ActivityFormDialog, type FormRequest } from '../activity/ActivityForm';
 import type { Selection } from '../activity/formValues';
@@ -176,7 +176,7 @@ export function CalendarPage({ timeZone }: Props) {
   const movesToRecord = useRef<'replace' | 'push'>('replace');
 
   const load = useCallback((signal: AbortSignal) => loadChoices(timeZone, signal), [timeZone]);
-  const choices = useLoad(load);
+  const choices = useLoad(['calendar-choices', timeZone], load);
 
   const loadActivities = useCallback(
     (range: { start: string; end: string }) => listActivitiesInRange({ ...range, ...filters }),

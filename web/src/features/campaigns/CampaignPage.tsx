@@ -9,9 +9,9 @@ import { getCatalog } from '../../api/catalog';
 import { getTask } from '../../api/plans';
 import { Link } from '../../app/router';
 import { useTimeZone } from '../../app/timeZone';
-import { useLoad } from '../../components/useLoad';
 import { useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
+import { useLoad } from '../../lib/useLoad';
 import { LoadState } from '../admin/common';
 import { agencyName, entryName, namesById } from '../admin/names';
 import { periodText, taskTitle } from '../plans/format';
@@ -42,7 +42,7 @@ export function CampaignPage({ id }: { id: number }) {
   const t = useT();
   const timeZone = useTimeZone();
   const load = useCallback((signal: AbortSignal) => loadCampaign(id, signal), [id]);
-  const loaded = useLoad(load);
+  const loaded = useLoad(['campaigns', id], load);
   const campaign = loaded.data?.campaign;
   const href = campaign ? calendarHref(campaign, todayIn(timeZone)) : `/?campaignId=${id}`;
 

@@ -2,8 +2,8 @@
 import { useCallback, useMemo } from 'react';
 import { type Campaign, listCampaigns } from '../../api/campaigns';
 import { Link } from '../../app/router';
-import { useLoad } from '../../components/useLoad';
 import { useT } from '../../i18n/context';
+import { useLoad } from '../../lib/useLoad';
 import { LoadState } from '../admin/common';
 import { RecordTable } from '../admin/list';
 import { periodText } from '../plans/format';
@@ -13,7 +13,7 @@ import { campaignColour } from './colour';
 export function CampaignsPage() {
   const t = useT();
   const load = useCallback((signal: AbortSignal) => listCampaigns(signal), []);
-  const campaigns = useLoad(load);
+  const campaigns = useLoad(['campaigns'], load);
   const all = campaigns.data ?? [];
   const sorted = useMemo(
     () =>

@@ -28,7 +28,7 @@ export function TokensPage() {
   const [created, setCreated] = useState<NewToken | null>(null);
 
   const load = useCallback((signal: AbortSignal) => listMyTokens(signal), []);
-  const list = useAdminList<Token[], Editing>(load);
+  const list = useAdminList<Token[], Editing>(['tokens'], load);
   const { data, editing } = list;
   // The newest first: the one just made is at the top, next to its secret.
   const tokens = useMemo(() => [...(data ?? [])].reverse(), [data]);

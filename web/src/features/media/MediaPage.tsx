@@ -14,9 +14,9 @@ import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
 import { CheckboxField, DateField, dayText, readDays, SelectField } from '../../components/form';
 import { TableRegion } from '../../components/Table';
-import { useLoad } from '../../components/useLoad';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { formatIsoDay, todayIn } from '../../i18n/dates';
+import { useLoad } from '../../lib/useLoad';
 import { agencyOptions, LoadState } from '../admin/common';
 import { entryName } from '../admin/names';
 import { unitText, useNumbers } from '../plans/format';
@@ -42,7 +42,7 @@ type Filters = Period & { agencyId: string; campaignId: string; acceptedOnly: bo
 export function MediaPage() {
   const t = useT();
   const user = useUser();
-  const reference = useLoad(loadReference);
+  const reference = useLoad(['media-reference'], loadReference);
   return (
     <PageFrame
       title={t('media.title')}
@@ -95,7 +95,7 @@ function MediaOutputView({ reference }: { reference: Reference }) {
       ),
     [filters],
   );
-  const output = useLoad(load);
+  const output = useLoad(['media-output', filters], load);
 
   const setPeriod = (period: Period) => {
     setFilters((current) => ({ ...current, ...period }));

@@ -14,7 +14,6 @@ import { canCreateActivities, canReviewResults, canWriteResult } from '../../app
 import { Link } from '../../app/router';
 import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
-import { useLoad } from '../../components/useLoad';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import {
   addDays,
@@ -25,6 +24,7 @@ import {
   todayIn,
   wallClock,
 } from '../../i18n/dates';
+import { useLoad } from '../../lib/useLoad';
 import { LoadState } from '../admin/common';
 import { agencyName, namesById } from '../admin/names';
 import { daysBetween, lastDayOf, startDayOf, useNumbers } from '../plans/format';
@@ -75,7 +75,7 @@ export function MyWorkPage() {
   // Fixed while the page is open: a page left open past midnight is reloaded with Retry.
   const today = useMemo(() => todayIn(timeZone), [timeZone]);
   const load = useCallback((signal: AbortSignal) => loadWork(user, today, signal), [user, today]);
-  const loaded = useLoad(load);
+  const loaded = useLoad(['my-work', user.id, today], load);
 
   return (
     <PageFrame

@@ -13,8 +13,8 @@ import {
   type TaskProgress,
 } from '../../api/plans';
 import { Link } from '../../app/router';
-import { useLoad } from '../../components/useLoad';
 import { useLanguage, useT } from '../../i18n/context';
+import { useLoad } from '../../lib/useLoad';
 import { LoadState } from '../admin/common';
 import { agencyName, namesById } from '../admin/names';
 import { agenciesText, periodText, planTitle, taskTitle, useNumbers } from './format';
@@ -37,7 +37,7 @@ export function PlanPage({ id }: { id: number }) {
   const t = useT();
   const [language] = useLanguage();
   const load = useCallback((signal: AbortSignal) => loadPlan(id, signal), [id]);
-  const loaded = useLoad(load);
+  const loaded = useLoad(['plans', id], load);
   const title = loaded.data ? planTitle(loaded.data.plan, language) : t('plans.planTitle');
 
   return (

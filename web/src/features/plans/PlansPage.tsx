@@ -2,8 +2,8 @@
 import { useCallback, useMemo } from 'react';
 import { listPlans, type Plan } from '../../api/plans';
 import { Link } from '../../app/router';
-import { useLoad } from '../../components/useLoad';
 import { useLanguage, useT } from '../../i18n/context';
+import { useLoad } from '../../lib/useLoad';
 import { LoadState } from '../admin/common';
 import { RecordTable } from '../admin/list';
 import { periodText, planTitle, useNumbers } from './format';
@@ -14,7 +14,7 @@ export function PlansPage() {
   const [language] = useLanguage();
   const { number } = useNumbers();
   const load = useCallback((signal: AbortSignal) => listPlans(signal), []);
-  const plans = useLoad(load);
+  const plans = useLoad(['plans'], load);
   const sorted = useMemo(
     () =>
       [...(plans.data ?? [])].sort(

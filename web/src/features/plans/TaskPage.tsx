@@ -6,8 +6,8 @@ import { listAgencies } from '../../api/agencies';
 import { getCatalog } from '../../api/catalog';
 import { getPlan, getPlanProgress, getTask } from '../../api/plans';
 import { Link } from '../../app/router';
-import { useLoad } from '../../components/useLoad';
 import { useLanguage, useT } from '../../i18n/context';
+import { useLoad } from '../../lib/useLoad';
 import { LoadState } from '../admin/common';
 import { agencyName, entryName, namesById } from '../admin/names';
 import { agenciesText, planTitle, taskTitle } from './format';
@@ -40,7 +40,7 @@ export function TaskPage({ id }: { id: number }) {
   const t = useT();
   const [language] = useLanguage();
   const load = useCallback((signal: AbortSignal) => loadTask(id, signal), [id]);
-  const loaded = useLoad(load);
+  const loaded = useLoad(['tasks', id], load);
   const data = loaded.data;
   const title = data ? `${data.task.code} ${taskTitle(data.task, language)}` : t('plans.taskTitle');
   const back = data

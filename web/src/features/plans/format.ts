@@ -1,11 +1,11 @@
 // How plans, tasks, figures and activity dates read on the plan, campaign and "my work"
 // screens: numbers the Vietnamese way (1.234), units in words, dates in the deployment's zone.
 import { useMemo } from 'react';
+import { unitWord } from '../../../../server/domain/indicators';
 import type { Activity } from '../../api/activities';
 import type { Plan, Task } from '../../api/plans';
 import { type Language, type Translate, useLanguage } from '../../i18n/context';
 import { addDays, formatDay, parseDay, wallClock } from '../../i18n/dates';
-import type { MessageKey } from '../../i18n/vi';
 
 /** Numbers and shares in the interface's language: `1.234` and `30%` in Vietnamese, `1,234` in English. */
 export function useNumbers() {
@@ -22,29 +22,12 @@ export function useNumbers() {
   }, [language]);
 }
 
-/** Indicator units in words; the catalogue stores them as codes (`attendance`, `copy`). */
-const unitKeys: Partial<Record<string, MessageKey>> = {
-  session: 'unit.session',
-  attendance: 'unit.attendance',
-  person: 'unit.person',
-  entry: 'unit.entry',
-  prize: 'unit.prize',
-  copy: 'unit.copy',
-  broadcast: 'unit.broadcast',
-  minute: 'unit.minute',
-  view: 'unit.view',
-  message: 'unit.message',
-  pledge: 'unit.pledge',
-};
-
 /**
  * A unit as words after a number (`lượt người`); empty for `item`, which the indicator's name
  * already says (tin, bài; áp phích); the code itself for a unit an admin added since.
  */
 export function unitText(unit: string, t: Translate): string {
-  if (unit === 'item') return '';
-  const key = unitKeys[unit];
-  return key ? t(key) : unit;
+  return unit === 'item' ? '' : unitWord(unit, t.language);
 }
 
 export function planTitle(plan: Pick<Plan, 'title' | 'titleEn'>, language: Language): string {

@@ -9,9 +9,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { TableRegion } from '../../components/Table';
 import { Tabs } from '../../components/Tabs';
-import { useLoad } from '../../components/useLoad';
 import { useLanguage, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
+import { useLoad } from '../../lib/useLoad';
 import { entryName } from '../admin/names';
 import { useNumbers } from '../plans/format';
 import type { Period } from './PeriodChooser';
@@ -44,7 +44,7 @@ export function CoverageSection({
       getCoverage({ startDate: period.startDate, endDate: period.endDate, by }, signal),
     [period.startDate, period.endDate, by],
   );
-  const coverage = useLoad(load);
+  const coverage = useLoad(['coverage', period.startDate, period.endDate, by], load);
   const data = coverage.data?.by === by ? coverage.data : undefined;
 
   return (

@@ -4,9 +4,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ReportPeriod } from '../../api/reports';
 import { DateField, dayText, readDay, SelectField } from '../../components/form';
-import type { Loaded } from '../../components/useLoad';
 import { useLanguage, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
+import type { Loaded } from '../../lib/useLoad';
 
 export type Period = { startDate: string; endDate: string };
 

@@ -9,8 +9,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/form';
 import { Loading } from '../../components/Loading';
 import { TableRegion } from '../../components/Table';
-import { useLoad } from '../../components/useLoad';
 import { useLanguage, useT } from '../../i18n/context';
+import { useLoad } from '../../lib/useLoad';
 import { entryName } from '../admin/names';
 import { periodText, planTitle, taskTitle, unitText, useNumbers } from '../plans/format';
 import { ProgressBar } from '../plans/parts';
@@ -77,7 +77,7 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
   const [language] = useLanguage();
   const { number, percent } = useNumbers();
   const load = useCallback((signal: AbortSignal) => getPlanProgress(plan.id, signal), [plan.id]);
-  const progress = useLoad(load);
+  const progress = useLoad(['plan-progress', plan.id], load);
   const indicators = new Map(catalog.indicators.map((indicator) => [indicator.code, indicator]));
 
   if (progress.error) {

@@ -22,9 +22,9 @@ import { listUnits } from '../../api/units';
 import { useTimeZone } from '../../app/timeZone';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { useLoad } from '../../components/useLoad';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { formatIsoDay, todayIn } from '../../i18n/dates';
+import { useLoad } from '../../lib/useLoad';
 import { agencyName, byName, entryName } from '../admin/names';
 import { monthsOf } from '../media/period';
 import { daysBetween, periodText, planTitle, taskTitle } from '../plans/format';
@@ -227,8 +227,8 @@ export function ReportsPage() {
   const [coverageBy, setCoverageBy] = useState<CoverageBy>(initial.coverageBy);
 
   const loadPeriods = useCallback((signal: AbortSignal) => getReportPeriods(year, signal), [year]);
-  const periods = useLoad(loadPeriods);
-  const choices = useLoad(loadChoices);
+  const periods = useLoad(['report-periods', year], loadPeriods);
+  const choices = useLoad(['report-choices'], loadChoices);
 
   const choosePeriod = useCallback((next: Period) => {
     setPeriod(next);
@@ -313,7 +313,7 @@ export function ReportsPage() {
     (signal: AbortSignal) => (query ? loadReport(query, signal) : Promise.resolve(null)),
     [query],
   );
-  const report = useLoad(load);
+  const report = useLoad(['report', query], load);
 
   const options = useMemo(
     () => optionsOf(choices.data, period, language, t),

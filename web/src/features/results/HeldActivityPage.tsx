@@ -6,8 +6,8 @@ import { listUnits } from '../../api/units';
 import { canCreateActivities } from '../../app/permissions';
 import { navigate } from '../../app/router';
 import { useUser } from '../../app/session';
-import { useLoad } from '../../components/useLoad';
 import { useT } from '../../i18n/context';
+import { useLoad } from '../../lib/useLoad';
 import { LoadState } from '../admin/common';
 import { PageFrame } from '../plans/parts';
 import { HeldForm } from './HeldForm';
@@ -25,7 +25,7 @@ async function loadChoices(signal: AbortSignal) {
 export function HeldActivityPage() {
   const t = useT();
   const user = useUser();
-  const loaded = useLoad(loadChoices);
+  const loaded = useLoad(['held-choices'], loadChoices);
   return (
     <PageFrame
       title={t('results.held.pageTitle')}

@@ -26,9 +26,10 @@ import { useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
 import { agencyOptions } from '../admin/common';
 import { byName, entryName, validOn } from '../admin/names';
-import { isFieldRefusal, messagesByPath, type PathMessages, refusalText, refusalTitle } from './errors';
+import { isFieldRefusal, messagesByPath, type PathMessages } from './errors';
 import { figureFields, readFigures } from './figures';
 import { LinksEditor, linkMessagesByRow, linksToSend } from './LinksEditor';
+import { RefusalBox } from './RefusalBox';
 import { ResultFigures } from './ResultFigures';
 import './results.css';
 
@@ -127,7 +128,7 @@ export function HeldForm({
     return activityFields.includes(name) ? name : null;
   };
   const fieldRefusal = isFieldRefusal(failure) ? failure : null;
-  const split = fieldRefusal ? messagesByPath(fieldRefusal, fieldOf) : { byPath: {}, other: [] };
+  const split = fieldRefusal ? messagesByPath(fieldRefusal, fieldOf, t) : { byPath: {}, other: [] };
   const serverMessages = linkMessagesByRow(split.byPath, linkRows);
   const errors: PathMessages =
     fieldRefusal?.code === 'VALIDATION_FAILED' ? { ...serverMessages, ...ownErrors } : ownErrors;
@@ -323,23 +324,12 @@ export function HeldForm({
       />
       {mode === 'event' ? <p className="field__hint">{t('results.held.photosAfter')}</p> : null}
 
-      {confirmation ? (
-        <div className="result-confirm" role="alert">
-          <p className="result-confirm__title">{t('results.confirmTitle')}</p>
-          <p>{confirmation.message}</p>
-          <div className="form-actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void send(true)}>
-              {t('results.confirm')}
-            </button>
-          </div>
-        </div>
-      ) : null}
-      {otherRefusal ? (
-        <div className="error-box result-refusal" role="alert">
-          <p className="result-refusal__title">{refusalTitle(otherRefusal, t)}</p>
-          <p>{refusalText(otherRefusal, t)}</p>
-        </div>
-      ) : null}
+      <RefusalBox
+        confirmation={confirmation}
+        refusal={otherRefusal}
+        busy={busy}
+        onConfirm={() => void send(true)}
+      />
 
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy}>

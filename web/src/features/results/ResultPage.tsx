@@ -17,9 +17,9 @@ import { Link } from '../../app/router';
 import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
 import { DateField, FormErrors, TextAreaField, TextField, useFocusOnInvalid } from '../../components/form';
-import { useLoad } from '../../components/useLoad';
 import { useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
+import { useLoad } from '../../lib/useLoad';
 import { LoadState } from '../admin/common';
 import { entryName } from '../admin/names';
 import { startDayOf, unitText, useNumbers } from '../plans/format';
@@ -27,9 +27,10 @@ import { PageFrame } from '../plans/parts';
 import { ActivitySummary } from './ActivitySummary';
 import { AttachmentsSection, isQueued, type PendingFile, pendingFrom, uploadFailure } from './Attachments';
 import { clearDraft, type ResultDraft, readDraft, writeDraft } from './draft';
-import { isFieldRefusal, messagesByPath, type PathMessages, refusalText, refusalTitle } from './errors';
+import { isFieldRefusal, messagesByPath, type PathMessages } from './errors';
 import { type FigureField, figureFields, figureTexts, readFigures } from './figures';
 import { LinksEditor, linkMessagesByRow, linksToSend } from './LinksEditor';
+import { RefusalBox } from './RefusalBox';
 import { ResultFigures } from './ResultFigures';
 import { ReviewPanel, ReviewStatus } from './ReviewPanel';
 import { readMoment, zonedTexts } from './times';
@@ -51,7 +52,7 @@ type ResultPageData = Awaited<ReturnType<typeof loadResultPage>>;
 export function ResultPage({ activityId }: { activityId: number }) {
   const t = useT();
   const load = useCallback((signal: AbortSignal) => loadResultPage(activityId, signal), [activityId]);
-  const loaded = useLoad(load);
+  const loaded = useLoad(['results', activityId], load);
   // Photos chosen but not sent yet live here, above the key below: "load again" starts the
   // form afresh from the newer result, and must not lose them (a browser cannot keep a file).
   const [pending, setPending] = useState<PendingFile[]>([]);
@@ -323,7 +324,7 @@ function ResultForm({
       ? path
       : null;
   const fieldRefusal = isFieldRefusal(failure) ? failure : null;
-  const split = fieldRefusal ? messagesByPath(fieldRefusal, fieldOf) : { byPath: {}, other: [] };
+  const split = fieldRefusal ? messagesByPath(fieldRefusal, fieldOf, t) : { byPath: {}, other: [] };
   const serverMessages = linkMessagesByRow(split.byPath, linkRows);
   const errors: PathMessages =
     fieldRefusal?.code === 'VALIDATION_FAILED' ? { ...serverMessages, ...ownErrors } : ownErrors;
@@ -578,29 +579,20 @@ function ResultForm({
       />
 
       <FormErrors messages={split.other} />
-      {confirmation ? (
-        <div className="result-confirm" role="alert" ref={refusalBox} tabIndex={-1}>
-          <p className="result-confirm__title">{t('results.confirmTitle')}</p>
-          <p>{confirmation.message}</p>
-          <div className="form-actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void send(true)}>
-              {t('results.confirm')}
-            </button>
-          </div>
-        </div>
-      ) : null}
-      {otherRefusal ? (
-        <div className="error-box result-refusal" role="alert" ref={refusalBox} tabIndex={-1}>
-          <p className="result-refusal__title">{refusalTitle(otherRefusal, t)}</p>
-          <p>{refusalText(otherRefusal, t)}</p>
-          {dirty ? <p>{t('results.keptAfterRefusal')}</p> : null}
-          {otherRefusal instanceof ApiError && otherRefusal.code === 'VERSION_CONFLICT' ? (
-            <button type="button" className="button button--secondary" onClick={reload}>
-              {t('results.loadLatest')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <RefusalBox
+        confirmation={confirmation}
+        refusal={otherRefusal}
+        busy={busy}
+        onConfirm={() => void send(true)}
+        boxRef={refusalBox}
+      >
+        {dirty ? <p>{t('results.keptAfterRefusal')}</p> : null}
+        {otherRefusal instanceof ApiError && otherRefusal.code === 'VERSION_CONFLICT' ? (
+          <button type="button" className="button button--secondary" onClick={reload}>
+            {t('results.loadLatest')}
+          </button>
+        ) : null}
+      </RefusalBox>
 
       <div className="form-actions result-form__actions">
         <button type="submit" className="button result-form__send" disabled={busy || sending}>

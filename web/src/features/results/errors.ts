@@ -20,6 +20,7 @@ function plainPath(path: string): string {
 export function messagesByPath(
   error: unknown,
   fieldOf: (path: string) => string | null,
+  t: Translate,
 ): { byPath: PathMessages; other: string[] } {
   const byPath: PathMessages = {};
   const other: string[] = [];
@@ -27,8 +28,9 @@ export function messagesByPath(
   for (const detail of error.details) {
     const path = plainPath(detail.path);
     const field = fieldOf(path);
-    if (field !== null) byPath[field] = byPath[field] ? `${byPath[field]} ${detail.message}` : detail.message;
-    else other.push(detail.path ? `${path}: ${detail.message}` : detail.message);
+    const words = t.refusal(detail);
+    if (field !== null) byPath[field] = byPath[field] ? `${byPath[field]} ${words}` : words;
+    else other.push(detail.path ? `${path}: ${words}` : words);
   }
   return { byPath, other };
 }
@@ -65,7 +67,7 @@ export function refusalTitle(error: unknown, t: Translate): string {
 export function refusalText(error: unknown, t: Translate): string {
   if (error instanceof ApiError && error.code === 'NETWORK') return t('results.offlineText');
   if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
-    return `${error.message} ${t('results.versionConflictText')}`;
+    return `${t.refusal(error)} ${t('results.versionConflictText')}`;
   }
   return describeError(error, t);
 }

@@ -9,10 +9,10 @@ import { getSharedView, listSharedActivities, type ShareFilter } from '../../api
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { useLoad } from '../../components/useLoad';
 import { type Translate, useT } from '../../i18n/context';
 import { formatLastDay } from '../../i18n/dates';
 import type { MessageKey } from '../../i18n/vi';
+import { useLoad } from '../../lib/useLoad';
 import { ActivityFacts } from '../activity/ActivityDialog';
 import { ActivityCalendar } from '../calendar/ActivityCalendar';
 
@@ -36,7 +36,7 @@ function SharedCalendar({ token, timeZone }: { token: string; timeZone: string }
   const [opened, setOpened] = useState<Activity | null>(null);
 
   const loadView = useCallback((signal: AbortSignal) => getSharedView(token, signal), [token]);
-  const view = useLoad(loadView);
+  const view = useLoad(['shared-view', token], loadView);
 
   // A link revoked (or expired) while the page is open: the next month asked for says so.
   const loadActivities = useCallback(

@@ -7,17 +7,6 @@ export const vi = {
   'nav.campaigns': 'Chiến dịch',
 
   // Indicator units after a number ("1.000 lượt người"); the catalogue keeps them as codes.
-  'unit.session': 'buổi',
-  'unit.attendance': 'lượt người',
-  'unit.person': 'người',
-  'unit.entry': 'lượt',
-  'unit.prize': 'giải',
-  'unit.copy': 'bản',
-  'unit.broadcast': 'lượt phát',
-  'unit.minute': 'phút',
-  'unit.view': 'lượt xem',
-  'unit.message': 'tin nhắn',
-  'unit.pledge': 'bản cam kết',
 
   'plans.title': 'Kế hoạch',
   'plans.intro':
@@ -135,18 +124,6 @@ export const en: Record<keyof typeof vi, string> = {
   'nav.myWork': 'My work',
   'nav.plans': 'Plans',
   'nav.campaigns': 'Campaigns',
-
-  'unit.session': 'sessions',
-  'unit.attendance': 'attendances',
-  'unit.person': 'people',
-  'unit.entry': 'entries',
-  'unit.prize': 'prizes',
-  'unit.copy': 'copies',
-  'unit.broadcast': 'broadcasts',
-  'unit.minute': 'minutes',
-  'unit.view': 'views',
-  'unit.message': 'messages',
-  'unit.pledge': 'pledges',
 
   'plans.title': 'Plans',
   'plans.intro':

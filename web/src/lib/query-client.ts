@@ -1,0 +1,38 @@
+// The one QueryClient of the web app, with deliberate defaults: what a screen shows is
+// kept while it is asked again (never a blank page on a slow line), a window regaining the
+// focus does not set off a storm of requests, and only a lost connection is tried again —
+// a refusal (4xx) will not change by asking twice.
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../api/client';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      retry: (failures, error) => failures < 1 && error instanceof ApiError && error.code === 'NETWORK',
+    },
+  },
+});
+
+/**
+ * Reference data every screen needs (the catalogue, the units, the agencies): one cached
+ * copy, fetched once and shared; the screens that change it invalidate it.
+ */
+export const referenceKeys = {
+  catalog: ['reference', 'catalog'],
+  units: ['reference', 'units'],
+  agencies: ['reference', 'agencies'],
+} as const;
+
+/** How long reference data stays fresh: it changes a few times a year, by an administrator. */
+const referenceStaleMs = 5 * 60_000;
+
+/** A reference list through the shared cache: at most one request for every screen asking. */
+export function cachedReference<T>(key: readonly string[], fetch: () => Promise<T>): Promise<T> {
+  return queryClient.fetchQuery({ queryKey: key, queryFn: fetch, staleTime: referenceStaleMs });
+}
+
+/** After a write to reference data: every screen reads it again. */
+export function referenceChanged(kind: keyof typeof referenceKeys): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: referenceKeys[kind] });
+}
