@@ -1,13 +1,16 @@
-// The one QueryClient of the web app, with deliberate defaults: what a screen shows is
-// kept while it is asked again (never a blank page on a slow line), a window regaining the
-// focus does not set off a storm of requests, and only a lost connection is tried again —
-// a refusal (4xx) will not change by asking twice.
+// The one QueryClient of the web app, with deliberate defaults: a screen opened again asks
+// the server again and shows nothing older (forms must start from the latest version, or
+// a save would meet 412), screens open at once share one request per key, a window
+// regaining the focus does not set off a storm of requests, and only a lost connection is
+// tried again — a refusal (4xx) will not change by asking twice. Reference data is the
+// exception: it is kept and shared (see `cachedReference`).
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
+      gcTime: 0,
       refetchOnWindowFocus: false,
       retry: (failures, error) => failures < 1 && error instanceof ApiError && error.code === 'NETWORK',
     },
@@ -26,10 +29,17 @@ export const referenceKeys = {
 
 /** How long reference data stays fresh: it changes a few times a year, by an administrator. */
 const referenceStaleMs = 5 * 60_000;
+/** And how long it is kept once no screen shows it. */
+const referenceKeptMs = 30 * 60_000;
 
 /** A reference list through the shared cache: at most one request for every screen asking. */
 export function cachedReference<T>(key: readonly string[], fetch: () => Promise<T>): Promise<T> {
-  return queryClient.fetchQuery({ queryKey: key, queryFn: fetch, staleTime: referenceStaleMs });
+  return queryClient.fetchQuery({
+    queryKey: key,
+    queryFn: fetch,
+    staleTime: referenceStaleMs,
+    gcTime: referenceKeptMs,
+  });
 }
 
 /** After a write to reference data: every screen reads it again. */

@@ -49,7 +49,7 @@ export function PeriodLocksPage() {
     },
     [history],
   );
-  const list = useAdminList<Reference, Editing>(['period-locks'], load);
+  const list = useAdminList<Reference, Editing>(['period-locks', history], load);
   const { data, editing } = list;
   const userName = useMemo(() => namesById(data?.users ?? [], (user) => user.displayName), [data]);
 

@@ -26,14 +26,14 @@ import { startDayOf, unitText, useNumbers } from '../plans/format';
 import { PageFrame } from '../plans/parts';
 import { ActivitySummary } from './ActivitySummary';
 import { AttachmentsSection, isQueued, type PendingFile, pendingFrom, uploadFailure } from './Attachments';
-import { clearDraft, type ResultDraft, readDraft, writeDraft } from './draft';
 import { isFieldRefusal, messagesByPath, type PathMessages } from './errors';
-import { type FigureField, figureFields, figureTexts, readFigures } from './figures';
+import { type FigureField, figureFields, readFigures } from './figures';
 import { LinksEditor, linkMessagesByRow, linksToSend } from './LinksEditor';
 import { RefusalBox } from './RefusalBox';
 import { ResultFigures } from './ResultFigures';
 import { ReviewPanel, ReviewStatus } from './ReviewPanel';
-import { readMoment, zonedTexts } from './times';
+import { readMoment } from './times';
+import { useResultDraft } from './useResultDraft';
 import './results.css';
 
 async function loadResultPage(activityId: number, signal: AbortSignal) {
@@ -73,31 +73,6 @@ export function ResultPage({ activityId }: { activityId: number }) {
       </LoadState>
     </PageFrame>
   );
-}
-
-const emptyDraft: ResultDraft = {
-  figures: {},
-  notes: '',
-  links: [],
-  actualStartDay: '',
-  actualStartTime: '',
-  actualEndDay: '',
-  actualEndTime: '',
-};
-
-function draftOf(result: Result | null, timeZone: string): ResultDraft {
-  if (!result) return emptyDraft;
-  const start = zonedTexts(result.actualStart, timeZone);
-  const end = zonedTexts(result.actualEnd, timeZone);
-  return {
-    figures: figureTexts(result.values),
-    notes: result.notes,
-    links: result.links,
-    actualStartDay: start.day,
-    actualStartTime: start.time,
-    actualEndDay: end.day,
-    actualEndTime: end.time,
-  };
 }
 
 /** Whether the activity can take a result now, and if not, why. */
@@ -262,25 +237,9 @@ function ResultForm({
   const user = useUser();
   const timeZone = useTimeZone();
   const codes = useMemo(() => fields.map((field) => field.indicator.code), [fields]);
-  const baseVersion = result?.version ?? null;
 
-  // A draft kept on this device wins over the saved result it was typed against: it is what
-  // the person typed last. Typed against another version (someone saved meanwhile), it is
-  // only offered: the saved figures are shown, and the person chooses.
-  const [kept] = useState(() => {
-    const stored = readDraft(user.id, activity.id);
-    if (!stored) return null;
-    const { savedAt: _savedAt, baseVersion, ...typed } = stored;
-    return { typed, current: baseVersion === (result?.version ?? null) };
-  });
-  const [stale, setStale] = useState<ResultDraft | null>(kept && !kept.current ? kept.typed : null);
-  const restoredAtStart = kept?.current === true;
-  const [draft, setDraft] = useState<ResultDraft>(() =>
-    restoredAtStart ? kept.typed : draftOf(result, timeZone),
-  );
-  const [restored, setRestored] = useState(restoredAtStart);
-  const [dirty, setDirty] = useState(restoredAtStart);
-  const [storageFailed, setStorageFailed] = useState(false);
+  const { draft, dirty, restored, stale, storageFailed, change, saved, restoreStale, dropStale, discard } =
+    useResultDraft(user.id, activity.id, result, timeZone);
 
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -294,10 +253,6 @@ function ResultForm({
   const [sending, setSending] = useState(false);
   const [progress, setProgress] = useState('');
 
-  useEffect(() => {
-    if (dirty) setStorageFailed(!writeDraft(user.id, activity.id, draft, baseVersion));
-  }, [draft, dirty, user.id, activity.id, baseVersion]);
-
   // A refusal that no field shows takes the focus, so that it is read out and seen on a phone.
   useEffect(() => {
     if (failure && !isFieldRefusal(failure)) refusalBox.current?.focus();
@@ -305,10 +260,6 @@ function ResultForm({
       refusalBox.current?.focus();
   }, [failure]);
 
-  const change = (update: Partial<ResultDraft>) => {
-    setDraft((current) => ({ ...current, ...update }));
-    setDirty(true);
-  };
   const changeFigure = (code: string, text: string) => {
     change({ figures: { ...draft.figures, [code]: text } });
     setOwnErrors((current) => withoutPath(current, `values.${code}`));
@@ -403,12 +354,9 @@ function ResultForm({
     setLinkRows(links.rows);
     setBusy(true);
     try {
-      const saved = await saveResult(activity.id, body, result?.version ?? null);
-      clearDraft(user.id, activity.id);
-      setDirty(false);
-      setRestored(false);
-      setDraft(draftOf(saved, timeZone));
-      onSaved(saved);
+      const answer = await saveResult(activity.id, body, result?.version ?? null);
+      saved(answer);
+      onSaved(answer);
       setBusy(false);
       await sendFiles();
     } catch (error) {
@@ -418,25 +366,14 @@ function ResultForm({
     }
   };
 
-  const restoreStale = () => {
-    if (!stale) return;
-    setDraft(stale);
-    setStale(null);
-    setDirty(true);
-    setRestored(true);
+  const _restoreStaleDraft = () => {
+    if (!restoreStale()) return;
     setFailure(null);
     setOwnErrors({});
   };
-  const dropStale = () => {
-    setStale(null);
-    if (!dirty) clearDraft(user.id, activity.id);
-  };
 
   const discardDraft = () => {
-    clearDraft(user.id, activity.id);
-    setDraft(draftOf(result, timeZone));
-    setDirty(false);
-    setRestored(false);
+    discard();
     setFailure(null);
     setOwnErrors({});
   };
