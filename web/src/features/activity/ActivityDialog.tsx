@@ -12,8 +12,8 @@ import { Loading } from '../../components/Loading';
 import { Tabs } from '../../components/Tabs';
 import { useLanguage, useT } from '../../i18n/context';
 import { formatActivityTime } from '../../i18n/dates';
+import { agencyName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
-import { agencyName, namesById } from '../admin/names';
 import { AuditTable } from '../audit/AuditRows';
 import { ActivityActions, type ActivityStep, DeleteStep, StatusStep } from './ActivityActions';
 

@@ -13,9 +13,9 @@ import {
   TextAreaField,
   TextField,
 } from '../../components/form';
+import { agencyOptions } from '../../components/records';
 import { useLanguage, useT } from '../../i18n/context';
-import { agencyOptions } from '../admin/common';
-import { entryName } from '../admin/names';
+import { entryName } from '../../lib/names';
 import {
   agencyPickerOptions,
   channelPickerOptions,

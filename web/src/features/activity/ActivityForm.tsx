@@ -12,10 +12,10 @@ import { useTimeZone } from '../../app/timeZone';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
+import { useEditor } from '../../components/RecordEditor';
 import { type Translate, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
 import { useLoad } from '../../lib/useLoad';
-import { useEditor } from '../admin/editor';
 import { ActivityFields, fieldNames } from './ActivityFields';
 import { type FormChoices, loadFormChoices, plannedIndicators } from './formChoices';
 import {

@@ -9,7 +9,7 @@ import { listPlans, listTasks } from '../../api/plans';
 import { listUnits, type Unit } from '../../api/units';
 import type { PickerOption } from '../../components/form';
 import type { Language, Translate } from '../../i18n/context';
-import { agencyName, byName, entryName, validOn } from '../admin/names';
+import { agencyName, byName, entryName, validOn } from '../../lib/names';
 
 export async function loadFormChoices(signal: AbortSignal) {
   const [catalog, agencies, units, plans, campaigns] = await Promise.all([

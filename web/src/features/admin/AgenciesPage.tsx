@@ -17,12 +17,12 @@ import {
   saveRecord,
   TextField,
 } from '../../components/form';
+import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { EditButton, SearchableList, searchRows, useAdminList } from '../../components/RecordList';
+import { AdminPage, ValidityText } from '../../components/records';
 import { useLanguage, useT } from '../../i18n/context';
-import { AdminPage, ValidityText } from './common';
-import { EditorDialog, useEditor } from './editor';
+import { agencyName, byName, namesById } from '../../lib/names';
 import { AsOfFilter } from './filters';
-import { EditButton, SearchableList, searchRows, useAdminList } from './list';
-import { agencyName, byName, namesById } from './names';
 
 type Reference = { shown: Agency[]; all: Agency[]; units: Unit[] };
 

@@ -2,11 +2,11 @@ import { useCallback, useMemo, useState } from 'react';
 import { type AuditFilter, listAudit } from '../../api/audit';
 import { listUsers } from '../../api/users';
 import { DateField, readDay, SelectField } from '../../components/form';
+import { AdminPage, LoadState } from '../../components/records';
 import { useT } from '../../i18n/context';
+import { byName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
 import { AuditTable, entityTypeKeys } from '../audit/AuditRows';
-import { AdminPage, LoadState } from './common';
-import { byName, namesById } from './names';
 
 const pageSize = 50;
 

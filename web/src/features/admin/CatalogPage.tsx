@@ -21,14 +21,14 @@ import {
   SelectField,
   TextField,
 } from '../../components/form';
+import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { EditButton, RowButton, useAdminList } from '../../components/RecordList';
+import { AdminPage, LoadState } from '../../components/records';
 import { TableRegion } from '../../components/Table';
 import { Tabs } from '../../components/Tabs';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
-import { AdminPage, LoadState } from './common';
-import { EditorDialog, useEditor } from './editor';
-import { EditButton, RowButton, useAdminList } from './list';
-import { entryName } from './names';
+import { entryName } from '../../lib/names';
 
 /** The catalogue's lists by the kind named in the API path. */
 const listKeys = {

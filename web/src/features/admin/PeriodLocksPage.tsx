@@ -19,13 +19,13 @@ import {
   readDays,
   TextAreaField,
 } from '../../components/form';
+import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { RecordTable, RowButton, useAdminList } from '../../components/RecordList';
+import { AdminPage, ConfirmDialog, LoadState } from '../../components/records';
 import { useT } from '../../i18n/context';
 import { formatInstant } from '../../i18n/dates';
-import { periodText } from '../plans/format';
-import { AdminPage, ConfirmDialog, LoadState } from './common';
-import { EditorDialog, useEditor } from './editor';
-import { RecordTable, RowButton, useAdminList } from './list';
-import { namesById } from './names';
+import { periodText } from '../../lib/format';
+import { namesById } from '../../lib/names';
 import './period-locks.css';
 
 type Reference = { locks: PeriodLock[]; users: User[] };

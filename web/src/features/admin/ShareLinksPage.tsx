@@ -27,14 +27,14 @@ import {
   SelectField,
   TextAreaField,
 } from '../../components/form';
+import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { RecordTable, RowButton, useAdminList } from '../../components/RecordList';
+import { AdminPage, agencyOptions, ConfirmDialog, LoadState } from '../../components/records';
 import { SecretBox } from '../../components/SecretBox';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { addDays, formatInstant, formatIsoDay, formatLastDay, todayIn } from '../../i18n/dates';
 import type { MessageKey } from '../../i18n/vi';
-import { AdminPage, agencyOptions, ConfirmDialog, LoadState } from './common';
-import { EditorDialog, useEditor } from './editor';
-import { RecordTable, RowButton, useAdminList } from './list';
-import { agencyName, byName, entryName, namesById, validOn } from './names';
+import { agencyName, byName, entryName, namesById, validOn } from '../../lib/names';
 
 type Reference = {
   links: ShareLinkPage;

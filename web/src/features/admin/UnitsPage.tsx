@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { createUnit, listUnits, type Unit, type UnitLevel, unitLevels, updateUnit } from '../../api/units';
 import { DateField, dayText, readDays, SelectField, saveRecord, TextField } from '../../components/form';
+import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { EditButton, SearchableList, searchRows, useAdminList } from '../../components/RecordList';
+import { AdminPage, ValidityText } from '../../components/records';
 import { useT } from '../../i18n/context';
-import { AdminPage, ValidityText } from './common';
-import { EditorDialog, useEditor } from './editor';
+import { byName, namesById } from '../../lib/names';
 import { AsOfFilter } from './filters';
-import { EditButton, SearchableList, searchRows, useAdminList } from './list';
-import { byName, namesById } from './names';
 
 /** Province first, then districts, then communes; alphabetical within a tier. */
 const byTierThenName = (a: Unit, b: Unit) => a.tier - b.tier || byName(a, b);

@@ -8,12 +8,12 @@ import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type FieldErrors, MultiPicker, SelectField, saveRecord, TextField } from '../../components/form';
+import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { EditButton, RowButton, SearchableList, searchRows, useAdminList } from '../../components/RecordList';
+import { AdminPage, agencyOptions, ConfirmDialog } from '../../components/records';
 import { useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
-import { AdminPage, agencyOptions, ConfirmDialog } from './common';
-import { EditorDialog, useEditor } from './editor';
-import { EditButton, RowButton, SearchableList, searchRows, useAdminList } from './list';
-import { agencyName, byName, namesById, validOn } from './names';
+import { agencyName, byName, namesById, validOn } from '../../lib/names';
 
 type Reference = { users: User[]; agencies: Agency[]; units: Unit[] };
 

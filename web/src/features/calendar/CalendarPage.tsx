@@ -18,11 +18,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterSelect, type Option } from '../../components/FilterSelect';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { addDays, todayIn } from '../../i18n/dates';
+import { agencyName, byName, entryName } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
 import { ActivityDialog } from '../activity/ActivityDialog';
 import { ActivityFormDialog, type FormRequest } from '../activity/ActivityForm';
 import type { Selection } from '../activity/formValues';
-import { agencyName, byName, entryName } from '../admin/names';
 import {
   ActivityCalendar,
   type CalendarEditing,

@@ -6,7 +6,7 @@ import type { Campaign } from '../../api/campaigns';
 import type { ObservanceEntry } from '../../api/catalog';
 import type { Language } from '../../i18n/context';
 import { addDays } from '../../i18n/dates';
-import { entryName } from '../admin/names';
+import { entryName } from '../../lib/names';
 import { chosenColours, paletteColours } from './colours';
 
 /** The data bands are drawn from; the page loads it once. */

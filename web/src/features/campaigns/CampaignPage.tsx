@@ -9,13 +9,13 @@ import { getCatalog } from '../../api/catalog';
 import { getTask } from '../../api/plans';
 import { Link } from '../../app/router';
 import { useTimeZone } from '../../app/timeZone';
+import { ActivityCounts, ActivityTable, PageFrame } from '../../components/ActivityParts';
+import { LoadState } from '../../components/records';
 import { useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
+import { periodText, taskTitle } from '../../lib/format';
+import { agencyName, entryName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
-import { LoadState } from '../admin/common';
-import { agencyName, entryName, namesById } from '../admin/names';
-import { periodText, taskTitle } from '../plans/format';
-import { ActivityCounts, ActivityTable, PageFrame } from '../plans/parts';
 import { campaignColour } from './colour';
 
 async function loadCampaign(id: number, signal: AbortSignal) {

@@ -2,12 +2,12 @@
 import { useCallback, useMemo } from 'react';
 import { type Campaign, listCampaigns } from '../../api/campaigns';
 import { Link } from '../../app/router';
+import { PageFrame } from '../../components/ActivityParts';
+import { RecordTable } from '../../components/RecordList';
+import { LoadState } from '../../components/records';
 import { useT } from '../../i18n/context';
+import { periodText } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
-import { LoadState } from '../admin/common';
-import { RecordTable } from '../admin/list';
-import { periodText } from '../plans/format';
-import { PageFrame } from '../plans/parts';
 import { campaignColour } from './colour';
 
 export function CampaignsPage() {

@@ -13,12 +13,12 @@ import {
 } from '../../api/tokens';
 import { useTimeZone } from '../../app/timeZone';
 import { SelectField, TextField } from '../../components/form';
+import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { RecordTable, RowButton, useAdminList } from '../../components/RecordList';
+import { AdminPage, ConfirmDialog, LoadState } from '../../components/records';
 import { SecretBox } from '../../components/SecretBox';
 import { useT } from '../../i18n/context';
 import { formatInstant } from '../../i18n/dates';
-import { AdminPage, ConfirmDialog, LoadState } from '../admin/common';
-import { EditorDialog, useEditor } from '../admin/editor';
-import { RecordTable, RowButton, useAdminList } from '../admin/list';
 
 type Editing = { kind: 'create' } | { kind: 'revoke'; token: Token };
 

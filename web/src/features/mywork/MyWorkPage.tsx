@@ -14,6 +14,8 @@ import { canCreateActivities, canReviewResults, canWriteResult } from '../../app
 import { Link } from '../../app/router';
 import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
+import { ActivityTable, PageFrame } from '../../components/ActivityParts';
+import { LoadState } from '../../components/records';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import {
   addDays,
@@ -24,11 +26,9 @@ import {
   todayIn,
   wallClock,
 } from '../../i18n/dates';
+import { daysBetween, lastDayOf, startDayOf, useNumbers } from '../../lib/format';
+import { agencyName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
-import { LoadState } from '../admin/common';
-import { agencyName, namesById } from '../admin/names';
-import { daysBetween, lastDayOf, startDayOf, useNumbers } from '../plans/format';
-import { ActivityTable, PageFrame } from '../plans/parts';
 import { heldActivityHref, resultHref } from '../results/links';
 import './mywork.css';
 

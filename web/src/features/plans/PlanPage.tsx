@@ -13,12 +13,12 @@ import {
   type TaskProgress,
 } from '../../api/plans';
 import { Link } from '../../app/router';
+import { ActivityCounts, PageFrame, ProgressBar, TargetsTable } from '../../components/ActivityParts';
+import { LoadState } from '../../components/records';
 import { useLanguage, useT } from '../../i18n/context';
+import { agenciesText, periodText, planTitle, taskTitle, useNumbers } from '../../lib/format';
+import { agencyName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
-import { LoadState } from '../admin/common';
-import { agencyName, namesById } from '../admin/names';
-import { agenciesText, periodText, planTitle, taskTitle, useNumbers } from './format';
-import { ActivityCounts, PageFrame, ProgressBar, TargetsTable } from './parts';
 
 async function loadPlan(id: number, signal: AbortSignal) {
   const [plan, tasks, progress, agencies, catalog] = await Promise.all([

@@ -2,12 +2,12 @@
 import { useCallback, useMemo } from 'react';
 import { listPlans, type Plan } from '../../api/plans';
 import { Link } from '../../app/router';
+import { PageFrame } from '../../components/ActivityParts';
+import { RecordTable } from '../../components/RecordList';
+import { LoadState } from '../../components/records';
 import { useLanguage, useT } from '../../i18n/context';
+import { periodText, planTitle, useNumbers } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
-import { LoadState } from '../admin/common';
-import { RecordTable } from '../admin/list';
-import { periodText, planTitle, useNumbers } from './format';
-import { PageFrame } from './parts';
 
 export function PlansPage() {
   const t = useT();

@@ -6,12 +6,18 @@ import { listAgencies } from '../../api/agencies';
 import { getCatalog } from '../../api/catalog';
 import { getPlan, getPlanProgress, getTask } from '../../api/plans';
 import { Link } from '../../app/router';
+import {
+  ActivityCounts,
+  ActivityTable,
+  PageFrame,
+  ProgressBar,
+  TargetsTable,
+} from '../../components/ActivityParts';
+import { LoadState } from '../../components/records';
 import { useLanguage, useT } from '../../i18n/context';
+import { agenciesText, planTitle, taskTitle } from '../../lib/format';
+import { agencyName, entryName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
-import { LoadState } from '../admin/common';
-import { agencyName, entryName, namesById } from '../admin/names';
-import { agenciesText, planTitle, taskTitle } from './format';
-import { ActivityCounts, ActivityTable, PageFrame, ProgressBar, TargetsTable } from './parts';
 
 async function loadTask(id: number, signal: AbortSignal) {
   const [task, activities, agencies, catalog] = await Promise.all([

@@ -11,9 +11,9 @@ import { TableRegion } from '../../components/Table';
 import { Tabs } from '../../components/Tabs';
 import { useLanguage, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
+import { useNumbers } from '../../lib/format';
+import { entryName } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
-import { entryName } from '../admin/names';
-import { useNumbers } from '../plans/format';
 import type { Period } from './PeriodChooser';
 
 const tagKeys: Partial<Record<string, MessageKey>> = {

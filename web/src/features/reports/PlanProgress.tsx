@@ -5,15 +5,15 @@ import { useCallback, useId } from 'react';
 import type { Catalog } from '../../api/catalog';
 import { getPlanProgress, type Plan, type Task } from '../../api/plans';
 import { Link } from '../../app/router';
+import { ProgressBar } from '../../components/ActivityParts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/form';
 import { Loading } from '../../components/Loading';
 import { TableRegion } from '../../components/Table';
 import { useLanguage, useT } from '../../i18n/context';
+import { periodText, planTitle, taskTitle, unitText, useNumbers } from '../../lib/format';
+import { entryName } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
-import { entryName } from '../admin/names';
-import { periodText, planTitle, taskTitle, unitText, useNumbers } from '../plans/format';
-import { ProgressBar } from '../plans/parts';
 
 export function PlanProgressSection({
   plans,

@@ -7,8 +7,8 @@ import type { Summary } from '../../api/reports';
 import { Link } from '../../app/router';
 import { TableRegion } from '../../components/Table';
 import { useLanguage, useT } from '../../i18n/context';
-import { entryName } from '../admin/names';
-import { unitText, useNumbers } from '../plans/format';
+import { unitText, useNumbers } from '../../lib/format';
+import { entryName } from '../../lib/names';
 
 type Indicator = Summary['indicators'][number];
 

@@ -5,10 +5,10 @@ import type { Agency } from '../../api/agencies';
 import type { Catalog } from '../../api/catalog';
 import type { Unit } from '../../api/units';
 import { useTimeZone } from '../../app/timeZone';
+import { StatusChips } from '../../components/ActivityParts';
 import { useLanguage, useT } from '../../i18n/context';
 import { formatActivityTime } from '../../i18n/dates';
-import { agencyName, entryName } from '../admin/names';
-import { StatusChips } from '../plans/parts';
+import { agencyName, entryName } from '../../lib/names';
 
 export function ActivitySummary({
   activity,

@@ -6,9 +6,9 @@ import { useId, useState } from 'react';
 import { type Attachment, attachmentAccept, attachmentMaxBytes } from '../../api/attachments';
 import { ApiError } from '../../api/client';
 import { describeError } from '../../components/ErrorAlert';
+import { ConfirmDialog } from '../../components/records';
 import { type Translate, useT } from '../../i18n/context';
-import { ConfirmDialog } from '../admin/common';
-import { useNumbers } from '../plans/format';
+import { useNumbers } from '../../lib/format';
 
 export type PendingFile = {
   key: number;

@@ -6,10 +6,10 @@ import { listUnits } from '../../api/units';
 import { canCreateActivities } from '../../app/permissions';
 import { navigate } from '../../app/router';
 import { useUser } from '../../app/session';
+import { PageFrame } from '../../components/ActivityParts';
+import { LoadState } from '../../components/records';
 import { useT } from '../../i18n/context';
 import { useLoad } from '../../lib/useLoad';
-import { LoadState } from '../admin/common';
-import { PageFrame } from '../plans/parts';
 import { HeldForm } from './HeldForm';
 import { resultHref } from './links';
 

@@ -22,10 +22,10 @@ import {
   TextField,
   useFocusOnInvalid,
 } from '../../components/form';
+import { agencyOptions } from '../../components/records';
 import { useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
-import { agencyOptions } from '../admin/common';
-import { byName, entryName, validOn } from '../admin/names';
+import { byName, entryName, validOn } from '../../lib/names';
 import { isFieldRefusal, messagesByPath, type PathMessages } from './errors';
 import { figureFields, readFigures } from './figures';
 import { LinksEditor, linkMessagesByRow, linksToSend } from './LinksEditor';

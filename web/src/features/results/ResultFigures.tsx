@@ -3,8 +3,8 @@
 // its parent, the planned figure as a hint, the server's message or warning at the field.
 import { useId } from 'react';
 import { useLanguage, useT } from '../../i18n/context';
-import { entryName } from '../admin/names';
-import { unitText, useNumbers } from '../plans/format';
+import { unitText, useNumbers } from '../../lib/format';
+import { entryName } from '../../lib/names';
 import type { PathMessages } from './errors';
 import type { FigureField } from './figures';
 import './results.css';

@@ -1,17 +1,17 @@
 // Pieces that the plan, task, campaign and "my work" screens share: the page frame, a
 // progress bar, a task's targets against the planned figures, and a list of activities.
 import { type ReactNode, useId } from 'react';
-import type { Activity } from '../../api/activities';
-import type { Catalog } from '../../api/catalog';
-import type { Task, TaskProgress } from '../../api/plans';
-import { Link } from '../../app/router';
-import { useTimeZone } from '../../app/timeZone';
-import { TableRegion } from '../../components/Table';
-import { useLanguage, useT } from '../../i18n/context';
-import { formatActivityTime } from '../../i18n/dates';
-import { entryName } from '../admin/names';
-import { calendarDayHref, startDayOf, unitText, useNumbers } from './format';
-import './plans.css';
+import type { Activity } from '../api/activities';
+import type { Catalog } from '../api/catalog';
+import type { Task, TaskProgress } from '../api/plans';
+import { Link } from '../app/router';
+import { useTimeZone } from '../app/timeZone';
+import { useLanguage, useT } from '../i18n/context';
+import { formatActivityTime } from '../i18n/dates';
+import { calendarDayHref, startDayOf, unitText, useNumbers } from '../lib/format';
+import { entryName } from '../lib/names';
+import { TableRegion } from './Table';
+import '../features/plans/plans.css';
 
 /** One screen: its heading (the page's h2), a way back, links that act on it, and its content. */
 export function PageFrame({

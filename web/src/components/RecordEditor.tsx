@@ -2,9 +2,9 @@
 // they name and the rest above the form, the focus on the first field to fix, and the save
 // button saying when it is working.
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { Dialog } from '../../components/Dialog';
-import { type FieldErrors, FormErrors, splitErrors, useFocusOnInvalid } from '../../components/form';
-import { useT } from '../../i18n/context';
+import { useT } from '../i18n/context';
+import { Dialog } from './Dialog';
+import { type FieldErrors, FormErrors, splitErrors, useFocusOnInvalid } from './form';
 
 /** What a form sends when it is saved; or, when the form itself finds errors, those. */
 type Prepared = FieldErrors | (() => Promise<void>);

@@ -1,13 +1,13 @@
 import { type ReactNode, useId, useState } from 'react';
-import type { Agency } from '../../api/agencies';
-import { Dialog } from '../../components/Dialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormErrors, splitErrors } from '../../components/form';
-import { Loading } from '../../components/Loading';
-import { type Language, type Translate, useT } from '../../i18n/context';
-import { formatIsoDay } from '../../i18n/dates';
-import type { Loaded } from '../../lib/useLoad';
-import { agencyName, byName, validOn } from './names';
+import type { Agency } from '../api/agencies';
+import { type Language, type Translate, useT } from '../i18n/context';
+import { formatIsoDay } from '../i18n/dates';
+import { agencyName, byName, validOn } from '../lib/names';
+import type { Loaded } from '../lib/useLoad';
+import { Dialog } from './Dialog';
+import { ErrorAlert } from './ErrorAlert';
+import { FormErrors, splitErrors } from './form';
+import { Loading } from './Loading';
 
 /** One Admin screen: its heading, the buttons that act on the whole list, and its content. */
 export function AdminPage({

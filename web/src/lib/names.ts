@@ -1,7 +1,7 @@
 // How reference records read in the interface's language. Agencies and catalogue entries
 // carry an English name; units are proper nouns and read the same in both languages.
-import type { Agency } from '../../api/agencies';
-import type { Language } from '../../i18n/context';
+import type { Agency } from '../api/agencies';
+import type { Language } from '../i18n/context';
 
 export function agencyName(agency: Pick<Agency, 'name' | 'nameEn'>, language: Language): string {
   return language === 'en' && agency.nameEn ? agency.nameEn : agency.name;
@@ -12,7 +12,7 @@ export function entryName(entry: { name: string; nameEn: string }, language: Lan
 }
 
 /** Whether a record is in force on a date: the domain's rule, which the server applies too. */
-export { validOn } from '../../../../server/domain/validity';
+export { validOn } from '../../../server/domain/validity';
 
 export function byName<T extends { name: string }>(a: T, b: T): number {
   return a.name.localeCompare(b.name, 'vi');

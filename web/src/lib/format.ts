@@ -1,11 +1,11 @@
 // How plans, tasks, figures and activity dates read on the plan, campaign and "my work"
 // screens: numbers the Vietnamese way (1.234), units in words, dates in the deployment's zone.
 import { useMemo } from 'react';
-import { unitWord } from '../../../../server/domain/indicators';
-import type { Activity } from '../../api/activities';
-import type { Plan, Task } from '../../api/plans';
-import { type Language, type Translate, useLanguage } from '../../i18n/context';
-import { addDays, formatDay, parseDay, wallClock } from '../../i18n/dates';
+import { unitWord } from '../../../server/domain/indicators';
+import type { Activity } from '../api/activities';
+import type { Plan, Task } from '../api/plans';
+import { type Language, type Translate, useLanguage } from '../i18n/context';
+import { addDays, formatDay, parseDay, wallClock } from '../i18n/dates';
 
 /** Numbers and shares in the interface's language: `1.234` and `30%` in Vietnamese, `1,234` in English. */
 export function useNumbers() {

@@ -4,11 +4,11 @@
 
 import type { QueryKey } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useState } from 'react';
-import { normaliseSearch, TextField } from '../../components/form';
-import { TableRegion } from '../../components/Table';
-import { useT } from '../../i18n/context';
-import { type Loaded, useLoad } from '../../lib/useLoad';
-import { LoadState } from './common';
+import { useT } from '../i18n/context';
+import { type Loaded, useLoad } from '../lib/useLoad';
+import { normaliseSearch, TextField } from './form';
+import { LoadState } from './records';
+import { TableRegion } from './Table';
 
 /**
  * What a list screen holds: its data (`load` must be stable, see useLoad), what is typed in
