@@ -1,16 +1,14 @@
-// The one QueryClient of the web app, with deliberate defaults: a screen opened again asks
-// the server again and shows nothing older (forms must start from the latest version, or
-// a save would meet 412), screens open at once share one request per key, a window
-// regaining the focus does not set off a storm of requests, and only a lost connection is
-// tried again — a refusal (4xx) will not change by asking twice. Reference data is the
-// exception: it is kept and shared (see `cachedReference`).
+// The one QueryClient of the web app, with deliberate defaults: screens open at once share
+// one request per key, a window regaining the focus does not set off a storm of requests,
+// and only a lost connection is tried again — a refusal (4xx) will not change by asking
+// twice. A screen opened again asks the server again and shows only its answer (useLoad);
+// reference data is kept and shared (see `cachedReference`).
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      gcTime: 0,
       refetchOnWindowFocus: false,
       retry: (failures, error) => failures < 1 && error instanceof ApiError && error.code === 'NETWORK',
     },

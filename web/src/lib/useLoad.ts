@@ -17,9 +17,14 @@ export function useLoad<T>(key: QueryKey, load: (signal: AbortSignal) => Promise
   const query = useQuery({
     queryKey: key,
     queryFn: ({ signal }) => load(signal),
+    refetchOnMount: 'always',
     placeholderData: keepPreviousData,
   });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
-  return { data: query.data, error: query.error, loading: query.isFetching, reload };
+  // A screen opened again shows only what it asked now: a form must start from the latest
+  // version, or its save would meet 412. Within one screen, a change of key keeps what is
+  // shown until the new answer arrives.
+  const current = query.isFetchedAfterMount || query.isPlaceholderData;
+  return { data: current ? query.data : undefined, error: query.error, loading: query.isFetching, reload };
 }
