@@ -265,8 +265,11 @@ describe('accounts in the browser', () => {
       password: 'mật khẩu sẽ bị khóa',
     });
     const page = await openApp();
+    // The calendar's last first request is its activities, once its filters and bands are in.
+    const activitiesShown = page.waitForResponse((response) => response.url().includes('/api/activities?'));
     await signInThroughPage(page, 'se.bi.khoa', 'mật khẩu sẽ bị khóa');
-    // The calendar's own first requests (filters, bands) done: the next one is the click's.
+    // The calendar's own first requests (filters, bands, activities) done: the next one is the click's.
+    await activitiesShown;
     await page.waitForLoadState('networkidle');
 
     // Disabling the account ends its sessions; the page learns it at its next request.
