@@ -1,6 +1,6 @@
 // The product's error vocabulary: one code per kind of refusal, one status per code.
 import type { ErrorCode, ErrorDetail } from './contracts/common';
-import { type Refusal, type RefusalKey, type RefusalParams, refusal, refusalKeyOf } from './domain/refusals';
+import { issueRefusals, type Refusal, type RefusalKey, type RefusalParams, refusal } from './domain/refusals';
 
 export const statusOf: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -73,38 +73,7 @@ export function invalidFields(details: ErrorDetail[]): AppError {
   return refuse('VALIDATION_FAILED', 'request.invalid', { paths }, details);
 }
 
-/** The figures of a zod issue that its words need (`minimum`, `expected`...), as refusal parameters. */
-function issueParams(issue: Record<string, unknown>): Record<string, string | number | boolean> {
-  const params: Record<string, string | number | boolean> = {};
-  for (const [name, value] of Object.entries(issue)) {
-    if (name === 'path' || name === 'message' || name === 'input' || name === 'keys') continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      params[name] = value;
-    else if (typeof value === 'bigint') params[name] = Number(value);
-  }
-  return params;
-}
-
-/**
- * A zod issue as the fields it names; unknown keys are named one by one. An issue whose
- * words are the catalogue's (a contract's own message) carries that refusal's key; any
- * other carries `zod.<code>` and the issue's figures, which zod's English words can use.
- */
-export function issueDetails(issue: {
-  path: ReadonlyArray<PropertyKey>;
-  message: string;
-  code?: string | undefined;
-  keys?: string[] | undefined;
-}): ErrorDetail[] {
-  const base = issue.path.map(String).join('.');
-  if (issue.keys && issue.keys.length > 0) {
-    return issue.keys.map((key) =>
-      fieldRefusal(base ? `${base}.${key}` : key, 'request.unknownField', { field: key }),
-    );
-  }
-  const key = refusalKeyOf(issue.message);
-  if (key) return [{ path: base, message: issue.message, key, params: {} }];
-  return [
-    { path: base, message: issue.message, key: `zod.${issue.code ?? 'custom'}`, params: issueParams(issue) },
-  ];
+/** A zod issue as the fields it names, each with its refusal: the rule lives in the domain, beside the catalogue. */
+export function issueDetails(issue: Parameters<typeof issueRefusals>[0]): ErrorDetail[] {
+  return issueRefusals(issue);
 }

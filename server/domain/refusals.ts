@@ -186,6 +186,10 @@ export const refusals = {
     '{what} {code} is not in force on {date}',
   ),
   'date.noSuchDay': words('Không có ngày {day}/{month}', 'There is no day {day}/{month}'),
+  'date.unreadable': words(
+    'Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 30/7/2025.',
+    'Not a valid date: type day/month/year, e.g. 30/7/2025.',
+  ),
 
   // ---- figures
   'figure.notNumber': words('Phải là một số', 'Must be a number'),
@@ -388,4 +392,48 @@ const keyByWords = new Map(
 
 export function refusalKeyOf(message: string): RefusalKey | undefined {
   return keyByWords.get(message);
+}
+
+/** One field's refusal, as an error's `details` list it and as a form shows it at the field. */
+export type FieldRefusal = {
+  path: string;
+  message: string;
+  key: string;
+  params: Record<string, string | number | boolean>;
+};
+
+/** The figures of a zod issue that its words need (`minimum`, `expected`...), as refusal parameters. */
+function issueParams(issue: Record<string, unknown>): Record<string, string | number | boolean> {
+  const params: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(issue)) {
+    if (name === 'path' || name === 'message' || name === 'input' || name === 'keys') continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      params[name] = value;
+    else if (typeof value === 'bigint') params[name] = Number(value);
+  }
+  return params;
+}
+
+/**
+ * A zod issue as the fields it names; unknown keys are named one by one. An issue whose
+ * words are the catalogue's (a contract's own message) carries that refusal's key; any
+ * other carries `zod.<code>` and the issue's figures, which zod's English words can use.
+ */
+export function issueRefusals(issue: {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  code?: string | undefined;
+  keys?: string[] | undefined;
+}): FieldRefusal[] {
+  const base = issue.path.map(String).join('.');
+  if (issue.keys && issue.keys.length > 0) {
+    return issue.keys.map((key) =>
+      ({ path: base ? `${base}.${key}` : key, ...refusal('request.unknownField', { field: key }) }),
+    );
+  }
+  const key = refusalKeyOf(issue.message);
+  if (key) return [{ path: base, message: issue.message, key, params: {} }];
+  return [
+    { path: base, message: issue.message, key: `zod.${issue.code ?? 'custom'}`, params: issueParams(issue) },
+  ];
 }

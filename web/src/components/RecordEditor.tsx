@@ -1,7 +1,7 @@
 // A form that saves a record, in a dialog: the server's validation messages at the fields
 // they name and the rest above the form, the focus on the first field to fix, and the save
 // button saying when it is working.
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, type RefObject, useState } from 'react';
 import { useT } from '../i18n/context';
 import { Dialog } from './Dialog';
 import { type FieldErrors, FormErrors, splitErrors, useFocusOnInvalid } from './form';
@@ -71,7 +71,7 @@ export function EditorDialog({
   children,
 }: {
   title: string;
-  editor: Editor;
+  editor: { form: RefObject<HTMLFormElement | null>; busy: boolean; general: string[] };
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   onClose: () => void;
   intro?: string;

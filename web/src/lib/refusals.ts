@@ -43,3 +43,18 @@ export function refusalWords(refused: Refused, language: Language): string {
     return zodWords(refused.key.slice(4), refused.params ?? {}) ?? refused.message;
   return refused.message;
 }
+
+const vietnameseZod = z.locales.vi();
+
+type ZodIssue = Parameters<NonNullable<typeof englishZod.localeError>>[0];
+
+/**
+ * A zod issue raised in the browser (a form checked by its contract's schema) in the reader's
+ * language, worded as the server would word it: the same key and figures, through the same
+ * catalogue, so that a field says the same whether the page or the server found the fault.
+ */
+export function zodIssueWords(issue: ZodIssue, language: Language): string {
+  const worded = vietnameseZod.localeError?.(issue);
+  const message = (typeof worded === 'string' ? worded : worded?.message) ?? issue.code;
+  return refusalWords({ key: `zod.${issue.code}`, params: { ...issue }, message }, language);
+}

@@ -1,4 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { AgencyInput } from '../../../../server/contracts/agencies';
 import {
   type Agency,
   type AgencyKind,
@@ -8,19 +10,13 @@ import {
   updateAgency,
 } from '../../api/agencies';
 import { listUnits, type Unit } from '../../api/units';
-import {
-  DateField,
-  dayText,
-  MultiPicker,
-  readDays,
-  SelectField,
-  saveRecord,
-  TextField,
-} from '../../components/form';
-import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { DateField, dayText, MultiPicker, SelectField, saveRecord, TextField } from '../../components/form';
+import { EditorDialog } from '../../components/RecordEditor';
 import { EditButton, SearchableList, searchRows, useAdminList } from '../../components/RecordList';
 import { AdminPage, ValidityText } from '../../components/records';
+import { useRecordForm } from '../../components/useRecordForm';
 import { useLanguage, useT } from '../../i18n/context';
+import { chosenId, intoContract, typedDay, typedText } from '../../lib/form-values';
 import { agencyName, byName, namesById } from '../../lib/names';
 import { AsOfFilter } from './filters';
 
@@ -137,6 +133,22 @@ const agencyFields = [
   'successorIds',
 ] as const;
 
+/** The agency form's fields, as typed, checked and turned into the contract's input. */
+const AgencyValues = intoContract(
+  z.object({
+    code: typedText,
+    name: typedText,
+    shortName: typedText,
+    nameEn: typedText,
+    kind: z.enum(agencyKinds),
+    unitId: chosenId,
+    validFrom: typedDay,
+    validTo: typedDay,
+    successorIds: z.array(z.number()),
+  }),
+  AgencyInput,
+);
+
 function AgencyForm({
   agency,
   agencies,
@@ -152,17 +164,24 @@ function AgencyForm({
 }) {
   const t = useT();
   const [language] = useLanguage();
-  const [code, setCode] = useState(agency?.code ?? '');
-  const [name, setName] = useState(agency?.name ?? '');
-  const [shortName, setShortName] = useState(agency?.shortName ?? '');
-  const [nameEn, setNameEn] = useState(agency?.nameEn ?? '');
-  const [kind, setKind] = useState<AgencyKind>(agency?.kind ?? 'department');
-  const [unitId, setUnitId] = useState(agency?.unitId ? String(agency.unitId) : '');
-  const [validFrom, setValidFrom] = useState(dayText(agency?.validFrom));
-  const [validTo, setValidTo] = useState(dayText(agency?.validTo));
-  const [successorIds, setSuccessorIds] = useState<number[]>(agency?.successorIds ?? []);
-  const editor = useEditor(agencyFields);
-  const { errors } = editor;
+  const editor = useRecordForm({
+    schema: AgencyValues,
+    defaultValues: {
+      code: agency?.code ?? '',
+      name: agency?.name ?? '',
+      shortName: agency?.shortName ?? '',
+      nameEn: agency?.nameEn ?? '',
+      kind: agency?.kind ?? 'department',
+      unitId: agency?.unitId ? String(agency.unitId) : '',
+      validFrom: dayText(agency?.validFrom),
+      validTo: dayText(agency?.validTo),
+      successorIds: agency?.successorIds ?? [],
+    },
+    fields: agencyFields,
+    save: (values) => saveRecord(agency, values, createAgency, updateAgency),
+    onSaved,
+  });
+  const { bind } = editor;
 
   const successorOptions = useMemo(
     () =>
@@ -173,59 +192,28 @@ function AgencyForm({
     [agencies, agency, language],
   );
 
-  const submit = editor.submit(() => {
-    const days = readDays({ validFrom, validTo }, t);
-    if (!days.ok) return days.errors;
-    const values = {
-      code: code.trim(),
-      name: name.trim(),
-      shortName: shortName.trim(),
-      nameEn: nameEn.trim(),
-      kind,
-      unitId: unitId ? Number(unitId) : null,
-      validFrom: days.values.validFrom,
-      validTo: days.values.validTo,
-      successorIds,
-    };
-    return async () => onSaved(await saveRecord(agency, values, createAgency, updateAgency));
-  });
-
   return (
     <EditorDialog
       title={agency ? t('agencies.editTitle', { name: agency.name }) : t('agencies.createTitle')}
       editor={editor}
-      onSubmit={submit}
+      onSubmit={editor.submit}
       onClose={onClose}
     >
       <div className="form__grid">
-        <TextField label={t('agencies.name')} value={name} onChange={setName} error={errors.name} required />
+        <TextField label={t('agencies.name')} {...bind('name')} required />
         <TextField
           label={t('common.code')}
-          value={code}
-          onChange={setCode}
-          error={errors.code}
+          {...bind('code')}
           hint={t('common.codeHint')}
           spellCheck={false}
           required
         />
-        <TextField
-          label={t('agencies.shortName')}
-          value={shortName}
-          onChange={setShortName}
-          error={errors.shortName}
-        />
-        <TextField
-          label={t('common.nameEn')}
-          value={nameEn}
-          onChange={setNameEn}
-          error={errors.nameEn}
-          lang="en"
-        />
+        <TextField label={t('agencies.shortName')} {...bind('shortName')} />
+        <TextField label={t('common.nameEn')} {...bind('nameEn')} lang="en" />
         <SelectField
           label={t('agencies.kind')}
-          value={kind}
-          onChange={(value) => setKind(value as AgencyKind)}
-          error={errors.kind}
+          {...bind('kind')}
+          onChange={(value) => bind('kind').onChange(value as AgencyKind)}
           required
         >
           {agencyKinds.map((option) => (
@@ -234,7 +222,7 @@ function AgencyForm({
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('agencies.unit')} value={unitId} onChange={setUnitId} error={errors.unitId}>
+        <SelectField label={t('agencies.unit')} {...bind('unitId')}>
           <option value="">{t('common.none')}</option>
           {[...units]
             .sort((a, b) => a.tier - b.tier || byName(a, b))
@@ -245,21 +233,15 @@ function AgencyForm({
               </option>
             ))}
         </SelectField>
-        <DateField
-          label={t('common.validFrom')}
-          value={validFrom}
-          onChange={setValidFrom}
-          error={errors.validFrom}
-        />
-        <DateField label={t('common.validTo')} value={validTo} onChange={setValidTo} error={errors.validTo} />
+        <DateField label={t('common.validFrom')} {...bind('validFrom')} />
+        <DateField label={t('common.validTo')} {...bind('validTo')} />
       </div>
       <MultiPicker
         label={t('agencies.successors')}
         hint={t('agencies.successorsHint')}
         options={successorOptions}
-        selected={successorIds}
-        onChange={setSuccessorIds}
-        error={errors.successorIds}
+        {...bind('successorIds')}
+        selected={bind('successorIds').value}
       />
     </EditorDialog>
   );

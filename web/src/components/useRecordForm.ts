@@ -1,0 +1,143 @@
+// A form that saves, on react-hook-form: its fields checked by a zod schema built on the
+// contract's (web/src/lib/form-values.ts), the save a react-query mutation, and whatever is
+// refused, by the page or by the server, said at the field it names in the reader's language,
+// with the focus moved to the first field to fix.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useMemo } from 'react';
+import {
+  type DefaultValues,
+  type FieldError,
+  type FieldValues,
+  type Path,
+  type PathValue,
+  type Resolver,
+  useForm,
+} from 'react-hook-form';
+import type { z } from 'zod';
+import { refusalKeyOf } from '../../../server/domain/refusals';
+import { type Translate, useT } from '../i18n/context';
+import { zodIssueWords } from '../lib/refusals';
+import { type FieldErrors, splitErrors, useFocusOnInvalid } from './form';
+
+/**
+ * The schema's resolver, its words in the reader's language: zod's own issues through the
+ * refusal catalogue's zod words, and a contract's own message (the catalogue's Vietnamese
+ * words) found back by its key and worded again.
+ */
+function resolverOf<Input extends FieldValues, Output>(
+  schema: z.ZodType<Output, Input>,
+  t: Translate,
+): Resolver<Input, unknown, Output> {
+  const resolve = zodResolver(schema, { error: (issue) => zodIssueWords(issue, t.language) });
+  return async (values, context, options) => {
+    const result = await resolve(values, context, options);
+    for (const error of leaves(result.errors)) {
+      const key = error.message ? refusalKeyOf(error.message) : undefined;
+      if (key && error.message) error.message = t.refusal({ key, params: {}, message: error.message });
+    }
+    return result;
+  };
+}
+
+/** Each error of a nested error tree (`expected.attendances`) with its dotted path. */
+function leaves(tree: object, prefix = ''): Array<FieldError & { path: string }> {
+  const found: Array<FieldError & { path: string }> = [];
+  for (const [name, value] of Object.entries(tree)) {
+    if (!value || typeof value !== 'object' || name === 'ref') continue;
+    const path = prefix ? `${prefix}.${name}` : name;
+    if (typeof (value as FieldError).message === 'string')
+      found.push(Object.assign(value as FieldError, { path }));
+    else found.push(...leaves(value, path));
+  }
+  return found;
+}
+
+/**
+ * The errors the page found, by the field of `fields` they belong to: the longest name that
+ * the error's path is or starts with (`unitIds.2` is `unitIds`'s).
+ */
+function byField(tree: object, fields: readonly string[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const error of leaves(tree)) {
+    const field =
+      fields
+        .filter((name) => error.path === name || error.path.startsWith(`${name}.`))
+        .reduce((longest, name) => (name.length > longest.length ? name : longest), '') || error.path;
+    errors[field] ??= error.message;
+  }
+  return errors;
+}
+
+/**
+ * `schema` turns the form's values into what `save` sends; `fields` are the names that the
+ * server's refusals may point at (the form shows any other refusal above its fields).
+ * `bind(name)` gives a field component its value, change handler and error.
+ */
+export function useRecordForm<Input extends FieldValues, Output, Saved>({
+  schema,
+  defaultValues,
+  fields,
+  save,
+  onSaved,
+}: {
+  schema: z.ZodType<Output, Input>;
+  defaultValues: DefaultValues<Input>;
+  fields: readonly string[];
+  save: (values: Output) => Promise<Saved>;
+  onSaved: (saved: Saved) => void;
+}) {
+  const t = useT();
+  const resolver = useMemo(() => resolverOf(schema, t), [schema, t]);
+  // Errors stay until the next save: a message appearing while typing would move the save
+  // button between the press and the release of a click.
+  // The focus moves by the rendered marks (useFocusOnInvalid), which also covers the fields
+  // that are not one input (a picker), rather than by react-hook-form's registered inputs.
+  const form = useForm<Input, unknown, Output>({
+    resolver,
+    defaultValues,
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const mutation = useMutation({ mutationFn: save, onSuccess: onSaved });
+  const { form: formRef, refused } = useFocusOnInvalid();
+  const server = splitErrors(mutation.error, fields, t);
+  const errors: FieldErrors = { ...server.byField, ...byField(form.formState.errors, fields) };
+
+  // The page's own refusal is known once a submit has ended with errors on the form: its
+  // marks are rendered then (react-hook-form says "invalid" before it shows the errors).
+  const { submitCount, isSubmitting } = form.formState;
+  const hasErrors = Object.keys(form.formState.errors).length > 0;
+  // Which submit was refused (0: none), so that each refused submit moves the focus again.
+  const refusedSubmit = !isSubmitting && hasErrors ? submitCount : 0;
+  useEffect(() => {
+    if (refusedSubmit > 0) refused();
+  }, [refusedSubmit, refused]);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    mutation.reset();
+    void form.handleSubmit((values) => mutation.mutateAsync(values).catch(refused))(event);
+  };
+
+  const values = form.watch();
+  function bind<N extends Path<Input>>(name: N) {
+    return {
+      value: form.getValues(name),
+      onChange: (value: PathValue<Input, N>) => form.setValue(name, value, { shouldDirty: true }),
+      error: errors[name],
+    };
+  }
+
+  return {
+    form: formRef,
+    busy: mutation.isPending,
+    errors,
+    general: server.general,
+    submit,
+    bind,
+    values,
+    setValue: form.setValue,
+  };
+}
+
+export type RecordForm = Pick<ReturnType<typeof useRecordForm>, 'form' | 'busy' | 'general'>;
