@@ -54,8 +54,6 @@ export function useEditor(fields: readonly string[]) {
   return { form, busy, errors: { ...byField, ...ownErrors }, general, submit, reset };
 }
 
-export type Editor = ReturnType<typeof useEditor>;
-
 /**
  * A dialog holding one editor's form: an introduction, the messages no field shows, the
  * fields, then save (which says when it is working) and cancel.

@@ -139,5 +139,3 @@ export function useRecordForm<Input extends FieldValues, Output, Saved>({
     setValue: form.setValue,
   };
 }
-
-export type RecordForm = Pick<ReturnType<typeof useRecordForm>, 'form' | 'busy' | 'general'>;
