@@ -4,7 +4,7 @@
 // with the focus moved to the first field to fix.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useMemo } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo } from 'react';
 import {
   type DefaultValues,
   type FieldError,
@@ -83,7 +83,8 @@ export function useRecordForm<Input extends FieldValues, Output, Saved>({
 }: {
   schema: z.ZodType<Output, Input>;
   defaultValues: DefaultValues<Input>;
-  fields: readonly string[];
+  /** Or, for a form whose fields follow its values (a type's indicators), a function of them. */
+  fields: readonly string[] | ((values: Input) => readonly string[]);
   save: (values: Output) => Promise<Saved>;
   onSaved: (saved: Saved) => void;
 }) {
@@ -101,8 +102,10 @@ export function useRecordForm<Input extends FieldValues, Output, Saved>({
   });
   const mutation = useMutation({ mutationFn: save, onSuccess: onSaved });
   const { form: formRef, refused } = useFocusOnInvalid();
-  const server = splitErrors(mutation.error, fields, t);
-  const errors: FieldErrors = { ...server.byField, ...byField(form.formState.errors, fields) };
+  const values = form.watch();
+  const names = typeof fields === 'function' ? fields(values) : fields;
+  const server = splitErrors(mutation.error, names, t);
+  const errors: FieldErrors = { ...server.byField, ...byField(form.formState.errors, names) };
 
   // The page's own refusal is known once a submit has ended with errors on the form: its
   // marks are rendered then (react-hook-form says "invalid" before it shows the errors).
@@ -119,7 +122,6 @@ export function useRecordForm<Input extends FieldValues, Output, Saved>({
     void form.handleSubmit((values) => mutation.mutateAsync(values).catch(refused))(event);
   };
 
-  const values = form.watch();
   function bind<N extends Path<Input>>(name: N) {
     return {
       value: form.getValues(name),
@@ -127,6 +129,18 @@ export function useRecordForm<Input extends FieldValues, Output, Saved>({
       error: errors[name],
     };
   }
+
+  /** Several fields at once, for a form whose fields move together (a type brings its indicators). */
+  const { setValue } = form;
+  const change = useCallback(
+    (patch: Partial<Input>) => {
+      for (const [name, value] of Object.entries(patch)) {
+        // Object.entries forgets which value goes with which name; `patch` is a Partial<Input>.
+        setValue(name as Path<Input>, value as PathValue<Input, Path<Input>>, { shouldDirty: true });
+      }
+    },
+    [setValue],
+  );
 
   return {
     form: formRef,
@@ -136,6 +150,6 @@ export function useRecordForm<Input extends FieldValues, Output, Saved>({
     submit,
     bind,
     values,
-    setValue: form.setValue,
+    change,
   };
 }

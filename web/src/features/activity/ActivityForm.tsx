@@ -1,9 +1,10 @@
 // The activity form, in a dialog: a new activity over the days chosen on the calendar, an
 // edit (sending only what changed, with the version read), or a copy. Every field of the API's
-// ActivityInput is here; the server judges the values, and its Vietnamese messages come back
-// to the fields they name and to a summary above the form.
+// ActivityInput is here; the page checks them with the contract's ActivityInput before it
+// sends, the server judges the rest (scope, validity on the day), and every refusal comes
+// back to the field it names and to a summary above the form.
 import './activity.css';
-import { type FormEvent, useCallback, useState } from 'react';
+import { useMemo } from 'react';
 import { type Activity, createActivity, updateActivity } from '../../api/activities';
 import type { User } from '../../api/auth';
 import { actsProvinceWide, canConfirmActivities } from '../../app/permissions';
@@ -12,7 +13,7 @@ import { useTimeZone } from '../../app/timeZone';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { useEditor } from '../../components/RecordEditor';
+import { useRecordForm } from '../../components/useRecordForm';
 import { type Translate, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
 import { useLoad } from '../../lib/useLoad';
@@ -20,10 +21,10 @@ import { ActivityFields, fieldNames } from './ActivityFields';
 import { type FormChoices, loadFormChoices, plannedIndicators } from './formChoices';
 import {
   type ActivityFormValues,
+  activitySchema,
   activityValues,
   changeOf,
   newActivityValues,
-  readActivityInput,
   type Selection,
 } from './formValues';
 
@@ -78,36 +79,32 @@ function ActivityForm({
   const t = useT();
   const user = useUser();
   const timeZone = useTimeZone();
-  const [values, setValues] = useState<ActivityFormValues>(() => initialValues(request, user, timeZone, t));
+  const schema = useMemo(() => activitySchema(timeZone, t), [timeZone, t]);
+  const editor = useRecordForm({
+    schema,
+    defaultValues: initialValues(request, user, timeZone, t),
+    // The server's refusals may name a planned figure: the fields follow the chosen type.
+    fields: (values) => [
+      ...fieldNames,
+      ...plannedIndicators(choices, values.typeCode, Object.keys(values.expected)).map(
+        (indicator) => `expected.${indicator.code}`,
+      ),
+    ],
+    save: (input) => {
+      if (request.kind !== 'edit') return createActivity(input);
+      const { activity } = request;
+      const changes = changeOf(input, activity);
+      return Object.keys(changes).length > 0
+        ? updateActivity(activity.id, changes, activity.version)
+        : Promise.resolve(activity);
+    },
+    onSaved,
+  });
+  const { values, change } = editor;
   const indicators = plannedIndicators(choices, values.typeCode, Object.keys(values.expected));
-  const editor = useEditor([...fieldNames, ...indicators.map((indicator) => `expected.${indicator.code}`)]);
-
-  const change = useCallback(
-    (patch: Partial<ActivityFormValues>) => setValues((current) => ({ ...current, ...patch })),
-    [],
-  );
-
-  const save = (event: FormEvent<HTMLFormElement>) =>
-    editor.submit(() => {
-      const read = readActivityInput(values, timeZone, t);
-      if (!read.ok) return read.errors;
-      return async () => {
-        if (request.kind !== 'edit') {
-          onSaved(await createActivity(read.value));
-          return;
-        }
-        const changes = changeOf(read.value, request.activity);
-        const { activity } = request;
-        onSaved(
-          Object.keys(changes).length > 0
-            ? await updateActivity(activity.id, changes, activity.version)
-            : activity,
-        );
-      };
-    })(event);
 
   return (
-    <form ref={editor.form} className="form activity-form" onSubmit={save} noValidate>
+    <form ref={editor.form} className="form activity-form" onSubmit={editor.submit} noValidate>
       <ErrorSummary errors={editor.errors} general={editor.general} indicators={indicators} />
       <ActivityFields
         values={values}

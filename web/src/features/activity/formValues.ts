@@ -1,10 +1,13 @@
 // The activity form's state, kept as the person typed it (dates as `30/7/2026`, times as
 // `08:00`, figures as text), and its conversion to and from what the API reads and writes.
-import type { Activity, ActivityChange, ActivityInput, ActivityStatus } from '../../api/activities';
+import { z } from 'zod';
+import { ActivityInput } from '../../../../server/contracts/activities';
+import type { Activity, ActivityChange, ActivityStatus } from '../../api/activities';
 import type { FieldErrors } from '../../components/form';
 import { dayText, readDay } from '../../components/form';
 import type { Translate } from '../../i18n/context';
 import { addDays, previousDay } from '../../i18n/dates';
+import { intoContract } from '../../lib/form-values';
 import { parseFigure, parseTimeInput, zonedIso, zonedParts } from './times';
 
 export type ActivityFormValues = {
@@ -205,6 +208,23 @@ export function readActivityInput(
       expected: figures,
     },
   };
+}
+
+/**
+ * The form's check: what `readActivityInput` can tell, at the fields it names, then the
+ * contract's own ActivityInput (times in order, a reason for a postponement), as the server
+ * checks it.
+ */
+export function activitySchema(timeZone: string, t: Translate) {
+  const read = z.custom<ActivityFormValues>().transform((values, context) => {
+    const input = readActivityInput(values, timeZone, t);
+    if (input.ok) return input.value;
+    for (const [path, message] of Object.entries(input.errors)) {
+      if (message) context.addIssue({ code: 'custom', path: path.split('.'), message });
+    }
+    return z.NEVER;
+  });
+  return intoContract(read, ActivityInput);
 }
 
 /** Lists compare as sets and records by their entries, so that order alone is no change. */
