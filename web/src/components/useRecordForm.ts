@@ -25,7 +25,7 @@ import { type FieldErrors, splitErrors, useFocusOnInvalid } from './form';
  * refusal catalogue's zod words, and a contract's own message (the catalogue's Vietnamese
  * words) found back by its key and worded again.
  */
-function resolverOf<Input extends FieldValues, Output>(
+export function contractResolver<Input extends FieldValues, Output>(
   schema: z.ZodType<Output, Input>,
   t: Translate,
 ): Resolver<Input, unknown, Output> {
@@ -40,7 +40,28 @@ function resolverOf<Input extends FieldValues, Output>(
   };
 }
 
-/** Each error of a nested error tree (`expected.attendances`) with its dotted path. */
+/** The messages of a form's error tree by their dotted paths (`expected.attendances`). */
+export function errorMessages(tree: object): Partial<Record<string, string>> {
+  return Object.fromEntries(leaves(tree).map((error) => [error.path, error.message]));
+}
+
+/**
+ * Calls `refused` once each submit the page refused has its marks rendered: react-hook-form
+ * says "invalid" before it shows the errors, so the focus waits for the form's state.
+ */
+export function useFocusAfterPageRefusal(
+  state: { submitCount: number; isSubmitting: boolean; errors: object },
+  refused: () => void,
+): void {
+  const hasErrors = Object.keys(state.errors).length > 0;
+  // Which submit was refused (0: none), so that each refused submit moves the focus again.
+  const refusedSubmit = !state.isSubmitting && hasErrors ? state.submitCount : 0;
+  useEffect(() => {
+    if (refusedSubmit > 0) refused();
+  }, [refusedSubmit, refused]);
+}
+
+/** Each error of a nested error tree with its dotted path. */
 function leaves(tree: object, prefix = ''): Array<FieldError & { path: string }> {
   const found: Array<FieldError & { path: string }> = [];
   for (const [name, value] of Object.entries(tree)) {
@@ -89,7 +110,7 @@ export function useRecordForm<Input extends FieldValues, Output, Saved>({
   onSaved: (saved: Saved) => void;
 }) {
   const t = useT();
-  const resolver = useMemo(() => resolverOf(schema, t), [schema, t]);
+  const resolver = useMemo(() => contractResolver(schema, t), [schema, t]);
   // Errors stay until the next save: a message appearing while typing would move the save
   // button between the press and the release of a click.
   // The focus moves by the rendered marks (useFocusOnInvalid), which also covers the fields
@@ -107,15 +128,7 @@ export function useRecordForm<Input extends FieldValues, Output, Saved>({
   const server = splitErrors(mutation.error, names, t);
   const errors: FieldErrors = { ...server.byField, ...byField(form.formState.errors, names) };
 
-  // The page's own refusal is known once a submit has ended with errors on the form: its
-  // marks are rendered then (react-hook-form says "invalid" before it shows the errors).
-  const { submitCount, isSubmitting } = form.formState;
-  const hasErrors = Object.keys(form.formState.errors).length > 0;
-  // Which submit was refused (0: none), so that each refused submit moves the focus again.
-  const refusedSubmit = !isSubmitting && hasErrors ? submitCount : 0;
-  useEffect(() => {
-    if (refusedSubmit > 0) refused();
-  }, [refusedSubmit, refused]);
+  useFocusAfterPageRefusal(form.formState, refused);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     mutation.reset();

@@ -12,6 +12,9 @@ export const queryClient = new QueryClient({
       refetchOnWindowFocus: false,
       retry: (failures, error) => failures < 1 && error instanceof ApiError && error.code === 'NETWORK',
     },
+    // A write is sent when asked, connection or not: offline, react-query would hold it back
+    // without a word, where the forms must say at once that nothing was sent (and keep it).
+    mutations: { networkMode: 'always' },
   },
 });
 

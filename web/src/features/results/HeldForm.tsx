@@ -2,12 +2,16 @@
 // market day) or a media item already published: the activity, created as done, and its
 // figures, sent together (POST /api/activities/held) so that a refusal leaves nothing behind.
 // `event` asks what a field report needs; `media` is the quick form of the media page.
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { HeldActivityInput } from '../../../../server/contracts/held-activities';
 import type { Agency } from '../../api/agencies';
 import type { User } from '../../api/auth';
 import type { Catalog } from '../../api/catalog';
 import { ApiError } from '../../api/client';
-import { type HeldActivityAnswer, type HeldActivityBody, logHeldActivity } from '../../api/results';
+import { type HeldActivityAnswer, logHeldActivity } from '../../api/results';
 import type { Unit } from '../../api/units';
 import { actsProvinceWide } from '../../app/permissions';
 import { useTimeZone } from '../../app/timeZone';
@@ -23,10 +27,12 @@ import {
   useFocusOnInvalid,
 } from '../../components/form';
 import { agencyOptions } from '../../components/records';
-import { useLanguage, useT } from '../../i18n/context';
+import { contractResolver, errorMessages, useFocusAfterPageRefusal } from '../../components/useRecordForm';
+import { type Translate, useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
+import { intoContract } from '../../lib/form-values';
 import { byName, entryName, validOn } from '../../lib/names';
-import { isFieldRefusal, messagesByPath, type PathMessages } from './errors';
+import { isFieldRefusal, messagesByPath, type PathMessages, pageMessages } from './errors';
 import { figureFields, readFigures } from './figures';
 import { LinksEditor, linkMessagesByRow, linksToSend } from './LinksEditor';
 import { RefusalBox } from './RefusalBox';
@@ -57,6 +63,66 @@ const activityFields = [
   'links',
 ];
 
+/** What the form holds, as typed. */
+type HeldValues = {
+  title: string;
+  typeCode: string;
+  day: string;
+  leadAgencyId: string;
+  unitIds: number[];
+  venue: string;
+  targetGroupCodes: string[];
+  channelCodes: string[];
+  figures: Record<string, string>;
+  notes: string;
+  links: string[];
+};
+
+/**
+ * The form's check: what it asks of its own (a title, a type, a day not to come, a lead
+ * agency, whole figures) at its fields, then the contract's HeldActivityInput as the server
+ * checks it. The figures asked follow the chosen type, so they are read when it is sent.
+ */
+function heldResolver(mode: 'event' | 'media', catalog: Catalog, today: string, t: Translate) {
+  const read = z.custom<HeldValues>().transform((values, context) => {
+    const refuse = (path: string, message: string) =>
+      context.addIssue({ code: 'custom', path: path.split('.'), message });
+    if (values.title.trim() === '') refuse('title', t('results.held.titleNeeded'));
+    if (!values.typeCode) refuse('typeCode', t('results.held.typeNeeded'));
+    const start = readDay(values.day);
+    if (!start) refuse('start', start === null ? t('results.held.dayNeeded') : t('form.badDate'));
+    else if (start > today) refuse('start', t('results.held.dayInFuture'));
+    if (!values.leadAgencyId) refuse('leadAgencyId', t('results.held.leadNeeded'));
+    const codes = values.typeCode
+      ? figureFields(catalog, values.typeCode).map((field) => field.indicator.code)
+      : [];
+    const figures = readFigures(values.figures, codes);
+    if (!figures.ok)
+      for (const code of figures.invalid) refuse(`values.${code}`, t('results.figureNotWhole'));
+    if (!start || !figures.ok) return z.NEVER;
+    return {
+      activity: {
+        title: values.title.trim(),
+        typeCode: values.typeCode,
+        allDay: true,
+        start,
+        leadAgencyId: Number(values.leadAgencyId),
+        unitIds: values.unitIds,
+        channelCodes: values.channelCodes,
+        ...(mode === 'event'
+          ? { venue: values.venue.trim(), targetGroupCodes: values.targetGroupCodes }
+          : {}),
+      },
+      result: {
+        values: figures.values,
+        links: linksToSend(values.links).links,
+        ...(mode === 'event' ? { notes: values.notes.trim() } : {}),
+      },
+    };
+  });
+  return contractResolver(intoContract(read, HeldActivityInput), t);
+}
+
 export function HeldForm({
   mode,
   user,
@@ -85,39 +151,51 @@ export function HeldForm({
         : catalog.activityTypes,
     [mode, catalog.activityTypes],
   );
+  const resolver = useMemo(() => heldResolver(mode, catalog, today, t), [mode, catalog, today, t]);
 
-  const [title, setTitle] = useState('');
-  const [typeCode, setTypeCode] = useState(mode === 'media' ? (types[0]?.code ?? '') : '');
-  const [day, setDay] = useState(dayText(today));
-  const [leadAgencyId, setLeadAgencyId] = useState(user.agencyId === null ? '' : String(user.agencyId));
-  const [unitIds, setUnitIds] = useState<number[]>(user.unitIds);
-  const [venue, setVenue] = useState('');
-  const [targetGroupCodes, setTargetGroupCodes] = useState<string[]>([]);
+  // The media form starts on its first type; a field report asks which.
+  const firstType = mode === 'media' ? types[0] : undefined;
+  const form = useForm<HeldValues, unknown, HeldActivityInput>({
+    resolver,
+    defaultValues: {
+      title: '',
+      typeCode: firstType?.code ?? '',
+      day: dayText(today),
+      leadAgencyId: user.agencyId === null ? '' : String(user.agencyId),
+      unitIds: user.unitIds,
+      venue: '',
+      targetGroupCodes: [],
+      // A type sent through one channel only has it chosen already.
+      channelCodes: firstType?.channelCodes.length === 1 ? firstType.channelCodes : [],
+      figures: {},
+      notes: '',
+      links: mode === 'media' ? [''] : [],
+    },
+    shouldFocusError: false,
+    reValidateMode: 'onSubmit',
+  });
+  const values = form.watch();
+  const { setValue } = form;
+  const { typeCode, day, unitIds, channelCodes } = values;
   const type = types.find((entry) => entry.code === typeCode);
-  const [channelCodes, setChannelCodes] = useState<string[]>(() =>
-    type?.channelCodes.length === 1 ? type.channelCodes : [],
-  );
-  const [figures, setFigures] = useState<Record<string, string>>({});
-  const [notes, setNotes] = useState('');
-  const [links, setLinks] = useState<string[]>(mode === 'media' ? [''] : []);
-
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [ownErrors, setOwnErrors] = useState<PathMessages>({});
+  const saving = useMutation({ mutationFn: logHeldActivity, onSuccess: onSaved });
+  const busy = saving.isPending;
+  const failure = saving.error;
   const [linkRows, setLinkRows] = useState<number[]>([]);
-  const { form, refused } = useFocusOnInvalid();
+  const { form: formRef, refused } = useFocusOnInvalid();
+  useFocusAfterPageRefusal(form.formState, refused);
 
   const fields = useMemo(() => (typeCode ? figureFields(catalog, typeCode) : []), [catalog, typeCode]);
   const codes = fields.map((field) => field.indicator.code);
   const date = readDay(day) ?? today;
 
   const chooseType = (code: string) => {
-    setTypeCode(code);
+    setValue('typeCode', code);
     const next = types.find((entry) => entry.code === code);
     const offered = next?.channelCodes ?? [];
     const kept = channelCodes.filter((channel) => offered.includes(channel));
-    setChannelCodes(kept.length === 0 && offered.length === 1 ? offered : kept);
-    if (failure instanceof ApiError && failure.code === 'NEEDS_CONFIRMATION') setFailure(null);
+    setValue('channelCodes', kept.length === 0 && offered.length === 1 ? offered : kept);
+    if (failure instanceof ApiError && failure.code === 'NEEDS_CONFIRMATION') saving.reset();
   };
 
   const fieldOf = (path: string): string | null => {
@@ -130,62 +208,29 @@ export function HeldForm({
   const fieldRefusal = isFieldRefusal(failure) ? failure : null;
   const split = fieldRefusal ? messagesByPath(fieldRefusal, fieldOf, t) : { byPath: {}, other: [] };
   const serverMessages = linkMessagesByRow(split.byPath, linkRows);
+  const ownErrors = linkMessagesByRow(
+    pageMessages(errorMessages(form.formState.errors), fieldOf),
+    linksToSend(values.links).rows,
+  );
   const errors: PathMessages =
     fieldRefusal?.code === 'VALIDATION_FAILED' ? { ...serverMessages, ...ownErrors } : ownErrors;
   const warnings: PathMessages = fieldRefusal?.code === 'NEEDS_CONFIRMATION' ? serverMessages : {};
   const otherRefusal = failure && !fieldRefusal ? failure : null;
 
-  const send = async (confirm: boolean) => {
-    const own: PathMessages = {};
-    if (title.trim() === '') own.title = t('results.held.titleNeeded');
-    if (!typeCode) own.typeCode = t('results.held.typeNeeded');
-    const start = readDay(day);
-    if (!start) own.start = start === null ? t('results.held.dayNeeded') : t('form.badDate');
-    else if (start > today) own.start = t('results.held.dayInFuture');
-    if (!leadAgencyId) own.leadAgencyId = t('results.held.leadNeeded');
-    const read = readFigures(figures, codes);
-    if (!read.ok) for (const code of read.invalid) own[`values.${code}`] = t('results.figureNotWhole');
-    setFailure(null);
-    setOwnErrors(own);
-    if (Object.keys(own).length > 0 || !read.ok || !start) {
-      refused();
-      return;
-    }
-    const sent = linksToSend(links);
-    const body: HeldActivityBody = {
-      activity: {
-        title: title.trim(),
-        typeCode,
-        allDay: true,
-        start,
-        leadAgencyId: Number(leadAgencyId),
-        unitIds,
-        channelCodes,
-        ...(mode === 'event' ? { venue: venue.trim(), targetGroupCodes } : {}),
-      },
-      result: {
-        values: read.values,
-        links: sent.links,
-        ...(mode === 'event' ? { notes: notes.trim() } : {}),
-        ...(confirm ? { confirm: true } : {}),
-      },
-    };
-    setLinkRows(sent.rows);
-    setBusy(true);
-    try {
-      const held = await logHeldActivity(body);
-      onSaved(held);
-    } catch (error) {
-      setFailure(error);
-      refused();
-    } finally {
-      setBusy(false);
-    }
+  /** Checks the form with the contract, then sends it (`confirm`: the unusual figures are right). */
+  const send = (confirm: boolean) => {
+    saving.reset();
+    setLinkRows(linksToSend(values.links).rows);
+    void form.handleSubmit((body) =>
+      saving
+        .mutateAsync(confirm ? { ...body, result: { ...body.result, confirm: true } } : body)
+        .catch(() => refused()),
+    )();
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void send(false);
+    send(false);
   };
 
   const unitOptions = useMemo(
@@ -205,7 +250,7 @@ export function HeldForm({
   const confirmation = fieldRefusal?.code === 'NEEDS_CONFIRMATION' ? fieldRefusal : null;
 
   return (
-    <form ref={form} className="form held-form" noValidate onSubmit={submit}>
+    <form ref={formRef} className="form held-form" noValidate onSubmit={submit}>
       <FormErrors messages={split.other} />
       <div className="form__grid">
         <SelectField
@@ -225,15 +270,15 @@ export function HeldForm({
         <DateField
           label={mode === 'media' ? t('results.media.day') : t('results.held.day')}
           value={day}
-          onChange={setDay}
+          onChange={(text) => setValue('day', text)}
           error={errors.start}
           required
         />
       </div>
       <TextField
         label={mode === 'media' ? t('results.media.itemTitle') : t('results.held.title')}
-        value={title}
-        onChange={setTitle}
+        value={values.title}
+        onChange={(text) => setValue('title', text)}
         error={errors.title}
         required
         maxLength={300}
@@ -241,22 +286,28 @@ export function HeldForm({
       />
       <SelectField
         label={t('activity.lead')}
-        value={leadAgencyId}
-        onChange={setLeadAgencyId}
+        value={values.leadAgencyId}
+        onChange={(id) => setValue('leadAgencyId', id)}
         error={errors.leadAgencyId}
         hint={leadFixed ? t('results.held.leadFixed') : undefined}
         disabled={leadFixed}
         required
       >
         <option value="">{t('results.held.chooseLead')}</option>
-        {agencyOptions([...agencies], date, leadAgencyId ? Number(leadAgencyId) : null, language, t)}
+        {agencyOptions(
+          [...agencies],
+          date,
+          values.leadAgencyId ? Number(values.leadAgencyId) : null,
+          language,
+          t,
+        )}
       </SelectField>
       {channelOptions.length > 0 ? (
         <MultiPicker
           label={t('field.channelCodes')}
           options={channelOptions}
           selected={channelCodes}
-          onChange={setChannelCodes}
+          onChange={(codes) => setValue('channelCodes', codes)}
           error={errors.channelCodes}
         />
       ) : null}
@@ -264,8 +315,8 @@ export function HeldForm({
         <>
           <TextField
             label={t('activity.venue')}
-            value={venue}
-            onChange={setVenue}
+            value={values.venue}
+            onChange={(text) => setValue('venue', text)}
             error={errors.venue}
             maxLength={500}
           />
@@ -274,7 +325,7 @@ export function HeldForm({
             hint={user.role === 'unit_reporter' ? t('results.held.unitsHint') : undefined}
             options={unitOptions}
             selected={unitIds}
-            onChange={setUnitIds}
+            onChange={(ids) => setValue('unitIds', ids)}
             error={errors.unitIds}
           />
           <MultiPicker
@@ -283,8 +334,8 @@ export function HeldForm({
               value: group.code,
               label: entryName(group, language),
             }))}
-            selected={targetGroupCodes}
-            onChange={setTargetGroupCodes}
+            selected={values.targetGroupCodes}
+            onChange={(codes) => setValue('targetGroupCodes', codes)}
             error={errors.targetGroupCodes}
           />
         </>
@@ -294,10 +345,10 @@ export function HeldForm({
         <ResultFigures
           legend={t('results.figures')}
           fields={fields}
-          texts={figures}
+          texts={values.figures}
           onChange={(code, text) => {
-            setFigures((current) => ({ ...current, [code]: text }));
-            if (failure instanceof ApiError && failure.code === 'NEEDS_CONFIRMATION') setFailure(null);
+            setValue('figures', { ...values.figures, [code]: text });
+            if (failure instanceof ApiError && failure.code === 'NEEDS_CONFIRMATION') saving.reset();
           }}
           errors={errors}
           warnings={warnings}
@@ -308,8 +359,8 @@ export function HeldForm({
         <TextAreaField
           label={t('results.notes')}
           hint={t('results.notesHint')}
-          value={notes}
-          onChange={setNotes}
+          value={values.notes}
+          onChange={(text) => setValue('notes', text)}
           error={errors.notes}
           rows={3}
           maxLength={10000}
@@ -318,8 +369,8 @@ export function HeldForm({
       <LinksEditor
         label={t('results.links')}
         hint={mode === 'media' ? t('results.media.linkHint') : t('results.linksHint')}
-        links={links}
-        onChange={setLinks}
+        links={values.links}
+        onChange={(links) => setValue('links', links)}
         errors={errors}
       />
       {mode === 'event' ? <p className="field__hint">{t('results.held.photosAfter')}</p> : null}
@@ -328,7 +379,7 @@ export function HeldForm({
         confirmation={confirmation}
         refusal={otherRefusal}
         busy={busy}
-        onConfirm={() => void send(true)}
+        onConfirm={() => send(true)}
       />
 
       <div className="form-actions">

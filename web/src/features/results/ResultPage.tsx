@@ -4,10 +4,12 @@
 // The server's refusals are said at the fields they name; unusual figures ask for a
 // confirmation; a locked period, a missing right or a cancelled activity say so plainly.
 // Coordinators review (accept, or return with a note) on the same page.
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Path, useForm } from 'react-hook-form';
 import { type Activity, getActivity } from '../../api/activities';
 import { listAgencies } from '../../api/agencies';
-import { type Attachment, deleteAttachment, listAttachments, uploadAttachment } from '../../api/attachments';
+import { type Attachment, deleteAttachment, listAttachments } from '../../api/attachments';
 import { getCatalog } from '../../api/catalog';
 import { ApiError } from '../../api/client';
 import { getResult, type Result, type ResultBody, saveResult } from '../../api/results';
@@ -19,21 +21,24 @@ import { useTimeZone } from '../../app/timeZone';
 import { PageFrame } from '../../components/ActivityParts';
 import { DateField, FormErrors, TextAreaField, TextField, useFocusOnInvalid } from '../../components/form';
 import { LoadState } from '../../components/records';
+import { contractResolver, errorMessages, useFocusAfterPageRefusal } from '../../components/useRecordForm';
 import { useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
 import { startDayOf, unitText, useNumbers } from '../../lib/format';
 import { entryName } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
 import { ActivitySummary } from './ActivitySummary';
-import { AttachmentsSection, isQueued, type PendingFile, pendingFrom, uploadFailure } from './Attachments';
+import { AttachmentsSection, type PendingFile } from './Attachments';
+import type { ResultDraft } from './draft';
 import { isFieldRefusal, messagesByPath, type PathMessages } from './errors';
-import { type FigureField, figureFields, readFigures } from './figures';
+import { type FigureField, figureFields } from './figures';
 import { LinksEditor, linkMessagesByRow, linksToSend } from './LinksEditor';
 import { RefusalBox } from './RefusalBox';
 import { ResultFigures } from './ResultFigures';
 import { ReviewPanel, ReviewStatus } from './ReviewPanel';
-import { readMoment } from './times';
+import { resultSchema } from './resultValues';
 import { useResultDraft } from './useResultDraft';
+import { type PendingList, useUploadQueue } from './useUploadQueue';
 import './results.css';
 
 async function loadResultPage(activityId: number, signal: AbortSignal) {
@@ -82,17 +87,12 @@ function openness(activity: Activity, timeZone: string): 'open' | 'cancelled' | 
   return 'open';
 }
 
-type PendingState = {
-  pending: PendingFile[];
-  setPending: (update: (list: PendingFile[]) => PendingFile[]) => void;
-};
-
 function ResultScreen({
   data,
   reload,
   pending,
   setPending,
-}: { data: ResultPageData; reload: () => void } & PendingState) {
+}: { data: ResultPageData; reload: () => void } & PendingList) {
   const t = useT();
   const user = useUser();
   const timeZone = useTimeZone();
@@ -205,12 +205,6 @@ function ResultFacts({ fields, result }: { fields: readonly FigureField[]; resul
   );
 }
 
-function withoutPath(messages: PathMessages, path: string): PathMessages {
-  const rest = { ...messages };
-  delete rest[path];
-  return rest;
-}
-
 /** Fields of the form that the server's messages may name, besides the figures and links. */
 const namedFields = new Set(['notes', 'actualStart', 'actualEnd', 'links']);
 
@@ -224,7 +218,7 @@ function ResultForm({
   reload,
   pending,
   setPending,
-}: PendingState & {
+}: PendingList & {
   activity: Activity;
   fields: readonly FigureField[];
   result: Result | null;
@@ -241,17 +235,40 @@ function ResultForm({
   const { draft, dirty, restored, stale, storageFailed, change, saved, restoreStale, dropStale, discard } =
     useResultDraft(user.id, activity.id, result, timeZone);
 
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [ownErrors, setOwnErrors] = useState<PathMessages>({});
+  const removing = useMutation({ mutationFn: (attachment: Attachment) => deleteAttachment(attachment.id) });
+  const uploads = useUploadQueue({
+    activityId: activity.id,
+    pending,
+    setPending,
+    onSent: (attachment) => setAttachments((list) => [...list, attachment]),
+  });
+  const saving = useMutation({
+    mutationFn: (body: ResultBody) => saveResult(activity.id, body, result?.version ?? null),
+    onSuccess: (answer) => {
+      saved(answer);
+      onSaved(answer);
+      void uploads.send();
+    },
+  });
+  const busy = saving.isPending;
+  const failure = saving.error;
   const [linkRows, setLinkRows] = useState<number[]>([]);
   const { form, refused } = useFocusOnInvalid();
   const refusalBox = useRef<HTMLDivElement>(null);
 
-  const pendingRef = useRef(pending);
-  pendingRef.current = pending;
-  const [sending, setSending] = useState(false);
-  const [progress, setProgress] = useState('');
+  // The draft is the form's state (kept on the device at every keystroke): react-hook-form
+  // checks it with the contract's schema when it is sent, and holds what the page refused.
+  const schema = useMemo(() => resultSchema(codes, timeZone, t), [codes, timeZone, t]);
+  const resolver = useMemo(() => contractResolver(schema, t), [schema, t]);
+  const checker = useForm({
+    resolver,
+    values: draft,
+    resetOptions: { keepErrors: true, keepSubmitCount: true },
+    shouldFocusError: false,
+    reValidateMode: 'onSubmit',
+  });
+  useFocusAfterPageRefusal(checker.formState, refused);
+  const ownErrors = linkMessagesByRow(errorMessages(checker.formState.errors), linksToSend(draft.links).rows);
 
   // A refusal that no field shows takes the focus, so that it is read out and seen on a phone.
   useEffect(() => {
@@ -262,9 +279,10 @@ function ResultForm({
 
   const changeFigure = (code: string, text: string) => {
     change({ figures: { ...draft.figures, [code]: text } });
-    setOwnErrors((current) => withoutPath(current, `values.${code}`));
+    // The page's errors are named by the body's paths (values.x), not by the draft's.
+    checker.clearErrors(`values.${code}` as Path<ResultDraft>);
     // A confirmation is for the figures it named: a changed figure is checked again.
-    if (failure instanceof ApiError && failure.code === 'NEEDS_CONFIRMATION') setFailure(null);
+    if (failure instanceof ApiError && failure.code === 'NEEDS_CONFIRMATION') saving.reset();
   };
 
   // The server's messages at the fields they name.
@@ -282,100 +300,21 @@ function ResultForm({
   const warnings: PathMessages = fieldRefusal?.code === 'NEEDS_CONFIRMATION' ? serverMessages : {};
   const otherRefusal = failure && !fieldRefusal ? failure : null;
 
-  /** Sends the chosen files one by one; those refused stay listed with the reason. */
-  const sendFiles = async (only?: number) => {
-    const queue = pendingRef.current.filter((item) =>
-      only === undefined ? isQueued(item) : item.key === only,
-    );
-    if (queue.length === 0) return;
-    setSending(true);
-    let sent = 0;
-    for (const [index, item] of queue.entries()) {
-      setProgress(t('results.sendingFile', { current: index + 1, total: queue.length }));
-      setPending((list) =>
-        list.map((entry) =>
-          entry.key === item.key ? { ...entry, status: 'sending', message: undefined } : entry,
-        ),
-      );
-      try {
-        const attachment = await uploadAttachment(activity.id, item.file);
-        sent += 1;
-        setPending((list) => list.filter((entry) => entry.key !== item.key));
-        setAttachments((list) => [...list, attachment]);
-      } catch (error) {
-        setPending((list) =>
-          list.map((entry) =>
-            entry.key === item.key
-              ? {
-                  ...entry,
-                  status: 'failed',
-                  message: uploadFailure(error, t),
-                  retriable: error instanceof ApiError && error.code === 'NETWORK',
-                }
-              : entry,
-          ),
-        );
-      }
-    }
-    setSending(false);
-    setProgress(
-      sent === queue.length
-        ? t('results.filesSent', { count: sent })
-        : t('results.filesPartlySent', { sent, total: queue.length }),
-    );
-  };
-
-  const send = async (confirm: boolean) => {
-    // What the form can tell without asking the server: a figure that is no whole number, a
-    // time that cannot be read.
-    const own: PathMessages = {};
-    const figures = readFigures(draft.figures, codes);
-    if (!figures.ok) for (const code of figures.invalid) own[`values.${code}`] = t('results.figureNotWhole');
-    const start = readMoment(draft.actualStartDay, draft.actualStartTime, timeZone);
-    if (!start.ok)
-      own[start.field === 'day' ? 'actualStartDay' : 'actualStartTime'] = t(`results.bad.${start.field}`);
-    const end = readMoment(draft.actualEndDay, draft.actualEndTime, timeZone, true);
-    if (!end.ok) own[end.field === 'day' ? 'actualEndDay' : 'actualEndTime'] = t(`results.bad.${end.field}`);
-    setFailure(null);
-    setOwnErrors(own);
-    if (!figures.ok || !start.ok || !end.ok) {
-      refused();
-      return;
-    }
-    const links = linksToSend(draft.links);
-    const body: ResultBody = {
-      values: figures.values,
-      notes: draft.notes.trim(),
-      links: links.links,
-      actualStart: start.value,
-      actualEnd: end.value,
-    };
-    if (confirm) body.confirm = true;
-    setLinkRows(links.rows);
-    setBusy(true);
-    try {
-      const answer = await saveResult(activity.id, body, result?.version ?? null);
-      saved(answer);
-      onSaved(answer);
-      setBusy(false);
-      await sendFiles();
-    } catch (error) {
-      setBusy(false);
-      setFailure(error);
-      if (isFieldRefusal(error) && error.code === 'VALIDATION_FAILED') refused();
-    }
-  };
-
-  const _restoreStaleDraft = () => {
-    if (!restoreStale()) return;
-    setFailure(null);
-    setOwnErrors({});
+  /** Checks the draft, then sends it (`confirm`: the unusual figures are right), then its files. */
+  const send = (confirm: boolean) => {
+    saving.reset();
+    setLinkRows(linksToSend(draft.links).rows);
+    void checker.handleSubmit((body) =>
+      saving.mutateAsync(confirm ? { ...body, confirm: true } : body).catch((error: unknown) => {
+        if (isFieldRefusal(error) && error.code === 'VALIDATION_FAILED') refused();
+      }),
+    )();
   };
 
   const discardDraft = () => {
     discard();
-    setFailure(null);
-    setOwnErrors({});
+    saving.reset();
+    checker.clearErrors();
   };
 
   const confirmation = fieldRefusal?.code === 'NEEDS_CONFIRMATION' ? fieldRefusal : null;
@@ -387,7 +326,7 @@ function ResultForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void send(false);
+        send(false);
       }}
     >
       {result?.reviewStatus === 'accepted' ? (
@@ -492,24 +431,14 @@ function ResultForm({
         editing={{
           pending,
           canSendNow: result !== null,
-          sending: sending || busy,
-          progress,
-          onPick: (files) => {
-            // Read now: the picker is emptied right after, and the update may run later.
-            const picked = pendingFrom(files, t);
-            setPending((list) => [...list, ...picked]);
-          },
-          onRetry: (key) => {
-            const waiting = (entry: PendingFile): PendingFile =>
-              entry.key === key ? { ...entry, status: 'waiting', message: undefined } : entry;
-            setPending((list) => list.map(waiting));
-            pendingRef.current = pendingRef.current.map(waiting);
-            void sendFiles(key);
-          },
-          onDiscard: (key) => setPending((list) => list.filter((entry) => entry.key !== key)),
-          onSendNow: () => void sendFiles(),
+          sending: uploads.sending || busy,
+          progress: uploads.progress,
+          onPick: uploads.pick,
+          onRetry: uploads.retry,
+          onDiscard: uploads.discard,
+          onSendNow: () => void uploads.send(),
           onDelete: async (attachment) => {
-            await deleteAttachment(attachment.id);
+            await removing.mutateAsync(attachment);
             setAttachments((list) => list.filter((entry) => entry.id !== attachment.id));
           },
         }}
@@ -520,7 +449,7 @@ function ResultForm({
         confirmation={confirmation}
         refusal={otherRefusal}
         busy={busy}
-        onConfirm={() => void send(true)}
+        onConfirm={() => send(true)}
         boxRef={refusalBox}
       >
         {dirty ? <p>{t('results.keptAfterRefusal')}</p> : null}
@@ -532,7 +461,7 @@ function ResultForm({
       </RefusalBox>
 
       <div className="form-actions result-form__actions">
-        <button type="submit" className="button result-form__send" disabled={busy || sending}>
+        <button type="submit" className="button result-form__send" disabled={busy || uploads.sending}>
           {busy ? t('results.sending') : result ? t('results.resend') : t('results.send')}
         </button>
         <Link href="/my-work" className="button button--secondary result-form__later">

@@ -35,6 +35,19 @@ export function messagesByPath(
   return { byPath, other };
 }
 
+/**
+ * What the page refused (its errors by the body's paths, `activity.title`, `result.links.0`)
+ * by the form field they belong to; a path no field shows keeps its own name.
+ */
+export function pageMessages(messages: PathMessages, fieldOf: (path: string) => string | null): PathMessages {
+  const byPath: PathMessages = {};
+  for (const [path, message] of Object.entries(messages)) {
+    const field = fieldOf(plainPath(path)) ?? plainPath(path);
+    byPath[field] ??= message;
+  }
+  return byPath;
+}
+
 /** Whether the failure is one the form shows at its fields. */
 export function isFieldRefusal(error: unknown): error is ApiError {
   return (
