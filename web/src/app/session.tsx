@@ -52,6 +52,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [],
   );
 
+  // Signing in and out are not react-query mutations: each empties the whole cache, the
+  // mutation cache with it, since what one user read is not the next user's.
   const doSignIn = useCallback(async (credentials: { username: string; password: string }) => {
     const user = await signIn(credentials);
     // What the last user of this browser saw is theirs: the next one starts from nothing.

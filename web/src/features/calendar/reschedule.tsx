@@ -3,6 +3,7 @@
 // and says why. A stale version (someone else saved the activity since the page loaded it) is
 // said in words a person can act on, and the calendar reloads so that their version shows.
 import type { EventDropInfo, EventResizeDoneInfo } from '@fullcalendar/react';
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Activity } from '../../api/activities';
 import { ApiError } from '../../api/client';
@@ -24,6 +25,17 @@ type State =
 export function useReschedule(reschedule: Rescheduling | undefined, refetch: () => void, timeZone: string) {
   const t = useT();
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const { mutateAsync: save } = useMutation({
+    mutationFn: ({
+      activity,
+      times,
+      write,
+    }: {
+      activity: Activity;
+      times: ActivityTimes;
+      write: Rescheduling;
+    }) => write(activity, times),
+  });
 
   const persist = useCallback(
     async (info: EventDropInfo | EventResizeDoneInfo) => {
@@ -34,7 +46,7 @@ export function useReschedule(reschedule: Rescheduling | undefined, refetch: () 
       }
       setState({ kind: 'idle' });
       try {
-        const saved = await reschedule(activity, eventTimes(info.event));
+        const saved = await save({ activity, times: eventTimes(info.event), write: reschedule });
         // The next drag, before the reload below arrives, must carry the new version.
         info.event.setExtendedProp('activity', saved);
         setState({
@@ -53,7 +65,7 @@ export function useReschedule(reschedule: Rescheduling | undefined, refetch: () 
         refetch();
       }
     },
-    [reschedule, refetch, t, timeZone],
+    [reschedule, save, refetch, t, timeZone],
   );
 
   const dismiss = useCallback(() => setState({ kind: 'idle' }), []);
