@@ -217,6 +217,16 @@ export function englishMonth(date: string): string {
   return format(asLocalDate(date), 'MMMM yyyy');
 }
 
+/** A month's name alone in English (`July`), month 1 to 12. */
+export function englishMonthName(month: number): string {
+  return format(new Date(2000, month - 1, 1), 'MMMM');
+}
+
+/** The weekday's name: `Thứ Hai` … `Chủ Nhật`, or `Monday` in English. */
+export function weekdayName(date: string, language: 'vi' | 'en'): string {
+  return format(asLocalDate(date), 'EEEE', language === 'vi' ? { locale: vi } : {});
+}
+
 /** A `YYYY-MM-DD` date for display, or the empty string for none. */
 export function formatIsoDay(date: string | null | undefined): string {
   return date ? vietnameseDate(date) : '';
@@ -259,11 +269,21 @@ export function formatActivityTime(
  */
 export function formatLastDay(endInstant: string, timeZone: string): string {
   try {
-    const last = Temporal.Instant.from(endInstant).subtract({ milliseconds: 1 });
-    return vietnameseDate(localDateOf(toStoredInstant(last), timeZone));
+    return vietnameseDate(lastLocalDateOf(endInstant, timeZone));
   } catch {
     return endInstant;
   }
+}
+
+/** The local day of the last moment before an exclusive end instant. */
+export function lastLocalDateOf(endInstant: string, timeZone: string): string {
+  const last = Temporal.Instant.from(endInstant).subtract({ milliseconds: 1 });
+  return localDateOf(toStoredInstant(last), timeZone);
+}
+
+/** Milliseconds since 1970 now, for a widget (FullCalendar) that counts time in Date values. */
+export function epochMillisecondsNow(clock: Clock = systemClock): number {
+  return clock().epochMilliseconds;
 }
 
 const typedForms = ['d/M/yyyy', 'd.M.yyyy', 'd-M-yyyy', 'yyyy-M-d'];

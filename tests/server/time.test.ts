@@ -3,7 +3,15 @@
 // APP_TIMEZONE, never the process's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, ActivityList } from '../../server/contracts/activities';
-import { boundToInstant, localDateOf, startOfLocalDay, toZonedIso } from '../../server/domain/time';
+import {
+  boundToInstant,
+  englishMonthName,
+  lastLocalDateOf,
+  localDateOf,
+  startOfLocalDay,
+  toZonedIso,
+  weekdayName,
+} from '../../server/domain/time';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 let testApp: TestApp;
@@ -100,5 +108,20 @@ describe(`time rules with TZ=${process.env.TZ}`, () => {
     expect(await titlesIn('2024-09-07', '2024-09-08')).toContain('Tuần lễ 1–7/9');
     expect(await titlesIn('2024-09-08', '2024-09-09')).not.toContain('Tuần lễ 1–7/9');
     expect(await titlesIn('2024-08-31', '2024-09-01')).not.toContain('Tuần lễ 1–7/9');
+  });
+});
+
+describe(`the words of a date with TZ=${process.env.TZ}`, () => {
+  it('names a weekday as Vietnamese write it, and in English', () => {
+    expect(weekdayName('2026-08-03', 'vi')).toBe('Thứ Hai');
+    expect(weekdayName('2026-08-09', 'vi')).toBe('Chủ Nhật');
+    expect(weekdayName('2026-08-09', 'en')).toBe('Sunday');
+    expect(englishMonthName(7)).toBe('July');
+  });
+
+  it('reads the last day before an exclusive end in the deployment zone', () => {
+    // Midnight starting 31/7 in Huế is 17:00 UTC on 30/7: the last day is 30/7.
+    expect(lastLocalDateOf('2025-07-30T17:00:00Z', 'Asia/Ho_Chi_Minh')).toBe('2025-07-30');
+    expect(lastLocalDateOf('2025-07-30T17:00:01Z', 'Asia/Ho_Chi_Minh')).toBe('2025-07-31');
   });
 });

@@ -79,7 +79,10 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** `Retry-After` as seconds; the HTTP-date form is allowed by the standard, so read it too. */
+/**
+ * `Retry-After` as seconds; the HTTP-date form is allowed by the standard, so read it too
+ * (the protocol's own format, read by Date, not a date anyone reads: not the domain's).
+ */
 function retryAfterOf(response: Response): number | undefined {
   const header = response.headers.get('retry-after');
   if (!header) return undefined;

@@ -5,31 +5,44 @@
 import {
   formatActivityTime as activityTime,
   addDays as addDaysToDate,
+  dateOf,
   dateParts,
   previousDay as dayBefore,
+  englishMonthName,
+  epochMillisecondsNow,
   formatInstant as instantText,
   formatIsoDay as isoDayText,
   formatLastDay as lastDayText,
+  lastLocalDateOf,
+  localDateOf,
+  storedNow,
+  systemClock,
   todayIn as todayInZone,
   parseDayInput as typedDay,
   wallClockOf,
+  weekdayName,
+  weekdayOf,
 } from '../../../server/domain/time';
 
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
+export {
+  dateOf,
+  englishMonthName,
+  epochMillisecondsNow,
+  lastLocalDateOf,
+  localDateOf,
+  wallClockOf,
+  weekdayName,
+  weekdayOf,
+};
 
-export function wallClock(instant: Date, timeZone: string): WallClock {
-  const { date, time } = wallClockOf(instant.toISOString(), timeZone);
-  const [hour = 0, minute = 0] = time.split(':').map(Number);
-  return { ...dateParts(date), hour, minute };
+/** Now as the server stores an instant (UTC, to the millisecond), for what this device keeps. */
+export function storedInstantNow(): string {
+  return storedNow(systemClock);
 }
 
 /** `30/7/2025`: day and month without leading zeros, as written by hand and in official documents. */
 export function formatDay({ year, month, day }: { year: number; month: number; day: number }): string {
   return `${day}/${month}/${year}`;
-}
-
-export function formatTime({ hour, minute }: { hour: number; minute: number }): string {
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
 /** A `YYYY-MM-DD` calendar date, which has no zone: read it as written. */

@@ -5,7 +5,7 @@ import { unitWord } from '../../../server/domain/indicators';
 import type { Activity } from '../api/activities';
 import type { Plan, Task } from '../api/plans';
 import { type Language, type Translate, useLanguage } from '../i18n/context';
-import { addDays, formatDay, parseDay, wallClock } from '../i18n/dates';
+import { addDays, formatDay, lastLocalDateOf, localDateOf, parseDay } from '../i18n/dates';
 
 /** Numbers and shares in the interface's language: `1.234` and `30%` in Vietnamese, `1,234` in English. */
 export function useNumbers() {
@@ -60,22 +60,14 @@ export function agenciesText(
   return names.join('; ');
 }
 
-/** `YYYY-MM-DD` of an instant in the deployment's zone. */
-function isoDayOf(instant: Date, timeZone: string): string {
-  const { year, month, day } = wallClock(instant, timeZone);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** The local day an activity starts on. */
 export function startDayOf(activity: Pick<Activity, 'allDay' | 'start'>, timeZone: string): string {
-  return activity.allDay ? activity.start : isoDayOf(new Date(activity.start), timeZone);
+  return activity.allDay ? activity.start : localDateOf(activity.start, timeZone);
 }
 
 /** The last local day an activity runs on (its end is exclusive). */
 export function lastDayOf(activity: Pick<Activity, 'allDay' | 'end'>, timeZone: string): string {
-  return activity.allDay
-    ? addDays(activity.end, -1)
-    : isoDayOf(new Date(Date.parse(activity.end) - 1), timeZone);
+  return activity.allDay ? addDays(activity.end, -1) : lastLocalDateOf(activity.end, timeZone);
 }
 
 /** Whole days from `from` to `to`, both `YYYY-MM-DD`. */

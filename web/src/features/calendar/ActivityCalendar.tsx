@@ -21,7 +21,7 @@ import { type Ref, useCallback, useImperativeHandle, useMemo, useRef, useState }
 import { type Activity, activityStatuses } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { type Translate, useLanguage, useT } from '../../i18n/context';
-import { formatActivityTime } from '../../i18n/dates';
+import { epochMillisecondsNow, formatActivityTime } from '../../i18n/dates';
 import type { Selection } from '../activity/formValues';
 import { BandLegend, BandList } from './BandList';
 import { type BandSource, bandOf, bandsIn, toBackgroundEvent } from './bands';
@@ -248,7 +248,7 @@ export function ActivityCalendar({
       const api = info.view.calendar;
       setShownRange({ start: dateOfBound(info.startStr), end: dateOfBound(info.endStr) });
       if (!onNavigate) return;
-      const now = Date.now();
+      const now = epochMillisecondsNow();
       onNavigate({
         view: viewOfType(info.view.type),
         date: api.formatIso(api.getDate(), true),

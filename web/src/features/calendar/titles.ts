@@ -3,11 +3,10 @@
 // "Thứ năm, 30/7/2026". FullCalendar hands each title function the range's days on the
 // calendar's own zone, months counted from 0, and the end inclusive.
 import type { Translate } from '../../i18n/context';
+import { dateOf, englishMonthName, weekdayOf } from '../../i18n/dates';
 
 type Day = { year: number; month: number; day: number };
 type TitleInfo = { date: Day; start: Day; end?: Day | null | undefined };
-
-const englishMonths = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
 
 const weekdayKeys = [
   'calendarEdit.weekday.0',
@@ -23,7 +22,7 @@ export function monthTitle(t: Translate) {
   return ({ date }: TitleInfo) =>
     t('calendar.monthTitle', {
       month: date.month + 1,
-      monthName: englishMonths.format(Date.UTC(2000, date.month, 1)),
+      monthName: englishMonthName(date.month + 1),
       year: date.year,
     });
 }
@@ -41,7 +40,8 @@ export function weekTitle({ start, end }: TitleInfo): string {
 /** `Thứ năm, 30/7/2026`. */
 export function dayTitle(t: Translate) {
   return ({ date }: TitleInfo) => {
-    const weekday = new Date(Date.UTC(date.year, date.month, date.day)).getUTCDay();
+    // Monday 1 … Sunday 7, and the words count from Sunday 0.
+    const weekday = weekdayOf(dateOf(date.year, date.month + 1, date.day) ?? '2000-01-02') % 7;
     return t('calendarEdit.dayTitle', {
       weekday: t(weekdayKeys[weekday] ?? weekdayKeys[0]),
       date: `${date.day}/${date.month + 1}/${date.year}`,

@@ -20,11 +20,10 @@ import { type Language, type Translate, useLanguage, useT } from '../../i18n/con
 import {
   addDays,
   formatActivityTime,
-  formatDay,
-  formatTime,
-  parseDay,
+  formatIsoDay,
   todayIn,
-  wallClock,
+  wallClockOf,
+  weekdayName,
 } from '../../i18n/dates';
 import { daysBetween, lastDayOf, startDayOf, useNumbers } from '../../lib/format';
 import { agencyName, namesById } from '../../lib/names';
@@ -116,20 +115,14 @@ function timeOfDay(activity: Activity, timeZone: string, t: Translate): string {
       ? t('calendar.allDay')
       : formatActivityTime(activity, timeZone);
   }
-  const start = wallClock(new Date(activity.start), timeZone);
-  const end = wallClock(new Date(activity.end), timeZone);
-  const sameDay = start.year === end.year && start.month === end.month && start.day === end.day;
-  return sameDay ? `${formatTime(start)} – ${formatTime(end)}` : formatActivityTime(activity, timeZone);
+  const start = wallClockOf(activity.start, timeZone);
+  const end = wallClockOf(activity.end, timeZone);
+  return start.date === end.date ? `${start.time} – ${end.time}` : formatActivityTime(activity, timeZone);
 }
 
 /** `Thứ Hai, 3/8/2026`, with "today" and "tomorrow" said as such. */
 function dayHeading(date: string, today: string, language: Language, t: Translate): string {
-  const { year, month, day } = parseDay(date);
-  const weekday = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', {
-    weekday: 'long',
-    timeZone: 'UTC',
-  }).format(Date.UTC(year, month - 1, day));
-  const text = `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)}, ${formatDay({ year, month, day })}`;
+  const text = `${weekdayName(date, language)}, ${formatIsoDay(date)}`;
   const offset = daysBetween(today, date);
   if (offset === 0) return t('myWork.today', { day: text });
   if (offset === 1) return t('myWork.tomorrow', { day: text });
@@ -264,8 +257,8 @@ function MyWork({ data, user, today }: { data: LoadedWork; user: User; today: st
         <p className="work-page__note">
           {t('myWork.upcomingHint', {
             days: upcomingDays,
-            from: formatDay(parseDay(today)),
-            to: formatDay(parseDay(addDays(today, upcomingDays - 1))),
+            from: formatIsoDay(today),
+            to: formatIsoDay(addDays(today, upcomingDays - 1)),
           })}
         </p>
         {upcomingCount === 0 ? <p>{t('myWork.noUpcoming', { days: upcomingDays })}</p> : null}

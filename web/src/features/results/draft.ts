@@ -2,6 +2,7 @@
 // loses its connection in a commune hall, or a page reloaded by mistake, loses nothing.
 // Kept per user and per activity, so that two people sharing an office computer never see
 // each other's figures. Files are not kept: a browser cannot store a chosen file for later.
+import { storedInstantNow } from '../../i18n/dates';
 
 /** The form's fields as typed (texts, not numbers: a half-typed figure is kept as it is). */
 export type ResultDraft = {
@@ -65,7 +66,7 @@ export function writeDraft(
   baseVersion: number | null,
 ): boolean {
   try {
-    const stored: Stored = { ...draft, savedAt: new Date().toISOString(), baseVersion };
+    const stored: Stored = { ...draft, savedAt: storedInstantNow(), baseVersion };
     window.localStorage.setItem(keyOf(userId, activityId), JSON.stringify(stored));
     return true;
   } catch {
