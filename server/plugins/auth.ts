@@ -69,14 +69,15 @@ function isCrossSite(request: FastifyRequest): boolean {
 }
 
 function resolveActor(request: FastifyRequest): Actor | null {
-  const db = request.server.db;
+  const { db, clock } = request.server;
   const authorization = request.headers.authorization;
-  if (authorization?.startsWith('Bearer ')) return actorFromToken(db, authorization.slice(7).trim(), 'api');
+  if (authorization?.startsWith('Bearer '))
+    return actorFromToken(db, clock, authorization.slice(7).trim(), 'api');
   const secret = sessionSecretOf(request);
-  const fromSession = secret ? (actorFromSession(db, secret)?.actor ?? null) : null;
+  const fromSession = secret ? (actorFromSession(db, clock, secret)?.actor ?? null) : null;
   const feedToken = (request.query as { token?: unknown }).token;
   if (!fromSession && request.routeOptions.config.feedToken && typeof feedToken === 'string') {
-    return actorFromToken(db, feedToken, 'feed');
+    return actorFromToken(db, clock, feedToken, 'feed');
   }
   return fromSession;
 }

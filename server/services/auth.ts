@@ -30,8 +30,8 @@ export async function login(
   throttle.recordSuccess(username, input.address);
   return ctx.db.transaction((tx) => {
     // A new session at every sign-in: a session id planted before sign-in is worth nothing after.
-    if (input.previousSession) endSession(tx, input.previousSession);
-    const secret = startSession(tx, row.id, input.address);
+    if (input.previousSession) endSession(tx, ctx.now, input.previousSession);
+    const secret = startSession(tx, ctx.now, row.id, input.address);
     const user = readUser(tx, row.id);
     const after = { address: input.address };
     // An event, not a change to a record: it bypasses `auditedWrite`, which versions records.
@@ -48,7 +48,7 @@ export async function login(
 export function logout(ctx: ServiceContext, secret: string | undefined): void {
   if (!secret) return;
   ctx.db.transaction((tx) => {
-    const userId = endSession(tx, secret);
+    const userId = endSession(tx, ctx.now, secret);
     if (userId !== null) {
       recordAudit(
         tx,

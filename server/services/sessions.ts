@@ -3,7 +3,7 @@
 // their user is disabled.
 import { and, eq, isNull } from 'drizzle-orm';
 import { apiTokens, sessions, users, userUnits } from '../../db/schema';
-import { addSecondsToInstant, storedNow, systemClock } from '../domain/time';
+import { addSecondsToInstant, type Clock, storedNow } from '../domain/time';
 import type { Tx } from './context';
 import { hashSecret, newSecret } from './passwords';
 import type { Actor } from './permissions';
@@ -13,8 +13,8 @@ export const SESSION_MAX_HOURS = 12;
 /** Touching a session on every request would write on every read; once a minute is precise enough. */
 const TOUCH_AFTER_SECONDS = 60;
 
-// Sessions are checked by the auth plugin before any service context exists: the real clock.
-const now = () => storedNow(systemClock);
+// Sessions are checked by the auth plugin before any service context exists, so each
+// function takes the app's clock itself (the real one, or a test's).
 
 export function loadActor(tx: Tx, userId: number): Actor | null {
   const user = tx.select().from(users).where(eq(users.id, userId)).get();
@@ -36,19 +36,19 @@ export function loadActor(tx: Tx, userId: number): Actor | null {
 }
 
 /** Opens a session and returns its secret, which only the cookie will hold. */
-export function startSession(tx: Tx, userId: number, address: string | null): string {
+export function startSession(tx: Tx, clock: Clock, userId: number, address: string | null): string {
   const secret = newSecret();
-  const at = now();
+  const at = storedNow(clock);
   tx.insert(sessions)
     .values({ tokenHash: hashSecret(secret), userId, createdAt: at, lastSeenAt: at, address })
     .run();
   return secret;
 }
 
-export function endSession(tx: Tx, secret: string): number | null {
+export function endSession(tx: Tx, clock: Clock, secret: string): number | null {
   const session = tx
     .update(sessions)
-    .set({ endedAt: now() })
+    .set({ endedAt: storedNow(clock) })
     .where(and(eq(sessions.tokenHash, hashSecret(secret)), isNull(sessions.endedAt)))
     .returning({ userId: sessions.userId })
     .get();
@@ -63,14 +63,18 @@ function expired(session: typeof sessions.$inferSelect, at: string): boolean {
 }
 
 /** The actor of a live session, or null; an expired session, or one of a disabled user, is ended. */
-export function actorFromSession(tx: Tx, secret: string): { actor: Actor; sessionId: number } | null {
+export function actorFromSession(
+  tx: Tx,
+  clock: Clock,
+  secret: string,
+): { actor: Actor; sessionId: number } | null {
   const session = tx
     .select()
     .from(sessions)
     .where(and(eq(sessions.tokenHash, hashSecret(secret)), isNull(sessions.endedAt)))
     .get();
   if (!session) return null;
-  const at = now();
+  const at = storedNow(clock);
   const actor = expired(session, at) ? null : loadActor(tx, session.userId);
   if (!actor) {
     tx.update(sessions).set({ endedAt: at }).where(eq(sessions.id, session.id)).run();
@@ -83,7 +87,7 @@ export function actorFromSession(tx: Tx, secret: string): { actor: Actor; sessio
 }
 
 /** The actor of a live personal token of the given kind, or null. */
-export function actorFromToken(tx: Tx, secret: string, kind: 'api' | 'feed'): Actor | null {
+export function actorFromToken(tx: Tx, clock: Clock, secret: string, kind: 'api' | 'feed'): Actor | null {
   const token = tx
     .select()
     .from(apiTokens)
@@ -92,6 +96,9 @@ export function actorFromToken(tx: Tx, secret: string, kind: 'api' | 'feed'): Ac
     )
     .get();
   if (!token) return null;
-  tx.update(apiTokens).set({ lastUsedAt: now() }).where(eq(apiTokens.id, token.id)).run();
+  tx.update(apiTokens)
+    .set({ lastUsedAt: storedNow(clock) })
+    .where(eq(apiTokens.id, token.id))
+    .run();
   return loadActor(tx, token.userId);
 }

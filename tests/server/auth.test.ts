@@ -9,7 +9,7 @@ import { closeDatabase, openDatabase } from '../../db/client';
 import { buildApp } from '../../server/app';
 import type { ErrorBody } from '../../server/contracts/common';
 import type { User } from '../../server/contracts/users';
-import { systemClock } from '../../server/domain/time';
+import { steppedClock, systemClock } from '../../server/domain/time';
 import { ensureFirstAdmin } from '../../server/services/users';
 import {
   changedTables,
@@ -20,7 +20,14 @@ import {
   USER_PASSWORD,
   withSession,
 } from '../helpers/accounts';
-import { countRows, type Injector, TEST_TIME_ZONE, testAppOfFile } from '../helpers/app';
+import {
+  ADMIN,
+  countRows,
+  createTestApp,
+  type Injector,
+  TEST_TIME_ZONE,
+  testAppOfFile,
+} from '../helpers/app';
 import { errorOf, json } from '../helpers/factories';
 
 const t = testAppOfFile();
@@ -45,8 +52,8 @@ function signIn(input: SignIn, server = t.server) {
 }
 
 /** Signs in and returns the session secret, failing the test if refused. */
-async function sessionOf(username: string, password = USER_PASSWORD): Promise<string> {
-  const response = await signIn({ username, password });
+async function sessionOf(username: string, password = USER_PASSWORD, server = t.server): Promise<string> {
+  const response = await signIn({ username, password }, server);
   expect(response.statusCode, response.body).toBe(200);
   const cookie = sessionCookieOf(response);
   if (!cookie) throw new Error('no session cookie');
@@ -304,6 +311,23 @@ describe('signing in', () => {
     // Ended is ended: a fresh last-seen time does not revive it.
     setSessionTimes(secret, { lastSeenAt: new Date() });
     expect((await me(secret)).statusCode).toBe(401);
+  });
+
+  it("counts a session's idle time on the app's clock, not the machine's", async () => {
+    const clock = steppedClock();
+    const app = await createTestApp({ clock });
+    try {
+      const secret = await sessionOf(ADMIN.username, ADMIN.password, app.server);
+      clock.advance(29 * 60_000);
+      expect((await me(secret, app.server)).statusCode).toBe(200);
+      // The request above touched the session: idle again from here.
+      clock.advance(29 * 60_000);
+      expect((await me(secret, app.server)).statusCode).toBe(200);
+      clock.advance(31 * 60_000);
+      expect((await me(secret, app.server)).statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
   });
 
   it('ends a session 12 hours after sign-in, however busy', async () => {

@@ -128,6 +128,16 @@ function assertWritable(activity: Activity): void {
   }
 }
 
+/** The activity as every change to it reads, checks and audits it: as the API shows it. */
+function activityRecord(ctx: ServiceContext, id: number) {
+  return {
+    entityType: 'activity',
+    label: 'Hoạt động',
+    id,
+    read: (tx: Tx, activityId: number) => readOne(tx, activityId, ctx),
+  } as const;
+}
+
 export function updateActivity(
   ctx: ServiceContext,
   id: number,
@@ -135,11 +145,8 @@ export function updateActivity(
   expected: number | undefined,
 ): Activity {
   return auditedUpdate(ctx, {
-    entityType: 'activity',
-    label: 'Hoạt động',
-    id,
+    ...activityRecord(ctx, id),
     expected,
-    read: (tx, activityId) => readOne(tx, activityId, ctx),
     apply: (tx, before, version) => {
       assertWritable(before);
       const input = parseMerged(mergePatch(before, patch));
@@ -174,11 +181,8 @@ function setDeleted(
 ): Activity {
   return auditedUpdate(ctx, {
     action: deleted ? 'delete' : 'restore',
-    entityType: 'activity',
-    label: 'Hoạt động',
-    id,
+    ...activityRecord(ctx, id),
     expected,
-    read: (tx, activityId) => readOne(tx, activityId, ctx),
     apply: (tx, before, version) => {
       if (Boolean(before.deletedAt) === deleted) {
         throw refuse('CONFLICT', deleted ? 'activity.alreadyDeleted' : 'activity.notDeleted', { id });
