@@ -8,6 +8,7 @@ import {
   DateOrDateTime,
   Id,
   IdParam,
+  IdParams,
   isDate,
   isOffsetDateTime,
   listOf,
@@ -16,6 +17,7 @@ import {
   Text,
   VersionField,
 } from './common';
+import { endpoint } from './endpoints';
 import { reviewStatuses } from './results';
 
 export type { ActivityStatus };
@@ -163,3 +165,77 @@ export const ActivityList = listOf(Activity);
 export type ActivityList = z.infer<typeof ActivityList>;
 
 export { activityStatuses };
+
+/** A calendar app cannot send a cookie or a header: a feed token goes in the address. */
+export const CalendarFeedQuery = z.strictObject({
+  ...ActivityQuery.shape,
+  token: z.string().max(100).optional(),
+});
+
+const tags = ['activities'];
+
+export const activityEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/activities',
+    query: ActivityQuery,
+    response: ActivityList,
+    status: 200,
+    summary: 'Activities overlapping [start, end), with filters',
+    tags,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/activities',
+    body: ActivityInput,
+    response: Activity,
+    status: 201,
+    tags,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/activities/:id',
+    params: IdParams,
+    response: Activity,
+    status: 200,
+    tags,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/activities/:id',
+    params: IdParams,
+    body: ActivityPatch,
+    response: Activity,
+    status: 200,
+    tags,
+  }),
+  remove: endpoint({
+    method: 'DELETE',
+    path: '/api/activities/:id',
+    params: IdParams,
+    response: Activity,
+    status: 200,
+    summary: 'Soft delete',
+    tags,
+  }),
+  restore: endpoint({
+    method: 'POST',
+    path: '/api/activities/:id/restore',
+    params: IdParams,
+    response: Activity,
+    status: 200,
+    tags,
+  }),
+  /** The answer is iCalendar text, not JSON. */
+  calendarFeed: endpoint({
+    method: 'GET',
+    path: '/api/calendar.ics',
+    query: CalendarFeedQuery,
+    response: z.string(),
+    produces: ['text/calendar'],
+    status: 200,
+    summary:
+      'The activities as iCalendar, with the activity filters; session, API token or ?token= feed token',
+    tags,
+  }),
+};

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { Code, DateString, Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import {
+  Code,
+  DateString,
+  Id,
+  IdParam,
+  IdParams,
+  listOf,
+  pageQuery,
+  RequiredText,
+  Text,
+  VersionField,
+} from './common';
+import { endpoint } from './endpoints';
 import { validityInOrder, validityMessage } from './units';
 
 export const agencyKinds = [
@@ -58,3 +70,41 @@ export const AgencyQuery = z.strictObject({
 });
 
 export const AgencyList = listOf(Agency);
+
+const tags = ['agencies'];
+
+export const agencyEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/agencies',
+    query: AgencyQuery,
+    response: AgencyList,
+    status: 200,
+    tags,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/agencies',
+    body: AgencyInput,
+    response: Agency,
+    status: 201,
+    tags,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/agencies/:id',
+    params: IdParams,
+    response: Agency,
+    status: 200,
+    tags,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/agencies/:id',
+    params: IdParams,
+    body: AgencyPatch,
+    response: Agency,
+    status: 200,
+    tags,
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, listOf } from './common';
+import { Id, IdParams, listOf, pageQuery } from './common';
+import { endpoint } from './endpoints';
 
 export const Attachment = z.object({
   id: Id,
@@ -16,3 +17,47 @@ export const Attachment = z.object({
 export type Attachment = z.infer<typeof Attachment>;
 
 export const AttachmentList = listOf(Attachment);
+export const AttachmentQuery = z.strictObject({ ...pageQuery() });
+
+const tags = ['attachments'];
+
+export const attachmentEndpoints = {
+  /** The body is multipart/form-data with one file, not JSON: the web sends it with apiUpload. */
+  upload: endpoint({
+    method: 'POST',
+    path: '/api/activities/:id/attachments',
+    params: IdParams,
+    consumes: ['multipart/form-data'],
+    response: Attachment,
+    status: 201,
+    summary: 'Attach a photo or a document to a result (multipart/form-data, one file)',
+    tags,
+  }),
+  list: endpoint({
+    method: 'GET',
+    path: '/api/activities/:id/attachments',
+    params: IdParams,
+    query: AttachmentQuery,
+    response: AttachmentList,
+    status: 200,
+    tags,
+  }),
+  /** The answer is the file itself, not JSON: the web links to it (an attachment's `url`). */
+  download: endpoint({
+    method: 'GET',
+    path: '/api/attachments/:id',
+    params: IdParams,
+    status: 200,
+    summary: 'Download (always as an attachment)',
+    tags,
+  }),
+  remove: endpoint({
+    method: 'DELETE',
+    path: '/api/attachments/:id',
+    params: IdParams,
+    response: Attachment,
+    status: 200,
+    summary: 'Soft delete',
+    tags,
+  }),
+};

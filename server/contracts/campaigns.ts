@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { refusalText } from '../domain/refusals';
-import { Code, DateString, Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import {
+  Code,
+  DateString,
+  Id,
+  IdParam,
+  IdParams,
+  listOf,
+  pageQuery,
+  RequiredText,
+  Text,
+  VersionField,
+} from './common';
+import { endpoint } from './endpoints';
 import { periodInOrder, periodMessage } from './plans';
 
 export const Campaign = z.object({
@@ -49,3 +61,41 @@ export const CampaignQuery = z.strictObject({
   ...pageQuery(),
 });
 export const CampaignList = listOf(Campaign);
+
+const tags = ['campaigns'];
+
+export const campaignEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/campaigns',
+    query: CampaignQuery,
+    response: CampaignList,
+    status: 200,
+    tags,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/campaigns',
+    body: CampaignInput,
+    response: Campaign,
+    status: 201,
+    tags,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/campaigns/:id',
+    params: IdParams,
+    response: Campaign,
+    status: 200,
+    tags,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/campaigns/:id',
+    params: IdParams,
+    body: CampaignPatch,
+    response: Campaign,
+    status: 200,
+    tags,
+  }),
+};

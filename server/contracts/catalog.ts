@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { refusalText } from '../domain/refusals';
 import { Code, DateString, RequiredText, Text } from './common';
+import { endpoint } from './endpoints';
 
 export const ActivityType = z.object({
   code: z.string(),
@@ -115,3 +116,75 @@ export const ObservanceThemeInput = z
 export type ObservanceThemeInput = z.infer<typeof ObservanceThemeInput>;
 export const CodeParams = z.strictObject({ code: Code });
 export const ThemeParams = z.strictObject({ code: Code, year: z.coerce.number().int().min(2000).max(2100) });
+
+// ---------------------------------------------------------------- endpoints
+
+/**
+ * What a write answers: the entry as the catalogue lists it, but an observance without its
+ * yearly themes, which have their own endpoint.
+ */
+const catalogEntrySchemas = {
+  'activity-types': ActivityType,
+  channels: Channel,
+  'target-groups': TargetGroup,
+  indicators: Indicator,
+  observances: Observance.omit({ themes: true }),
+} as const satisfies Record<CatalogKind, z.ZodType>;
+
+const tags = ['catalog'];
+
+/**
+ * One POST and one PATCH per kind of entry, each with that kind's own contract. Their types
+ * are those of any kind (a body is one of the kinds' bodies): the routes register them in a
+ * loop over the kinds, and the web's form sends the fields of the kind it edits.
+ */
+function entryEndpoints(kind: CatalogKind) {
+  return {
+    create: endpoint({
+      method: 'POST',
+      path: `/api/catalog/${kind}`,
+      body: catalogWrites[kind].input,
+      response: catalogEntrySchemas[kind],
+      status: 201,
+      tags,
+    }),
+    update: endpoint({
+      method: 'PATCH',
+      path: `/api/catalog/${kind}/:code`,
+      params: CodeParams,
+      body: catalogWrites[kind].patch,
+      response: catalogEntrySchemas[kind],
+      status: 200,
+      tags,
+    }),
+  };
+}
+
+export const catalogEndpoints = {
+  get: endpoint({
+    method: 'GET',
+    path: '/api/catalog',
+    response: Catalog,
+    status: 200,
+    summary: 'Activity types, channels, target groups, indicators, observances',
+    tags,
+  }),
+  /** By kind, in the order of `catalogWrites`. */
+  entries: {
+    'activity-types': entryEndpoints('activity-types'),
+    channels: entryEndpoints('channels'),
+    'target-groups': entryEndpoints('target-groups'),
+    indicators: entryEndpoints('indicators'),
+    observances: entryEndpoints('observances'),
+  } satisfies Record<CatalogKind, unknown>,
+  putTheme: endpoint({
+    method: 'PUT',
+    path: '/api/catalog/observances/:code/themes/:year',
+    params: ThemeParams,
+    body: ObservanceThemeInput,
+    response: ObservanceTheme,
+    status: 200,
+    summary: "Set an observance's theme and peak window for a year",
+    tags,
+  }),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoint } from './endpoints';
 
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -8,3 +9,15 @@ export const Health = z.object({
   version: z.string(),
 });
 export type Health = z.infer<typeof Health>;
+
+export const healthEndpoints = {
+  /** 200 when the database answers; the route also answers 503, with the same body, when it does not. */
+  get: endpoint({
+    method: 'GET',
+    path: '/api/health',
+    response: Health,
+    status: 200,
+    summary: 'Liveness and database check',
+    tags: ['health'],
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateString, IdParam } from './common';
+import { endpoint } from './endpoints';
 import { periodInOrder, periodMessage } from './plans';
 
 export const MediaOutputQuery = z
@@ -48,3 +49,15 @@ export const MediaOutput = z.object({
   rowsOverlap: z.boolean(),
 });
 export type MediaOutput = z.infer<typeof MediaOutput>;
+
+export const mediaOutputEndpoints = {
+  get: endpoint({
+    method: 'GET',
+    path: '/api/media-output',
+    query: MediaOutputQuery,
+    response: MediaOutput,
+    status: 200,
+    summary: 'Media items and their reach by channel and month, each indicator in its own unit',
+    tags: ['reports'],
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateString, Id, listOf, pageQuery, Text } from './common';
+import { DateString, Id, IdParams, listOf, pageQuery, Text } from './common';
+import { endpoint } from './endpoints';
 import { periodInOrder, periodMessage } from './plans';
 
 export const PeriodLock = z.object({
@@ -27,3 +28,34 @@ export const PeriodLockQuery = z.strictObject({
   ...pageQuery(),
 });
 export const PeriodLockList = listOf(PeriodLock);
+
+const tags = ['period-locks'];
+
+export const periodLockEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/period-locks',
+    query: PeriodLockQuery,
+    response: PeriodLockList,
+    status: 200,
+    tags,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/period-locks',
+    body: PeriodLockInput,
+    response: PeriodLock,
+    status: 201,
+    summary: 'Lock an approved period: its activities and results become read-only',
+    tags,
+  }),
+  unlock: endpoint({
+    method: 'DELETE',
+    path: '/api/period-locks/:id',
+    params: IdParams,
+    response: PeriodLock,
+    status: 200,
+    summary: 'Unlock: the lock stays on record with who lifted it and when',
+    tags,
+  }),
+};

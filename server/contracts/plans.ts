@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { refusalText } from '../domain/refusals';
-import { DateString, Id, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import { DateString, Id, IdParams, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import { endpoint } from './endpoints';
 
 export const PlanSection = z.object({ code: z.string(), title: z.string(), titleEn: z.string() });
 
@@ -93,3 +94,50 @@ export const PlanProgress = z.object({
   tasksWithoutActivities: z.array(Id),
 });
 export type PlanProgress = z.infer<typeof PlanProgress>;
+
+const tags = ['plans'];
+
+export const planEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/plans',
+    query: PlanQuery,
+    response: PlanList,
+    status: 200,
+    tags,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/plans',
+    body: PlanInput,
+    response: Plan,
+    status: 201,
+    tags,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/plans/:id',
+    params: IdParams,
+    response: Plan,
+    status: 200,
+    tags,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/plans/:id',
+    params: IdParams,
+    body: PlanPatch,
+    response: Plan,
+    status: 200,
+    tags,
+  }),
+  /** Read by the plan page: its tasks' activities planned and done, and each target's standing. */
+  progress: endpoint({
+    method: 'GET',
+    path: '/api/plans/:id/progress',
+    params: IdParams,
+    response: PlanProgress,
+    status: 200,
+    tags,
+  }),
+};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActivityQuery } from './activities';
 import { DateString } from './common';
+import { endpoint } from './endpoints';
 import { periodInOrder, periodMessage } from './plans';
 
 export const summaryGroupings = [
@@ -161,3 +162,45 @@ export const Coverage = z.object({
   ),
 });
 export type Coverage = z.infer<typeof Coverage>;
+
+const tags = ['reports'];
+
+export const reportEndpoints = {
+  summary: endpoint({
+    method: 'GET',
+    path: '/api/reports/summary',
+    query: SummaryQuery,
+    response: Summary,
+    status: 200,
+    summary: 'Activities, results and figures of a period, in total and by one grouping',
+    tags,
+  }),
+  periods: endpoint({
+    method: 'GET',
+    path: '/api/reports/periods',
+    query: ReportPeriodQuery,
+    response: ReportPeriodList,
+    status: 200,
+    summary: "A year's report periods: months, quarters, the official half-year and year, the 30/7 peak",
+    tags,
+  }),
+  coverage: endpoint({
+    method: 'GET',
+    path: '/api/reports/coverage',
+    query: CoverageQuery,
+    response: Coverage,
+    status: 200,
+    summary:
+      'Communes and wards × target groups (or channels): where no activity reached; overdue results by agency',
+    tags,
+  }),
+  /** The answer is a Word, Excel or CSV file, not JSON: the web links to it for the browser to download. */
+  export: endpoint({
+    method: 'GET',
+    path: '/api/reports/export',
+    query: ExportQuery,
+    status: 200,
+    summary: 'The periodic report as a download: xlsx, docx or csv (the activity list)',
+    tags,
+  }),
+};

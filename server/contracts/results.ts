@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { refusalText } from '../domain/refusals';
 import { reviewStatuses } from '../domain/vocabularies';
-import { Code, Count, Id, OffsetDateTime, Text, VersionField } from './common';
+import { Code, Count, Id, IdParams, OffsetDateTime, Text, VersionField } from './common';
+import { endpoint } from './endpoints';
 
 /** Figures by indicator code: whole, non-negative counts, each in its indicator's own unit. */
 export const ResultValues = z.record(Code, Count);
@@ -64,3 +65,37 @@ export const ReviewInput = z
 export type ReviewInput = z.infer<typeof ReviewInput>;
 
 export { reviewStatuses };
+
+const tags = ['results'];
+
+/** A result belongs to its activity: the `id` in these paths is the activity's. */
+export const resultEndpoints = {
+  get: endpoint({
+    method: 'GET',
+    path: '/api/activities/:id/result',
+    params: IdParams,
+    response: Result,
+    status: 200,
+    tags,
+  }),
+  save: endpoint({
+    method: 'PUT',
+    path: '/api/activities/:id/result',
+    params: IdParams,
+    body: ResultInput,
+    response: Result,
+    status: 200,
+    summary: 'Log (or correct) what a held activity achieved; marks it done and sends it for review',
+    tags,
+  }),
+  review: endpoint({
+    method: 'POST',
+    path: '/api/activities/:id/result/review',
+    params: IdParams,
+    body: ReviewInput,
+    response: Result,
+    status: 200,
+    summary: 'Accept a result, or return it to its author with a note',
+    tags,
+  }),
+};

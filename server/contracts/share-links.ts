@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { activityStatuses } from './activities';
-import { Code, DateOrDateTime, DateString, Id, listOf, pageQuery, Text } from './common';
+import { ActivityList, activityStatuses } from './activities';
+import { Code, DateOrDateTime, DateString, Id, IdParams, listOf, pageQuery, Text } from './common';
+import { endpoint } from './endpoints';
 
 /** What a share link shows: a calendar narrowed by these filters, never more. */
 export const ShareFilter = z.strictObject({
@@ -53,3 +54,54 @@ export const SharedView = z.object({
 });
 export const SharedParams = z.strictObject({ token: z.string().min(20).max(100) });
 export const SharedActivityQuery = z.strictObject({ start: DateOrDateTime, end: DateOrDateTime });
+
+const tags = ['share links'];
+
+export const shareLinkEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/share-links',
+    query: ShareLinkQuery,
+    response: ShareLinkList,
+    status: 200,
+    tags,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/share-links',
+    body: ShareLinkInput,
+    response: NewShareLink,
+    status: 201,
+    summary: 'Create a read-only link to a filtered calendar; its secret is shown once',
+    tags,
+  }),
+  revoke: endpoint({
+    method: 'DELETE',
+    path: '/api/share-links/:id',
+    params: IdParams,
+    // 204: the answer has no body.
+    response: z.null(),
+    status: 204,
+    summary: 'Revoke a link',
+    tags,
+  }),
+  // The link's secret is the credential: these two answer without an account.
+  view: endpoint({
+    method: 'GET',
+    path: '/api/shared/:token',
+    params: SharedParams,
+    response: SharedView,
+    status: 200,
+    tags,
+  }),
+  activities: endpoint({
+    method: 'GET',
+    path: '/api/shared/:token/activities',
+    params: SharedParams,
+    query: SharedActivityQuery,
+    response: ActivityList,
+    status: 200,
+    summary: "The activities a link shows in [start, end), within the link's filters",
+    tags,
+  }),
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Code, Count, Id, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import { Code, Count, Id, IdParams, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import { endpoint } from './endpoints';
 
 export const TaskTarget = z.object({ indicatorCode: z.string(), value: z.number().int().nonnegative() });
 
@@ -52,3 +53,44 @@ export type TaskPatch = z.infer<typeof TaskPatch>;
 
 export const TaskQuery = z.strictObject({ ...pageQuery() });
 export const TaskList = listOf(Task);
+
+const tags = ['tasks'];
+
+export const taskEndpoints = {
+  /** A plan's tasks: the `id` is the plan's. */
+  list: endpoint({
+    method: 'GET',
+    path: '/api/plans/:id/tasks',
+    params: IdParams,
+    query: TaskQuery,
+    response: TaskList,
+    status: 200,
+    tags,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/plans/:id/tasks',
+    params: IdParams,
+    body: TaskInput,
+    response: Task,
+    status: 201,
+    tags,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/tasks/:id',
+    params: IdParams,
+    response: Task,
+    status: 200,
+    tags,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/tasks/:id',
+    params: IdParams,
+    body: TaskPatch,
+    response: Task,
+    status: 200,
+    tags,
+  }),
+};

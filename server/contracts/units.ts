@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { refusalText } from '../domain/refusals';
 import { successionKinds, unitLevels } from '../domain/vocabularies';
-import { Code, DateString, Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import {
+  Code,
+  DateString,
+  Id,
+  IdParam,
+  IdParams,
+  listOf,
+  pageQuery,
+  RequiredText,
+  Text,
+  VersionField,
+} from './common';
+import { endpoint } from './endpoints';
 
 export const Unit = z.object({
   id: Id,
@@ -75,3 +87,58 @@ export const UnitSuccessionQuery = z.strictObject({ unitId: IdParam.optional(), 
 export const UnitSuccessionList = listOf(UnitSuccession);
 
 export { successionKinds, unitLevels };
+
+const tags = ['units'];
+
+export const unitEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/units',
+    query: UnitQuery,
+    response: UnitList,
+    status: 200,
+    tags,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/units',
+    body: UnitInput,
+    response: Unit,
+    status: 201,
+    tags,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/units/:id',
+    params: IdParams,
+    response: Unit,
+    status: 200,
+    tags,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/units/:id',
+    params: IdParams,
+    body: UnitPatch,
+    response: Unit,
+    status: 200,
+    tags,
+  }),
+  listSuccessions: endpoint({
+    method: 'GET',
+    path: '/api/unit-successions',
+    query: UnitSuccessionQuery,
+    response: UnitSuccessionList,
+    status: 200,
+    summary: 'Merges, splits and renames of units',
+    tags,
+  }),
+  createSuccession: endpoint({
+    method: 'POST',
+    path: '/api/unit-successions',
+    body: UnitSuccessionInput,
+    response: UnitSuccession,
+    status: 201,
+    tags,
+  }),
+};

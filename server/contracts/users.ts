@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { refusalText } from '../domain/refusals';
 import { passwordLength, roles, tokenKinds } from '../domain/vocabularies';
-import { Id, IdParam, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import { Id, IdParam, IdParams, listOf, pageQuery, RequiredText, Text, VersionField } from './common';
+import { endpoint } from './endpoints';
 
 export type { Role } from '../domain/vocabularies';
 
@@ -102,3 +103,113 @@ export const AuditQuery = z.strictObject({
 export const AuditList = listOf(AuditEntry);
 
 export { roles, tokenKinds };
+
+// ---------------------------------------------------------------- endpoints
+
+export const userEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/users',
+    query: UserQuery,
+    response: UserList,
+    status: 200,
+    tags: ['users'],
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/users',
+    body: UserInput,
+    response: User,
+    status: 201,
+    tags: ['users'],
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/users/:id',
+    params: IdParams,
+    response: User,
+    status: 200,
+    tags: ['users'],
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/users/:id',
+    params: IdParams,
+    body: UserPatch,
+    response: User,
+    status: 200,
+    tags: ['users'],
+  }),
+};
+
+export const authEndpoints = {
+  login: endpoint({
+    method: 'POST',
+    path: '/api/auth/login',
+    body: LoginInput,
+    response: Me,
+    status: 200,
+    summary: 'Sign in; sets the session cookie',
+    tags: ['auth'],
+  }),
+  logout: endpoint({
+    method: 'POST',
+    path: '/api/auth/logout',
+    // 204: the answer has no body.
+    response: z.null(),
+    status: 204,
+    summary: 'Sign out; ends the session',
+    tags: ['auth'],
+  }),
+  me: endpoint({
+    method: 'GET',
+    path: '/api/auth/me',
+    response: Me,
+    status: 200,
+    summary: 'The signed-in user',
+    tags: ['auth'],
+  }),
+};
+
+/** The signed-in user's own tokens: no user id in the paths, the session says whose. */
+export const tokenEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/me/tokens',
+    response: ApiTokenList,
+    status: 200,
+    summary: 'My API and feed tokens (never their secrets)',
+    tags: ['me'],
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/me/tokens',
+    body: ApiTokenInput,
+    response: NewApiToken,
+    status: 201,
+    summary: 'Create a token; its secret is shown in this answer only',
+    tags: ['me'],
+  }),
+  revoke: endpoint({
+    method: 'DELETE',
+    path: '/api/me/tokens/:id',
+    params: IdParams,
+    // 204: the answer has no body.
+    response: z.null(),
+    status: 204,
+    summary: 'Revoke a token',
+    tags: ['me'],
+  }),
+};
+
+export const auditEndpoints = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/audit',
+    query: AuditQuery,
+    response: AuditList,
+    status: 200,
+    summary: 'The audit trail, newest first',
+    tags: ['audit'],
+  }),
+};

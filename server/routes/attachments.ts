@@ -1,9 +1,7 @@
 import { createReadStream } from 'node:fs';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { Attachment, AttachmentList } from '../contracts/attachments';
-import { errorResponses, IdParams, pageQuery } from '../contracts/common';
+import { attachmentEndpoints } from '../contracts/attachments';
 import { invalidField, refuse } from '../errors';
 import {
   addAttachment,
@@ -13,8 +11,7 @@ import {
   listAttachments,
 } from '../services/attachments';
 import { contextOf } from './context';
-
-const tags = ['attachments'];
+import { routeOf } from './route-of';
 
 /** Photos from a phone run to a few MB; a scanned report a little more. */
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -41,19 +38,10 @@ const attachmentsRoutes: FastifyPluginAsyncZod<{ uploadDir: string }> = async (a
     limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1 },
   });
 
-  app.post(
-    '/api/activities/:id/attachments',
-    {
-      config: { permission: 'results:write' },
-      schema: {
-        tags,
-        summary: 'Attach a photo or a document to a result (multipart/form-data, one file)',
-        consumes: ['multipart/form-data'],
-        params: IdParams,
-        response: { 201: Attachment, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...routeOf(attachmentEndpoints.upload),
+    config: { permission: 'results:write' },
+    handler: async (request, reply) => {
       let upload: { fileName: string; content: Buffer };
       try {
         const file = await request.file();
@@ -71,29 +59,19 @@ const attachmentsRoutes: FastifyPluginAsyncZod<{ uploadDir: string }> = async (a
       reply.code(201).header('location', attachment.url);
       return attachment;
     },
-  );
+  });
 
-  app.get(
-    '/api/activities/:id/attachments',
-    {
-      config: { permission: 'activities:read' },
-      schema: {
-        tags,
-        params: IdParams,
-        querystring: z.strictObject({ ...pageQuery() }),
-        response: { 200: AttachmentList, ...errorResponses },
-      },
-    },
-    async (request) => listAttachments(contextOf(request), request.params.id, request.query),
-  );
+  app.route({
+    ...routeOf(attachmentEndpoints.list),
+    config: { permission: 'activities:read' },
+    handler: async (request) => listAttachments(contextOf(request), request.params.id, request.query),
+  });
 
-  app.get(
-    '/api/attachments/:id',
-    {
-      config: { permission: 'activities:read' },
-      schema: { tags, summary: 'Download (always as an attachment)', params: IdParams },
-    },
-    async (request, reply) => {
+  app.route({
+    // A file, not JSON: the API document shows its default answer, no refusals.
+    ...routeOf(attachmentEndpoints.download, {}),
+    config: { permission: 'activities:read' },
+    handler: async (request, reply) => {
       const file = attachmentFile(contextOf(request), options.uploadDir, request.params.id);
       return reply
         .header('content-type', file.mimeType)
@@ -102,21 +80,13 @@ const attachmentsRoutes: FastifyPluginAsyncZod<{ uploadDir: string }> = async (a
         .header('cache-control', 'private, no-store')
         .send(createReadStream(file.path));
     },
-  );
+  });
 
-  app.delete(
-    '/api/attachments/:id',
-    {
-      config: { permission: 'results:write' },
-      schema: {
-        tags,
-        summary: 'Soft delete',
-        params: IdParams,
-        response: { 200: Attachment, ...errorResponses },
-      },
-    },
-    async (request) => deleteAttachment(contextOf(request), request.params.id),
-  );
+  app.route({
+    ...routeOf(attachmentEndpoints.remove),
+    config: { permission: 'results:write' },
+    handler: async (request) => deleteAttachment(contextOf(request), request.params.id),
+  });
 };
 
 export default attachmentsRoutes;

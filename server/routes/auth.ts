@@ -1,31 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ErrorBody } from '../contracts/common';
-import { LoginInput, Me } from '../contracts/users';
+import { authEndpoints } from '../contracts/users';
 import { clearSessionCookie, sessionSecretOf, setSessionCookie } from '../plugins/auth';
 import { login, logout } from '../services/auth';
 import { LoginThrottle } from '../services/login-throttle';
 import { readUser } from '../services/users';
 import { contextOf } from './context';
+import { routeOf } from './route-of';
 
-const tags = ['auth'];
+/** What signing in and out may refuse: bad input, wrong credentials, too many tries. */
 const authErrors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody };
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const throttle = new LoginThrottle();
 
-  app.post(
-    '/api/auth/login',
-    {
-      config: { permission: 'public' },
-      schema: {
-        tags,
-        summary: 'Sign in; sets the session cookie',
-        body: LoginInput,
-        response: { 200: Me, ...authErrors },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...routeOf(authEndpoints.login, authErrors),
+    config: { permission: 'public' },
+    handler: async (request, reply) => {
       const { user, secret } = await login(contextOf(request), throttle, {
         ...request.body,
         address: request.ip,
@@ -34,33 +26,27 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       setSessionCookie(request, reply, secret);
       return { user };
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/logout',
-    {
-      config: { permission: 'signed-in' },
-      schema: { tags, summary: 'Sign out; ends the session', response: { 204: z.null(), ...authErrors } },
-    },
-    async (request, reply) => {
+  app.route({
+    ...routeOf(authEndpoints.logout, authErrors),
+    config: { permission: 'signed-in' },
+    handler: async (request, reply) => {
       logout(contextOf(request), sessionSecretOf(request));
       clearSessionCookie(request, reply);
       return reply.code(204).send(null);
     },
-  );
+  });
 
-  app.get(
-    '/api/auth/me',
-    {
-      config: { permission: 'signed-in' },
-      schema: { tags, summary: 'The signed-in user', response: { 200: Me, ...authErrors } },
-    },
-    async (request) => {
+  app.route({
+    ...routeOf(authEndpoints.me, authErrors),
+    config: { permission: 'signed-in' },
+    handler: async (request) => {
       // The auth hook guarantees an actor on a signed-in route.
       const actorId = request.actor?.id ?? 0;
       return { user: readUser(request.server.db, actorId) };
     },
-  );
+  });
 };
 
 export default authRoutes;

@@ -1,14 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses } from '../contracts/common';
-import {
-  Coverage,
-  CoverageQuery,
-  ExportQuery,
-  ReportPeriodList,
-  ReportPeriodQuery,
-  Summary,
-  SummaryQuery,
-} from '../contracts/reports';
+import { reportEndpoints } from '../contracts/reports';
 import { getCoverage } from '../services/coverage';
 import { reportCsv } from '../services/report-csv';
 import { gatherReport } from '../services/report-data';
@@ -17,55 +8,29 @@ import { reportPeriods } from '../services/report-periods';
 import { reportXlsx } from '../services/report-xlsx';
 import { getSummary } from '../services/reports';
 import { contextOf } from './context';
-
-const tags = ['reports'];
+import { routeOf } from './route-of';
 
 const reportsRoutes: FastifyPluginAsyncZod<{ reportYearStart: string }> = async (app, options) => {
-  app.get(
-    '/api/reports/summary',
-    {
-      config: { permission: 'activities:read' },
-      schema: {
-        tags,
-        summary: 'Activities, results and figures of a period, in total and by one grouping',
-        querystring: SummaryQuery,
-        response: { 200: Summary, ...errorResponses },
-      },
-    },
-    async (request) => getSummary(contextOf(request), request.query),
-  );
+  app.route({
+    ...routeOf(reportEndpoints.summary),
+    config: { permission: 'activities:read' },
+    handler: async (request) => getSummary(contextOf(request), request.query),
+  });
 
-  app.get(
-    '/api/reports/periods',
-    {
-      config: { permission: 'activities:read' },
-      schema: {
-        tags,
-        summary: "A year's report periods: months, quarters, the official half-year and year, the 30/7 peak",
-        querystring: ReportPeriodQuery,
-        response: { 200: ReportPeriodList, ...errorResponses },
-      },
-    },
-    async (request) => ({
+  app.route({
+    ...routeOf(reportEndpoints.periods),
+    config: { permission: 'activities:read' },
+    handler: async (request) => ({
       year: request.query.year,
       items: reportPeriods(contextOf(request), request.query.year, options.reportYearStart),
     }),
-  );
+  });
 
-  app.get(
-    '/api/reports/coverage',
-    {
-      config: { permission: 'activities:read' },
-      schema: {
-        tags,
-        summary:
-          'Communes and wards × target groups (or channels): where no activity reached; overdue results by agency',
-        querystring: CoverageQuery,
-        response: { 200: Coverage, ...errorResponses },
-      },
-    },
-    async (request) => getCoverage(contextOf(request), request.query),
-  );
+  app.route({
+    ...routeOf(reportEndpoints.coverage),
+    config: { permission: 'activities:read' },
+    handler: async (request) => getCoverage(contextOf(request), request.query),
+  });
 
   // The periodic report in the forms officials use. Same query as the summary; each
   // export's figures come from the summary itself.
@@ -83,17 +48,11 @@ const reportsRoutes: FastifyPluginAsyncZod<{ reportYearStart: string }> = async 
       build: async (data: ReturnType<typeof gatherReport>) => Buffer.from(reportCsv(data), 'utf8'),
     },
   } as const;
-  app.get(
-    '/api/reports/export',
-    {
-      config: { permission: 'activities:read' },
-      schema: {
-        tags,
-        summary: 'The periodic report as a download: xlsx, docx or csv (the activity list)',
-        querystring: ExportQuery,
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    // A file, not JSON: the API document shows its default answer, no refusals.
+    ...routeOf(reportEndpoints.export, {}),
+    config: { permission: 'activities:read' },
+    handler: async (request, reply) => {
       const { format: extension, ...query } = request.query;
       const format = formats[extension];
       const body = await format.build(gatherReport(contextOf(request), query));
@@ -104,7 +63,7 @@ const reportsRoutes: FastifyPluginAsyncZod<{ reportYearStart: string }> = async 
         .header('cache-control', 'private, no-store')
         .send(body);
     },
-  );
+  });
 };
 
 export default reportsRoutes;

@@ -1,12 +1,12 @@
 import {
-  Activity,
+  type Activity,
   type ActivityInput,
-  ActivityList,
   type ActivityPatch,
   type ActivityStatus,
+  activityEndpoints,
   activityStatuses,
 } from '../../../server/contracts/activities';
-import { apiGet, apiSend } from './client';
+import { call } from './client';
 
 export type { Activity, ActivityInput };
 /** A change to an activity: the fields that change; the version goes in `If-Match`. */
@@ -34,7 +34,7 @@ export async function listActivitiesInRange(
   range: { start: string; end: string } & ActivityFilters,
   signal?: AbortSignal,
 ): Promise<Activity[]> {
-  const page = await apiGet('/api/activities', ActivityList, { query: range, signal });
+  const page = await call(activityEndpoints.list, { query: range, signal });
   // The range query allows 5000 by default, far more than a month ever holds; say so if that changes.
   if (page.total > page.items.length) {
     console.warn(`Lịch chỉ hiển thị ${page.items.length}/${page.total} hoạt động trong khoảng đã chọn`);
@@ -43,11 +43,11 @@ export async function listActivitiesInRange(
 }
 
 export function getActivity(id: number, signal?: AbortSignal): Promise<Activity> {
-  return apiGet(`/api/activities/${id}`, Activity, { signal });
+  return call(activityEndpoints.get, { params: { id }, signal });
 }
 
 export function createActivity(input: ActivityInput): Promise<Activity> {
-  return apiSend('POST', '/api/activities', Activity, { body: input });
+  return call(activityEndpoints.create, { body: input });
 }
 
 /**
@@ -55,10 +55,10 @@ export function createActivity(input: ActivityInput): Promise<Activity> {
  * the activity since, the server refuses with 412 VERSION_CONFLICT and changes nothing.
  */
 export function updateActivity(id: number, change: ActivityChange, version: number): Promise<Activity> {
-  return apiSend('PATCH', `/api/activities/${id}`, Activity, { body: change, ifMatch: version });
+  return call(activityEndpoints.update, { params: { id }, body: change, ifMatch: version });
 }
 
 /** A soft delete: the activity leaves the calendar and the reports, and a coordinator can restore it. */
 export function deleteActivity(id: number, version: number): Promise<Activity> {
-  return apiSend('DELETE', `/api/activities/${id}`, Activity, { ifMatch: version });
+  return call(activityEndpoints.remove, { params: { id }, ifMatch: version });
 }

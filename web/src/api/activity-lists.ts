@@ -1,7 +1,7 @@
 // Lists of activities for the screens other than the calendar: a task's, a campaign's,
 // the signed-in user's own work. Read-only; the calendar keeps its range query in activities.ts.
-import { type Activity, ActivityList } from '../../../server/contracts/activities';
-import { apiGet } from './client';
+import { type Activity, activityEndpoints } from '../../../server/contracts/activities';
+import { call } from './client';
 
 export type ActivityListQuery = {
   taskId?: number;
@@ -28,7 +28,7 @@ export async function listActivitiesWhere(
   query: ActivityListQuery,
   options: { limit?: number; signal?: AbortSignal | undefined } = {},
 ): Promise<ActivityPage> {
-  const page = await apiGet('/api/activities', ActivityList, {
+  const page = await call(activityEndpoints.list, {
     query: {
       taskId: query.taskId,
       campaignId: query.campaignId,

@@ -1,13 +1,12 @@
 import {
-  Agency,
   type AgencyInput,
-  AgencyList,
   type AgencyPatch,
   type Agency as AgencyType,
+  agencyEndpoints,
   agencyKinds,
 } from '../../../server/contracts/agencies';
 import { cachedReference, referenceChanged, referenceKeys } from '../lib/query-client';
-import { apiGet, apiSend } from './client';
+import { call } from './client';
 
 export type { AgencyType as Agency };
 export { type AgencyInput, type AgencyPatch, agencyKinds };
@@ -15,7 +14,7 @@ export type AgencyKind = (typeof agencyKinds)[number];
 
 /** Every agency, or those valid on `asOf` (`YYYY-MM-DD`): a province has a few hundred. */
 async function fetchAgencies(asOf: string | undefined, signal?: AbortSignal) {
-  const page = await apiGet('/api/agencies', AgencyList, { query: { limit: 1000, asOf }, signal });
+  const page = await call(agencyEndpoints.list, { query: { limit: 1000, asOf }, signal });
   return page.items;
 }
 
@@ -26,11 +25,11 @@ export function listAgencies(options: { asOf?: string | undefined; signal?: Abor
 }
 
 export function getAgency(id: number, signal?: AbortSignal): Promise<AgencyType> {
-  return apiGet(`/api/agencies/${id}`, Agency, { signal });
+  return call(agencyEndpoints.get, { params: { id }, signal });
 }
 
 export async function createAgency(input: AgencyInput): Promise<AgencyType> {
-  const written = await apiSend('POST', '/api/agencies', Agency, { body: input });
+  const written = await call(agencyEndpoints.create, { body: input });
   await referenceChanged('agencies');
   return written;
 }
@@ -40,7 +39,7 @@ export async function updateAgency(
   version: number,
   patch: Omit<AgencyPatch, 'version'>,
 ): Promise<AgencyType> {
-  const written = await apiSend('PATCH', `/api/agencies/${id}`, Agency, { body: patch, ifMatch: version });
+  const written = await call(agencyEndpoints.update, { params: { id }, body: patch, ifMatch: version });
   await referenceChanged('agencies');
   return written;
 }

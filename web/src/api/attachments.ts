@@ -1,7 +1,7 @@
 // Photos and documents of a result. The server decides what a file is from its content
 // (JPEG, PNG, WebP, PDF, DOCX, XLSX), refuses others with 415 and files over 10 MB with 413.
-import { Attachment, AttachmentList } from '../../../server/contracts/attachments';
-import { apiGet, apiSend, apiUpload } from './client';
+import { type Attachment, attachmentEndpoints } from '../../../server/contracts/attachments';
+import { apiUpload, call } from './client';
 
 export type { Attachment };
 
@@ -13,7 +13,8 @@ export const attachmentMaxBytes = 10 * 1024 * 1024;
 
 /** The files of an activity's result, oldest first. */
 export async function listAttachments(activityId: number, signal?: AbortSignal): Promise<Attachment[]> {
-  const page = await apiGet(`/api/activities/${activityId}/attachments`, AttachmentList, {
+  const page = await call(attachmentEndpoints.list, {
+    params: { id: activityId },
     query: { limit: 1000 },
     signal,
   });
@@ -21,10 +22,10 @@ export async function listAttachments(activityId: number, signal?: AbortSignal):
 }
 
 export function uploadAttachment(activityId: number, file: File, signal?: AbortSignal): Promise<Attachment> {
-  return apiUpload(`/api/activities/${activityId}/attachments`, file, file.name, Attachment, { signal });
+  return apiUpload(attachmentEndpoints.upload, { id: activityId }, file, file.name, { signal });
 }
 
 /** A soft delete: the list no longer shows it; the file stays on record. */
 export function deleteAttachment(id: number): Promise<Attachment> {
-  return apiSend('DELETE', `/api/attachments/${id}`, Attachment);
+  return call(attachmentEndpoints.remove, { params: { id } });
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { AuditList } from '../../../server/contracts/users';
-import { apiGet } from './client';
+import { type AuditList, auditEndpoints } from '../../../server/contracts/users';
+import { call } from './client';
 
 export type AuditEntry = z.infer<typeof AuditList>['items'][number];
 export type AuditPage = z.infer<typeof AuditList>;
@@ -18,5 +18,5 @@ export type AuditFilter = {
 
 /** The audit trail, newest first (admins and coordinators only). */
 export function listAudit(filter: AuditFilter, signal?: AbortSignal): Promise<AuditPage> {
-  return apiGet('/api/audit', AuditList, { query: filter, signal });
+  return call(auditEndpoints.list, { query: filter, signal });
 }

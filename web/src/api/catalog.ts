@@ -1,54 +1,44 @@
 import type { z } from 'zod';
 import {
-  ActivityType,
-  Catalog,
+  type Catalog,
   type CatalogKind,
-  Channel,
-  Indicator,
-  Observance,
-  ObservanceTheme,
+  catalogEndpoints,
+  type Indicator,
+  type Observance,
+  type ObservanceTheme,
   type ObservanceThemeInput,
-  TargetGroup,
 } from '../../../server/contracts/catalog';
 import { cachedReference, referenceChanged, referenceKeys } from '../lib/query-client';
-import { apiGet, apiSend } from './client';
+import { type BodyOf, call } from './client';
 
 export type { Catalog, CatalogKind, ObservanceThemeInput };
 export type IndicatorEntry = z.infer<typeof Indicator>;
 export type ObservanceEntry = z.infer<typeof Observance>;
 export type ObservanceThemeEntry = z.infer<typeof ObservanceTheme>;
 
-/**
- * What each kind's endpoint answers a write with: the entry as the catalogue lists it,
- * except an observance, whose yearly themes have their own route and are not repeated.
- */
-const entrySchemas = {
-  'activity-types': ActivityType,
-  channels: Channel,
-  'target-groups': TargetGroup,
-  indicators: Indicator,
-  observances: Observance.omit({ themes: true }),
-} as const satisfies Record<CatalogKind, z.ZodType>;
+/** The endpoints that write an entry, by kind: one POST and one PATCH each. */
+type EntryEndpoints = (typeof catalogEndpoints.entries)[CatalogKind];
 
-/** Any kind's entry as a write answers it; the page reloads the catalogue after a write anyway. */
-export type CatalogEntry = z.infer<(typeof entrySchemas)[CatalogKind]>;
+/**
+ * Any kind's entry as a write answers it: the entry as the catalogue lists it, an observance
+ * without its yearly themes. The page reloads the catalogue after a write anyway.
+ */
+export type CatalogEntry = z.infer<EntryEndpoints['create']['response']>;
 /**
  * A new entry or a change, as the form builds it from the kind's field list. The server
  * checks it against that kind's contract and names any field that does not fit.
  */
 export type CatalogBody = Record<string, unknown>;
+// Hence the casts below from CatalogBody to the kind's own body: the server checks it, not they.
 
 /** The catalogue, from the cache all screens share (one request for every screen asking). */
 export function getCatalog(_signal?: AbortSignal): Promise<Catalog> {
-  return cachedReference(referenceKeys.catalog, () => apiGet('/api/catalog', Catalog, {}));
-}
-
-function entrySchema(kind: CatalogKind): z.ZodType<CatalogEntry> {
-  return entrySchemas[kind];
+  return cachedReference(referenceKeys.catalog, () => call(catalogEndpoints.get));
 }
 
 export async function createCatalogEntry(kind: CatalogKind, input: CatalogBody): Promise<CatalogEntry> {
-  const written = await apiSend('POST', `/api/catalog/${kind}`, entrySchema(kind), { body: input });
+  const endpoint = catalogEndpoints.entries[kind].create;
+  const written = await call(endpoint, { body: input as BodyOf<typeof endpoint> });
   await referenceChanged('catalog');
   return written;
 }
@@ -58,14 +48,8 @@ export async function updateCatalogEntry(
   code: string,
   patch: CatalogBody,
 ): Promise<CatalogEntry> {
-  const written = await apiSend(
-    'PATCH',
-    `/api/catalog/${kind}/${encodeURIComponent(code)}`,
-    entrySchema(kind),
-    {
-      body: patch,
-    },
-  );
+  const endpoint = catalogEndpoints.entries[kind].update;
+  const written = await call(endpoint, { params: { code }, body: patch as BodyOf<typeof endpoint> });
   await referenceChanged('catalog');
   return written;
 }
@@ -76,14 +60,7 @@ export async function putObservanceTheme(
   year: number,
   input: z.input<typeof ObservanceThemeInput>,
 ): Promise<ObservanceThemeEntry> {
-  const written = await apiSend(
-    'PUT',
-    `/api/catalog/observances/${encodeURIComponent(code)}/themes/${year}`,
-    ObservanceTheme,
-    {
-      body: input,
-    },
-  );
+  const written = await call(catalogEndpoints.putTheme, { params: { code, year }, body: input });
   await referenceChanged('catalog');
   return written;
 }

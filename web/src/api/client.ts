@@ -1,8 +1,10 @@
-// The only code in the web app that calls fetch. Every answer is checked against the
-// server's zod contract, so a drift between server and web shows up as a clear error
-// here instead of as `undefined` somewhere in a screen.
+// The only code in the web app that calls fetch. Every request is made from an endpoint
+// declared in the contracts (server/contracts/<feature>.ts), whose path, query and body it
+// fills, and every answer is checked against that endpoint's zod schema, so a drift between
+// server and web shows up as a clear error here instead of as `undefined` in a screen.
 import { z } from 'zod';
 import { ErrorBody, type ErrorCode, type ErrorDetail } from '../../../server/contracts/common';
+import type { Endpoint, Method, PathParamNames } from '../../../server/contracts/endpoints';
 
 /** The server's error codes, plus the two failures that never reach or never come back from it. */
 export type ApiErrorCode = ErrorCode | 'NETWORK' | 'INVALID_RESPONSE';
@@ -56,11 +58,43 @@ export function onUnauthenticated(listener: UnauthenticatedListener): () => void
   return () => unauthenticatedListeners.delete(listener);
 }
 
-// ---------------------------------------------------------------- requests
+// ---------------------------------------------------------------- addresses
 
-type Query = Record<string, string | number | boolean | undefined>;
+type QueryValue = string | number | boolean | undefined;
+type Query = Record<string, QueryValue>;
 
-export function buildUrl(path: string, query: Query = {}): string {
+/** Values for the `:name`s of an endpoint's path: ids and codes, each encoded into the path. */
+type PathParams<E extends Endpoint> = { [Name in PathParamNames<E['path']>]: string | number };
+
+/**
+ * The query string: the names the endpoint's query schema reads, with values as they go
+ * into an address. The server parses them (coercing ids and flags) as it would from a link.
+ */
+type QueryOf<E extends Endpoint> = E extends { readonly query: infer Q extends z.ZodType }
+  ? { [Name in keyof z.input<Q>]?: QueryValue }
+  : never;
+
+/** `params` exactly when the path has parameters, `query` only when the endpoint reads one. */
+type AddressOptions<E extends Endpoint> = ([PathParamNames<E['path']>] extends [never]
+  ? { params?: never }
+  : { params: PathParams<E> }) &
+  (E extends { readonly query: z.ZodType } ? { query?: QueryOf<E> } : { query?: never });
+
+/** The options argument may be left out when nothing in it is required. */
+type OptionalWhenEmpty<Options> =
+  Record<never, never> extends Options ? [options?: Options] : [options: Options];
+
+/** `/api/activities/:id` with `{ id: 7 }` → `/api/activities/7`. */
+function fillPath(path: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return path.replace(/:([A-Za-z_]\w*)/g, (_parameter, name: string) => {
+    const value = params[name];
+    // The types require every parameter; this guards a caller that went around them.
+    if (value === undefined) throw new Error(`${path}: no value for :${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function buildUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(name, String(value));
@@ -68,6 +102,21 @@ export function buildUrl(path: string, query: Query = {}): string {
   const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
+
+/**
+ * The address of an endpoint with its parameters and query filled in, for what the browser
+ * fetches itself: a download link (`<a href>`) carries the session cookie without fetch.
+ */
+export function pathOf<E extends Endpoint>(
+  endpoint: E,
+  ...[options]: OptionalWhenEmpty<AddressOptions<E>>
+): string {
+  // The generic options type cannot be read field by field; its fields are these.
+  const { params, query } = (options ?? {}) as { params?: Record<string, string | number>; query?: Query };
+  return buildUrl(fillPath(endpoint.path, params), query);
+}
+
+// ---------------------------------------------------------------- requests
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
@@ -118,7 +167,7 @@ function toApiError(response: Response, body: unknown): ApiError {
 }
 
 type RequestOptions = {
-  query?: Query;
+  query?: Query | undefined;
   signal?: AbortSignal | undefined;
   /** A JSON body (POST, PATCH, PUT). */
   body?: unknown;
@@ -130,10 +179,8 @@ type RequestOptions = {
    * Sign-in and the first "who am I" expect a 401 as an ordinary answer: it must not be
    * taken for an expired session.
    */
-  unauthenticatedIsExpected?: boolean;
+  unauthenticatedIsExpected?: boolean | undefined;
 };
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 async function request<T extends z.ZodType>(
   method: Method,
@@ -191,40 +238,74 @@ async function request<T extends z.ZodType>(
   return parsed.data;
 }
 
-export function apiGet<T extends z.ZodType>(
-  path: string,
-  schema: T,
-  options: Omit<RequestOptions, 'body' | 'ifMatch'> = {},
-): Promise<z.infer<T>> {
-  return request('GET', path, schema, options);
+/** The schema of an empty (204) answer. */
+const NoContent = z.undefined();
+
+// ---------------------------------------------------------------- calling an endpoint
+
+/** An endpoint that takes JSON (or nothing) and answers JSON (or nothing, with 204). */
+type JsonEndpoint = Endpoint & {
+  readonly response: z.ZodType;
+  readonly consumes?: undefined;
+  readonly produces?: undefined;
+};
+
+/** The body an endpoint takes, for a caller that must say it sends one of its own making. */
+export type BodyOf<E extends Endpoint> = E extends { readonly body: infer B extends z.ZodType }
+  ? z.input<B>
+  : never;
+
+/** `body` exactly when the endpoint takes one. */
+type BodyOption<E extends Endpoint> = E extends { readonly body: z.ZodType }
+  ? { body: BodyOf<E> }
+  : { body?: never };
+
+/** What a call sends beside its address: a body when the endpoint takes one, and the request's settings. */
+type CallOptions<E extends JsonEndpoint> = AddressOptions<E> &
+  BodyOption<E> &
+  Pick<RequestOptions, 'ifMatch' | 'signal' | 'unauthenticatedIsExpected'>;
+
+/** What a call resolves to: the answer parsed with the endpoint's schema, or undefined for a 204. */
+type AnswerOf<E extends JsonEndpoint> = E['status'] extends 204 ? undefined : z.output<E['response']>;
+
+/**
+ * Calls an endpoint as its contract declares it: fills the path parameters, builds the query
+ * string, sends the body as JSON, and parses the answer with the endpoint's response schema.
+ * A refusal comes back as an ApiError (a 401 also tells the session it ended, unless expected).
+ */
+export function call<E extends JsonEndpoint>(
+  endpoint: E,
+  ...[options]: OptionalWhenEmpty<CallOptions<E>>
+): Promise<AnswerOf<E>> {
+  // The generic options type cannot be read field by field; its fields are these.
+  const { params, ...rest } = (options ?? {}) as RequestOptions & {
+    params?: Record<string, string | number>;
+  };
+  const schema = endpoint.status === 204 ? NoContent : endpoint.response;
+  // The answer was parsed with `schema`, which is what AnswerOf<E> names; TypeScript cannot
+  // follow the 204 test into the generic type.
+  return request(endpoint.method, fillPath(endpoint.path, params), schema, rest) as Promise<AnswerOf<E>>;
 }
 
-/** A write. A 204 answer has no body: pass `NoContent` as its schema. */
-export function apiSend<T extends z.ZodType>(
-  method: Exclude<Method, 'GET'>,
-  path: string,
-  schema: T,
-  options: Omit<RequestOptions, 'query'> = {},
-): Promise<z.infer<T>> {
-  return request(method, path, schema, options);
-}
+/** An endpoint whose body is a file (multipart/form-data) and whose answer is JSON. */
+type UploadEndpoint = Endpoint & { readonly response: z.ZodType; readonly consumes: readonly string[] };
 
 /**
  * Sends one file as `multipart/form-data` (a part named `file`), with the same error handling
  * as the JSON requests: a refusal (413, 415, 400, 403, 409) comes back as an ApiError with the
- * server's message, a lost connection as NETWORK, and the answer is parsed with `schema`.
+ * server's message, a lost connection as NETWORK, and the answer is parsed with the endpoint's schema.
  */
-export function apiUpload<T extends z.ZodType>(
-  path: string,
+export function apiUpload<E extends UploadEndpoint>(
+  endpoint: E,
+  params: PathParams<E>,
   file: Blob,
   fileName: string,
-  schema: T,
   options: { signal?: AbortSignal | undefined } = {},
-): Promise<z.infer<T>> {
+): Promise<z.output<E['response']>> {
   const form = new FormData();
   form.append('file', file, fileName);
-  return request('POST', path, schema, { form, signal: options.signal });
+  return request<E['response']>(endpoint.method, fillPath(endpoint.path, params), endpoint.response, {
+    form,
+    signal: options.signal,
+  });
 }
-
-/** The schema of an empty (204) answer. */
-export const NoContent = z.undefined();

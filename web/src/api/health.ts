@@ -1,8 +1,8 @@
-import { Health } from '../../../server/contracts/health';
-import { apiGet } from './client';
+import { type Health, healthEndpoints } from '../../../server/contracts/health';
+import { call } from './client';
 
 export type { Health };
 
 export function getHealth(signal?: AbortSignal): Promise<Health> {
-  return apiGet('/api/health', Health, { signal });
+  return call(healthEndpoints.get, { signal });
 }

@@ -1,7 +1,7 @@
 // Media output: items published (news, programmes, posts, SMS runs, loudspeaker broadcasts)
 // by channel and month, each indicator in its own unit.
-import { MediaOutput } from '../../../server/contracts/media-output';
-import { apiGet } from './client';
+import { type MediaOutput, mediaOutputEndpoints } from '../../../server/contracts/media-output';
+import { call } from './client';
 
 export type { MediaOutput };
 
@@ -16,7 +16,7 @@ export type MediaOutputQuery = {
 };
 
 export function getMediaOutput(query: MediaOutputQuery, signal?: AbortSignal): Promise<MediaOutput> {
-  return apiGet('/api/media-output', MediaOutput, {
+  return call(mediaOutputEndpoints.get, {
     query: {
       startDate: query.startDate,
       endDate: query.endDate,

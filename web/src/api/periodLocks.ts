@@ -1,7 +1,11 @@
 // Period locks: an approved reporting period whose activities and results are read-only
 // until a coordinator unlocks it. An unlocked lock stays on record (who lifted it, when).
-import { PeriodLock, type PeriodLockInput, PeriodLockList } from '../../../server/contracts/period-locks';
-import { apiGet, apiSend } from './client';
+import {
+  type PeriodLock,
+  type PeriodLockInput,
+  periodLockEndpoints,
+} from '../../../server/contracts/period-locks';
+import { call } from './client';
 
 export type { PeriodLock, PeriodLockInput };
 
@@ -9,7 +13,7 @@ export type { PeriodLock, PeriodLockInput };
 export async function listPeriodLocks(
   options: { includeUnlocked?: boolean; signal?: AbortSignal | undefined } = {},
 ): Promise<PeriodLock[]> {
-  const page = await apiGet('/api/period-locks', PeriodLockList, {
+  const page = await call(periodLockEndpoints.list, {
     query: { limit: 1000, includeUnlocked: options.includeUnlocked ? 'true' : undefined },
     signal: options.signal,
   });
@@ -17,10 +21,10 @@ export async function listPeriodLocks(
 }
 
 export function createPeriodLock(input: PeriodLockInput): Promise<PeriodLock> {
-  return apiSend('POST', '/api/period-locks', PeriodLock, { body: input });
+  return call(periodLockEndpoints.create, { body: input });
 }
 
 /** Lifts the lock; the answer is the lock with who lifted it and when. */
 export function unlockPeriod(id: number): Promise<PeriodLock> {
-  return apiSend('DELETE', `/api/period-locks/${id}`, PeriodLock);
+  return call(periodLockEndpoints.unlock, { params: { id } });
 }

@@ -1,14 +1,14 @@
 // Reports: a period's activities and figures (in total and by one grouping), the usual
 // report periods of a year, the coverage of communes and wards, and the export files.
 import {
-  Coverage,
+  type Coverage,
   type ReportPeriod,
-  ReportPeriodList,
-  Summary,
+  reportEndpoints,
+  type Summary,
   type SummaryGrouping,
 } from '../../../server/contracts/reports';
 import type { ActivityFilters } from './activities';
-import { apiGet, buildUrl } from './client';
+import { call, pathOf } from './client';
 
 export type { Coverage, ReportPeriod, Summary, SummaryGrouping };
 export type CoverageBy = Coverage['by'];
@@ -42,22 +42,22 @@ export function getSummary(
   groupBy: SummaryGrouping | undefined,
   signal?: AbortSignal,
 ): Promise<Summary> {
-  return apiGet('/api/reports/summary', Summary, { query: { ...reportParams(query), groupBy }, signal });
+  return call(reportEndpoints.summary, { query: { ...reportParams(query), groupBy }, signal });
 }
 
 /** A year's usual periods: the official half-year and year, the 30/7 peak, the calendar year, quarters, months. */
 export async function getReportPeriods(year: number, signal?: AbortSignal) {
-  return apiGet('/api/reports/periods', ReportPeriodList, { query: { year }, signal });
+  return call(reportEndpoints.periods, { query: { year }, signal });
 }
 
 export function getCoverage(
   query: { startDate: string; endDate: string; by: CoverageBy },
   signal?: AbortSignal,
 ): Promise<Coverage> {
-  return apiGet('/api/reports/coverage', Coverage, { query, signal });
+  return call(reportEndpoints.coverage, { query, signal });
 }
 
 /** The address of a report's file: the browser downloads it, with the session cookie, without fetch. */
 export function reportExportHref(format: ExportFormat, query: ReportQuery): string {
-  return buildUrl('/api/reports/export', { ...reportParams(query), format });
+  return pathOf(reportEndpoints.export, { query: { ...reportParams(query), format } });
 }

@@ -1,21 +1,25 @@
 // A held activity's result: what it achieved, by indicator, and its review. Also the one-step
 // log of an event that was never planned (or a media item already published).
-import type { z } from 'zod';
 import type { ActivityInput } from '../../../server/contracts/activities';
-import { HeldActivity } from '../../../server/contracts/held-activities';
-import { Result, type ResultInput, type ReviewInput } from '../../../server/contracts/results';
-import { ApiError, apiGet, apiSend } from './client';
+import { type HeldActivity, heldActivityEndpoints } from '../../../server/contracts/held-activities';
+import {
+  type Result,
+  type ResultInput,
+  type ReviewInput,
+  resultEndpoints,
+} from '../../../server/contracts/results';
+import { ApiError, call } from './client';
 
 export type { Result };
 /** What the form sends; the version goes in `If-Match`. */
 export type ResultBody = Omit<ResultInput, 'version'>;
-export type HeldActivityAnswer = z.infer<typeof HeldActivity>;
+export type HeldActivityAnswer = HeldActivity;
 export type HeldActivityBody = { activity: ActivityInput; result: ResultBody };
 
 /** The activity's result, or null while none was logged (the server answers 404). */
 export async function getResult(activityId: number, signal?: AbortSignal): Promise<Result | null> {
   try {
-    return await apiGet(`/api/activities/${activityId}/result`, Result, { signal });
+    return await call(resultEndpoints.get, { params: { id: activityId }, signal });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
     throw error;
@@ -29,10 +33,7 @@ export async function getResult(activityId: number, signal?: AbortSignal): Promi
  * NEEDS_CONFIRMATION lists unusual figures; the same body with `confirm: true` saves them.
  */
 export function saveResult(activityId: number, body: ResultBody, version: number | null): Promise<Result> {
-  return apiSend('PUT', `/api/activities/${activityId}/result`, Result, {
-    body,
-    ifMatch: version ?? 0,
-  });
+  return call(resultEndpoints.save, { params: { id: activityId }, body, ifMatch: version ?? 0 });
 }
 
 /** A coordinator accepts the result, or returns it with a note saying what to fix. */
@@ -41,13 +42,10 @@ export function reviewResult(
   review: Omit<ReviewInput, 'version'>,
   version: number,
 ): Promise<Result> {
-  return apiSend('POST', `/api/activities/${activityId}/result/review`, Result, {
-    body: review,
-    ifMatch: version,
-  });
+  return call(resultEndpoints.review, { params: { id: activityId }, body: review, ifMatch: version });
 }
 
 /** An unplanned event (or a published item) and its result in one step: both or nothing. */
 export function logHeldActivity(body: HeldActivityBody): Promise<HeldActivityAnswer> {
-  return apiSend('POST', '/api/activities/held', HeldActivity, { body });
+  return call(heldActivityEndpoints.log, { body });
 }

@@ -1,15 +1,15 @@
 import type { z } from 'zod';
-import { ActivityList } from '../../../server/contracts/activities';
 import {
-  NewShareLink,
-  SharedView,
+  type NewShareLink,
+  type SharedView,
   type ShareFilter,
   type ShareLink,
   type ShareLinkInput,
-  ShareLinkList,
+  type ShareLinkList,
+  shareLinkEndpoints,
 } from '../../../server/contracts/share-links';
 import type { Activity } from './activities';
-import { apiGet, apiSend, NoContent } from './client';
+import { call } from './client';
 
 export type { ShareFilter, ShareLink, ShareLinkInput };
 export type NewShareLinkAnswer = z.infer<typeof NewShareLink>;
@@ -20,16 +20,16 @@ export type ShareLinkPage = z.infer<typeof ShareLinkList>;
 
 /** The newest links first; a province makes a few a month, well within one page of 1000. */
 export function listShareLinks(signal?: AbortSignal): Promise<ShareLinkPage> {
-  return apiGet('/api/share-links', ShareLinkList, { query: { limit: 1000 }, signal });
+  return call(shareLinkEndpoints.list, { query: { limit: 1000 }, signal });
 }
 
 /** A new link: its secret and page address are in this answer and nowhere ever again. */
 export function createShareLink(input: ShareLinkInput): Promise<NewShareLinkAnswer> {
-  return apiSend('POST', '/api/share-links', NewShareLink, { body: input });
+  return call(shareLinkEndpoints.create, { body: input });
 }
 
 export async function revokeShareLink(id: number): Promise<void> {
-  await apiSend('DELETE', `/api/share-links/${id}`, NoContent);
+  await call(shareLinkEndpoints.revoke, { params: { id } });
 }
 
 // ---------------------------------------------------------------- the shared page (no account)
@@ -39,7 +39,7 @@ export async function revokeShareLink(id: number): Promise<void> {
  * link is a 404; every answer counts as a use of the link.
  */
 export function getSharedView(token: string, signal?: AbortSignal): Promise<SharedLinkView> {
-  return apiGet(`/api/shared/${encodeURIComponent(token)}`, SharedView, { signal });
+  return call(shareLinkEndpoints.view, { params: { token }, signal });
 }
 
 /** The link's activities that overlap [start, end), within its filters. */
@@ -48,10 +48,7 @@ export async function listSharedActivities(
   range: { start: string; end: string },
   signal?: AbortSignal,
 ): Promise<Activity[]> {
-  const page = await apiGet(`/api/shared/${encodeURIComponent(token)}/activities`, ActivityList, {
-    query: range,
-    signal,
-  });
+  const page = await call(shareLinkEndpoints.activities, { params: { token }, query: range, signal });
   if (page.total > page.items.length) {
     console.warn(`Lịch chỉ hiển thị ${page.items.length}/${page.total} hoạt động trong khoảng đã chọn`);
   }

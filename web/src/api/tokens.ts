@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { type ApiToken, ApiTokenList, NewApiToken, tokenKinds } from '../../../server/contracts/users';
-import { apiGet, apiSend, NoContent } from './client';
+import { type ApiToken, type NewApiToken, tokenEndpoints, tokenKinds } from '../../../server/contracts/users';
+import { call } from './client';
 
 export type Token = z.infer<typeof ApiToken>;
 export type NewToken = z.infer<typeof NewApiToken>;
@@ -9,15 +9,15 @@ export { tokenKinds };
 
 /** The signed-in user's own tokens, revoked ones included; never their secrets. */
 export async function listMyTokens(signal?: AbortSignal): Promise<Token[]> {
-  const list = await apiGet('/api/me/tokens', ApiTokenList, { signal });
+  const list = await call(tokenEndpoints.list, { signal });
   return list.items;
 }
 
 /** A new token: its secret is in this answer and nowhere ever again. */
 export function createMyToken(input: { kind: TokenKind; name: string }): Promise<NewToken> {
-  return apiSend('POST', '/api/me/tokens', NewApiToken, { body: input });
+  return call(tokenEndpoints.create, { body: input });
 }
 
 export async function revokeMyToken(id: number): Promise<void> {
-  await apiSend('DELETE', `/api/me/tokens/${id}`, NoContent);
+  await call(tokenEndpoints.revoke, { params: { id } });
 }

@@ -1,13 +1,12 @@
 import {
-  Unit,
   type UnitInput,
-  UnitList,
   type UnitPatch,
   type Unit as UnitType,
+  unitEndpoints,
   unitLevels,
 } from '../../../server/contracts/units';
 import { cachedReference, referenceChanged, referenceKeys } from '../lib/query-client';
-import { apiGet, apiSend } from './client';
+import { call } from './client';
 
 export type { UnitType as Unit };
 export { type UnitInput, type UnitPatch, unitLevels };
@@ -15,7 +14,7 @@ export type UnitLevel = (typeof unitLevels)[number];
 
 /** Every unit, or those valid on `asOf`: one province has about a hundred, past and present. */
 async function fetchUnits(asOf: string | undefined, signal?: AbortSignal) {
-  const page = await apiGet('/api/units', UnitList, { query: { limit: 1000, asOf }, signal });
+  const page = await call(unitEndpoints.list, { query: { limit: 1000, asOf }, signal });
   return page.items;
 }
 
@@ -26,7 +25,7 @@ export function listUnits(options: { asOf?: string | undefined; signal?: AbortSi
 }
 
 export async function createUnit(input: UnitInput): Promise<UnitType> {
-  const written = await apiSend('POST', '/api/units', Unit, { body: input });
+  const written = await call(unitEndpoints.create, { body: input });
   await referenceChanged('units');
   return written;
 }
@@ -36,7 +35,7 @@ export async function updateUnit(
   version: number,
   patch: Omit<UnitPatch, 'version'>,
 ): Promise<UnitType> {
-  const written = await apiSend('PATCH', `/api/units/${id}`, Unit, { body: patch, ifMatch: version });
+  const written = await call(unitEndpoints.update, { params: { id }, body: patch, ifMatch: version });
   await referenceChanged('units');
   return written;
 }

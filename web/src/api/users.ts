@@ -1,22 +1,21 @@
 import {
-  User,
   type UserInput,
-  UserList,
   type UserPatch,
   type User as UserType,
+  userEndpoints,
 } from '../../../server/contracts/users';
-import { apiGet, apiSend } from './client';
+import { call } from './client';
 
 export type { UserInput, UserPatch, UserType as User };
 
 /** Every user: a province has a few hundred at most, well within one page of 1000. */
 export async function listUsers(signal?: AbortSignal): Promise<UserType[]> {
-  const page = await apiGet('/api/users', UserList, { query: { limit: 1000 }, signal });
+  const page = await call(userEndpoints.list, { query: { limit: 1000 }, signal });
   return page.items;
 }
 
 export function createUser(input: UserInput): Promise<UserType> {
-  return apiSend('POST', '/api/users', User, { body: input });
+  return call(userEndpoints.create, { body: input });
 }
 
 /** `version` is the one the form was filled from: a change made meanwhile gets 412. */
@@ -25,5 +24,5 @@ export function updateUser(
   version: number,
   patch: Omit<UserPatch, 'version'>,
 ): Promise<UserType> {
-  return apiSend('PATCH', `/api/users/${id}`, User, { body: patch, ifMatch: version });
+  return call(userEndpoints.update, { params: { id }, body: patch, ifMatch: version });
 }
