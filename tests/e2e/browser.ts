@@ -54,14 +54,21 @@ export type Problems = { consoleErrors: string[]; cspViolations: string[]; faile
 
 export type Person = { context: BrowserContext; page: Page; problems: Problems };
 
+/** How a person's browser is set up: `timezoneId` is its zone, which the app must ignore. */
+export type PersonOptions = {
+  timezoneId?: string;
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+};
+
+/** A phone's screen, touch included: `site.person(PHONE)`, or `{ ...PHONE, timezoneId }`. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true } as const;
+
 /**
  * A fresh context (its own cookies: its own session) and page. `timezoneId` is the
  * browser's zone, which the app must ignore in favour of the deployment's.
  */
-export async function newPerson(
-  browser: Browser,
-  options: { timezoneId?: string; viewport?: { width: number; height: number }; isMobile?: boolean } = {},
-): Promise<Person> {
+export async function newPerson(browser: Browser, options: PersonOptions = {}): Promise<Person> {
   const context = await browser.newContext({
     timezoneId: options.timezoneId ?? 'America/New_York',
     locale: 'en-US',
@@ -139,10 +146,10 @@ export function deploymentMonth(): { year: number; month: number; prefix: string
 
 /** A user made through the API, for a test to sign in with or to act on. */
 export async function createUserThroughApi(
-  testApp: TestApp,
+  site: Pick<TestApp, 'app'>,
   payload: Record<string, unknown>,
 ): Promise<User> {
-  const response = await testApp.app.inject({ method: 'POST', url: '/api/users', payload });
+  const response = await site.app.inject({ method: 'POST', url: '/api/users', payload });
   expect(response.statusCode, response.body).toBe(201);
   return User.parse(response.json());
 }
