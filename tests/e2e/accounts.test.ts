@@ -80,8 +80,7 @@ describe('accounts in the browser', () => {
   });
 
   it('lets an administrator create a user, who can then sign in', async () => {
-    const page = await openApp();
-    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    const { page } = await site.signedIn(ADMIN);
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('heading', { level: 2, name: 'Người dùng' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin/users');
@@ -128,15 +127,13 @@ describe('accounts in the browser', () => {
     );
     await screenshot(page, 'users-list');
 
-    const lan = await openApp();
-    await signInThroughPage(lan, 'lan.nguyen', 'mật khẩu của Lan 2025');
+    const { page: lan } = await site.signedIn({ username: 'lan.nguyen', password: 'mật khẩu của Lan 2025' });
     expect(await lan.getByRole('banner').getByText('Nguyễn Thị Lan', { exact: true }).isVisible()).toBe(true);
     expect(await lan.getByRole('banner').getByText('Cán bộ cơ quan', { exact: true }).isVisible()).toBe(true);
   });
 
   it("lets an administrator change a user's scope, reset the password, disable and enable the account", async () => {
-    const page = await openApp();
-    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    const { page } = await site.signedIn(ADMIN);
     await page.goto(`${site.baseUrl}/admin/users`);
 
     // A commune reporter: the page asks for units before asking the server.
@@ -182,8 +179,7 @@ describe('accounts in the browser', () => {
       role: 'viewer',
       password: 'mật khẩu người xem',
     });
-    const page = await openApp();
-    await signInThroughPage(page, 'nguoi.xem', 'mật khẩu người xem');
+    const { page } = await site.signedIn({ username: 'nguoi.xem', password: 'mật khẩu người xem' });
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Lịch' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Quản trị' }).count()).toBe(0);
@@ -202,8 +198,7 @@ describe('accounts in the browser', () => {
       role: 'coordinator',
       password: 'mật khẩu điều phối',
     });
-    const page = await openApp();
-    await signInThroughPage(page, 'dieu.phoi', 'mật khẩu điều phối');
+    const { page } = await site.signedIn({ username: 'dieu.phoi', password: 'mật khẩu điều phối' });
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('heading', { level: 2, name: 'Người dùng' }).waitFor();
     const sections = await page
