@@ -1,45 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN } from '../helpers/app';
 import {
-  baseUrlOf,
   createUserThroughApi,
-  expectOnlyProvoked,
-  listenAndLaunch,
-  newPerson,
-  type Person,
+  type PersonOptions,
+  PHONE,
   screenshot,
   sidewaysOverflow,
   signInThroughPage,
-  webRoot,
 } from './browser';
+import { browserTestOfFile } from './fixture';
 
 describe('accounts in the browser', () => {
-  let testApp: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-  const people: Person[] = [];
+  const site = browserTestOfFile();
 
   /** A new browser context (its own cookies) on the app's home page. */
-  async function openApp(options: Parameters<typeof newPerson>[1] = {}): Promise<Page> {
-    const person = await newPerson(browser, options);
-    people.push(person);
-    await person.page.goto(`${baseUrl}/`);
-    return person.page;
+  async function openApp(options: PersonOptions = {}): Promise<Page> {
+    return (await site.person({ ...options, at: '/' })).page;
   }
 
   const signInForm = (page: Page) => page.getByRole('region', { name: 'Đăng nhập' });
-
-  beforeAll(async () => {
-    testApp = await createTestApp({ webRoot });
-    browser = await listenAndLaunch(testApp);
-    baseUrl = baseUrlOf(testApp.server);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
 
   it('signs in, shows the calendar and who is signed in, then signs out', async () => {
     const page = await openApp();
@@ -100,8 +80,7 @@ describe('accounts in the browser', () => {
   });
 
   it('lets an administrator create a user, who can then sign in', async () => {
-    const page = await openApp();
-    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    const { page } = await site.signedIn(ADMIN);
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('heading', { level: 2, name: 'Người dùng' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin/users');
@@ -148,16 +127,14 @@ describe('accounts in the browser', () => {
     );
     await screenshot(page, 'users-list');
 
-    const lan = await openApp();
-    await signInThroughPage(lan, 'lan.nguyen', 'mật khẩu của Lan 2025');
+    const { page: lan } = await site.signedIn({ username: 'lan.nguyen', password: 'mật khẩu của Lan 2025' });
     expect(await lan.getByRole('banner').getByText('Nguyễn Thị Lan', { exact: true }).isVisible()).toBe(true);
     expect(await lan.getByRole('banner').getByText('Cán bộ cơ quan', { exact: true }).isVisible()).toBe(true);
   });
 
   it("lets an administrator change a user's scope, reset the password, disable and enable the account", async () => {
-    const page = await openApp();
-    await signInThroughPage(page, ADMIN.username, ADMIN.password);
-    await page.goto(`${baseUrl}/admin/users`);
+    const { page } = await site.signedIn(ADMIN);
+    await page.goto(`${site.baseUrl}/admin/users`);
 
     // A commune reporter: the page asks for units before asking the server.
     await page.getByRole('button', { name: 'Sửa người dùng Nguyễn Thị Lan' }).click();
@@ -181,7 +158,7 @@ describe('accounts in the browser', () => {
     await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
     await reset.waitFor({ state: 'hidden' });
     await page.getByRole('status').getByText('Đã đặt lại mật khẩu của Nguyễn Thị Lan.').waitFor();
-    await testApp.signIn('lan.nguyen', 'mật khẩu mới của Lan');
+    await site.signIn('lan.nguyen', 'mật khẩu mới của Lan');
 
     await page.getByRole('button', { name: 'Khóa tài khoản Nguyễn Thị Lan' }).click();
     const confirm = page.getByRole('dialog', { name: 'Khóa tài khoản Nguyễn Thị Lan?' });
@@ -196,34 +173,32 @@ describe('accounts in the browser', () => {
   });
 
   it('does not offer the Admin menu to a viewer, nor open its screens', async () => {
-    await createUserThroughApi(testApp, {
+    await createUserThroughApi(site, {
       username: 'nguoi.xem',
       displayName: 'Trần Văn Xem',
       role: 'viewer',
       password: 'mật khẩu người xem',
     });
-    const page = await openApp();
-    await signInThroughPage(page, 'nguoi.xem', 'mật khẩu người xem');
+    const { page } = await site.signedIn({ username: 'nguoi.xem', password: 'mật khẩu người xem' });
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await nav.getByRole('link', { name: 'Lịch' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Quản trị' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Quản trị' }).count()).toBe(0);
 
     // A typed address does not open what the menu does not offer.
-    await page.goto(`${baseUrl}/admin/users`);
+    await page.goto(`${site.baseUrl}/admin/users`);
     await page.getByText('Bạn không có quyền xem trang này.').waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
   });
 
   it('gives a coordinator the users list to read, the share links and the audit log', async () => {
-    await createUserThroughApi(testApp, {
+    await createUserThroughApi(site, {
       username: 'dieu.phoi',
       displayName: 'Lê Điều Phối',
       role: 'coordinator',
       password: 'mật khẩu điều phối',
     });
-    const page = await openApp();
-    await signInThroughPage(page, 'dieu.phoi', 'mật khẩu điều phối');
+    const { page } = await site.signedIn({ username: 'dieu.phoi', password: 'mật khẩu điều phối' });
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page.getByRole('heading', { level: 2, name: 'Người dùng' }).waitFor();
     const sections = await page
@@ -258,7 +233,7 @@ describe('accounts in the browser', () => {
   });
 
   it('shows the sign-in page when the session ends under an open page', async () => {
-    const user = await createUserThroughApi(testApp, {
+    const user = await createUserThroughApi(site, {
       username: 'se.bi.khoa',
       displayName: 'Phạm Sẽ Khóa',
       role: 'viewer',
@@ -279,7 +254,7 @@ describe('accounts in the browser', () => {
     await expect.poll(() => Date.now() - lastAsked, { timeout: 20_000, interval: 250 }).toBeGreaterThan(2000);
 
     // Disabling the account ends its sessions; the page learns it at its next request.
-    const disabled = await testApp.app.inject({
+    const disabled = await site.app.inject({
       method: 'PATCH',
       url: `/api/users/${user.id}`,
       headers: { 'if-match': `"${user.version}"` },
@@ -301,11 +276,11 @@ describe('accounts in the browser', () => {
   });
 
   it('fits a phone screen', async () => {
-    const page = await openApp({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await openApp(PHONE);
     await signInForm(page).waitFor();
     await screenshot(page, 'phone-sign-in');
     await signInThroughPage(page, ADMIN.username, ADMIN.password);
-    await page.goto(`${baseUrl}/admin/users`);
+    await page.goto(`${site.baseUrl}/admin/users`);
     await page.getByRole('row', { name: /Nguyễn Thị Lan/ }).waitFor();
     // The page itself never scrolls sideways; wide tables scroll inside their own region.
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
@@ -313,16 +288,15 @@ describe('accounts in the browser', () => {
   });
 
   it('logs no console error, breaks no CSP rule, and gets only the refusals it provoked', () => {
-    const provoked = new Set([
-      // Every fresh page asks who is signed in before anyone is.
-      '401 GET /api/auth/me',
-      '401 POST /api/auth/login',
-      '429 POST /api/auth/login',
-      // The password that was too short.
-      '400 POST /api/users',
-      // The calendar's request after the account was disabled.
-      '401 GET /api/activities',
-    ]);
-    expectOnlyProvoked(people, provoked);
+    site.expectNoProblems(site.people, {
+      allow: [
+        '401 POST /api/auth/login',
+        '429 POST /api/auth/login',
+        // The password that was too short.
+        '400 POST /api/users',
+        // The calendar's request after the account was disabled.
+        '401 GET /api/activities',
+      ],
+    });
   });
 });

@@ -1,36 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
-import {
-  baseUrlOf,
-  listenAndLaunch,
-  newPerson,
-  type Person,
-  screenshot,
-  signInThroughPage,
-  webRoot,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN } from '../helpers/app';
+import { type Person, screenshot } from './browser';
+import { browserTestOfFile } from './fixture';
 
 describe('admin screens', () => {
-  let testApp: TestApp;
-  let browser: Browser;
+  const site = browserTestOfFile();
   let person: Person;
   let page: Page;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ webRoot });
-    browser = await listenAndLaunch(testApp);
-    person = await newPerson(browser);
-    page = person.page;
-    await page.goto(`${baseUrlOf(testApp.server)}/admin/agencies`);
     // A deep link survives signing in: the page asked for is the page shown.
-    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    person = await site.signedIn(ADMIN, { at: '/admin/agencies' });
+    page = person.page;
     await page.getByRole('heading', { level: 2, name: 'Cơ quan, đơn vị' }).waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
   });
 
   const table = () => page.getByRole('region', { name: 'Danh sách cơ quan, đơn vị' });
@@ -182,9 +165,9 @@ describe('admin screens', () => {
   });
 
   it('logs no console error, breaks no CSP rule, and gets only the refusals it provoked', () => {
-    expect(person.problems.cspViolations).toEqual([]);
-    expect(person.problems.consoleErrors).toEqual([]);
-    // The agency's dates are refused by the page, with the contract's schema, before any request.
+    site.expectNoProblems(person);
+    // Exactly this, once: the question before signing in. The agency's dates in the wrong
+    // order are refused by the page, with the contract's own schema, before any request.
     expect(person.problems.failedRequests).toEqual(['401 GET /api/auth/me']);
   });
 });

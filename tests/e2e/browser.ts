@@ -1,6 +1,8 @@
-// Chromium for the browser tests: one browser per test file, one context per person, with
-// every console error and CSP violation of every page collected, and screenshots written
-// under test-results/ (git-ignored) for a person to look at.
+// The pieces of the browser tests: Chromium, one context per person with every console
+// error, CSP violation and failed API request of its pages collected, signing in through the
+// page, screenshots written under test-results/ (git-ignored) for a person to look at, and the
+// deployment's dates. A test file uses them through browserTestOfFile (fixture.ts), which
+// starts and closes the app, the browser and the people, and checks what they collected.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -54,14 +56,21 @@ export type Problems = { consoleErrors: string[]; cspViolations: string[]; faile
 
 export type Person = { context: BrowserContext; page: Page; problems: Problems };
 
+/** How a person's browser is set up: `timezoneId` is its zone, which the app must ignore. */
+export type PersonOptions = {
+  timezoneId?: string;
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+};
+
+/** A phone's screen, touch included: `site.person(PHONE)`, or `{ ...PHONE, timezoneId }`. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true } as const;
+
 /**
  * A fresh context (its own cookies: its own session) and page. `timezoneId` is the
  * browser's zone, which the app must ignore in favour of the deployment's.
  */
-export async function newPerson(
-  browser: Browser,
-  options: { timezoneId?: string; viewport?: { width: number; height: number }; isMobile?: boolean } = {},
-): Promise<Person> {
+export async function newPerson(browser: Browser, options: PersonOptions = {}): Promise<Person> {
   const context = await browser.newContext({
     timezoneId: options.timezoneId ?? 'America/New_York',
     locale: 'en-US',
@@ -95,12 +104,6 @@ export async function newPerson(
   });
   page.on('pageerror', (error) => problems.consoleErrors.push(error.message));
   return { context, page, problems };
-}
-
-/** Starts the app's server on a free local port, and Chromium to open it with. */
-export async function listenAndLaunch(testApp: TestApp): Promise<Browser> {
-  await testApp.server.listen({ port: 0, host: '127.0.0.1' });
-  return launchBrowser();
 }
 
 /** The address the app listens on, after `server.listen({ port: 0 })`. */
@@ -139,10 +142,10 @@ export function deploymentMonth(): { year: number; month: number; prefix: string
 
 /** A user made through the API, for a test to sign in with or to act on. */
 export async function createUserThroughApi(
-  testApp: TestApp,
+  site: Pick<TestApp, 'app'>,
   payload: Record<string, unknown>,
 ): Promise<User> {
-  const response = await testApp.app.inject({ method: 'POST', url: '/api/users', payload });
+  const response = await site.app.inject({ method: 'POST', url: '/api/users', payload });
   expect(response.statusCode, response.body).toBe(201);
   return User.parse(response.json());
 }
@@ -150,21 +153,4 @@ export async function createUserThroughApi(
 /** How far the page is wider than the screen: 0 or less when it never scrolls sideways. */
 export function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
-/**
- * A test file's last check, on every person's pages: no console error, no CSP violation, and
- * no API answer of 400 or more but those it `provoked` (`401 GET /api/auth/me`, after `normalise`).
- */
-export function expectOnlyProvoked(
-  people: readonly Person[],
-  provoked: ReadonlySet<string>,
-  normalise: (request: string) => string = (request) => request,
-): void {
-  for (const { problems } of people) {
-    expect(problems.cspViolations).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-    const failed = problems.failedRequests.map(normalise);
-    expect(failed.filter((request) => !provoked.has(request))).toEqual([]);
-  }
 }

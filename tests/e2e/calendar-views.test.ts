@@ -1,41 +1,28 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
 import { Campaign } from '../../server/contracts/campaigns';
-import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
-import {
-  baseUrlOf,
-  deploymentToday,
-  expectOnlyProvoked,
-  listenAndLaunch,
-  newPerson,
-  type Person,
-  screenshot,
-  sidewaysOverflow,
-  signInThroughPage,
-  webRoot,
-} from './browser';
+import { ADMIN } from '../helpers/app';
+import { deploymentToday, type Person, PHONE, screenshot, sidewaysOverflow } from './browser';
+import { browserTestOfFile } from './fixture';
 
 const today = deploymentToday;
 
 describe('calendar views, filters and colours', () => {
+  const site = browserTestOfFile();
   const policeTitle = 'Tuyên truyền lưu động tại chợ Đông Ba (e2e views)';
   const otherTitle = 'Sân khấu hóa phòng, chống mua bán người (e2e views)';
   const campaignName = 'Tháng hành động phòng, chống mua bán người (e2e)';
 
-  let testApp: TestApp;
-  let browser: Browser;
   let person: Person;
   let page: Page;
-  let baseUrl: string;
   let policeId: number;
   let otherAgencyName: string;
   let policeName: string;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ webRoot });
-    const { app } = testApp;
+    const { app } = site;
 
     const agencies = await app.inject({ method: 'GET', url: `/api/agencies?asOf=${today}&limit=1000` });
     expect(agencies.statusCode, agencies.body).toBe(200);
@@ -77,17 +64,8 @@ describe('calendar views, filters and colours', () => {
       Activity.parse(created.json());
     }
 
-    browser = await listenAndLaunch(testApp);
-    baseUrl = baseUrlOf(testApp.server);
-    person = await newPerson(browser, { timezoneId: 'America/New_York' });
+    person = await site.signedIn(ADMIN, { timezoneId: 'America/New_York' });
     page = person.page;
-    await page.goto(`${baseUrl}/`);
-    await signInThroughPage(page, ADMIN.username, ADMIN.password);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
   });
 
   // FullCalendar keeps hidden copies of events to measure them: the one a person sees.
@@ -186,7 +164,7 @@ describe('calendar views, filters and colours', () => {
   });
 
   it('opens a shared address on its view and date', async () => {
-    await page.goto(`${baseUrl}/?view=week&date=${today}&agencyId=${policeId}`);
+    await page.goto(`${site.baseUrl}/?view=week&date=${today}&agencyId=${policeId}`);
     const weekTab = page.getByRole('tab', { name: 'Tuần', exact: true });
     await weekTab.waitFor();
     expect(await weekTab.getAttribute('aria-selected')).toBe('true');
@@ -195,29 +173,25 @@ describe('calendar views, filters and colours', () => {
   });
 
   it('opens on the agenda list on a phone, with the filters folded', async () => {
-    const phone = await newPerson(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
-    try {
-      await phone.page.goto(`${baseUrl}/`);
-      await signInThroughPage(phone.page, ADMIN.username, ADMIN.password);
-      const listTab = phone.page.getByRole('tab', { name: 'Danh sách', exact: true });
-      await listTab.waitFor();
-      expect(await listTab.getAttribute('aria-selected')).toBe('true');
-      await phone.page.getByText(policeTitle, { exact: true }).waitFor({ state: 'visible' });
-      // Folded: the summary shows, the fields do not until it is opened.
-      await phone.page.getByText('Bộ lọc', { exact: true }).waitFor();
-      expect(await phone.page.getByLabel('Tô màu theo').isVisible()).toBe(false);
-      expect(await sidewaysOverflow(phone.page)).toBeLessThanOrEqual(0);
-      await screenshot(phone.page, 'calendar-views-phone');
-      await phone.page.getByText('Bộ lọc', { exact: true }).click();
-      await phone.page.getByLabel('Tô màu theo').waitFor({ state: 'visible' });
-      await screenshot(phone.page, 'calendar-views-phone-filters');
-      expectOnlyProvoked([phone], new Set(['401 GET /api/auth/me']));
-    } finally {
-      await phone.context.close();
-    }
+    const phone = await site.signedIn(ADMIN, PHONE);
+    const listTab = phone.page.getByRole('tab', { name: 'Danh sách', exact: true });
+    await listTab.waitFor();
+    expect(await listTab.getAttribute('aria-selected')).toBe('true');
+    await phone.page.getByText(policeTitle, { exact: true }).waitFor({ state: 'visible' });
+    // Folded: the summary shows, the fields do not until it is opened.
+    await phone.page.getByText('Bộ lọc', { exact: true }).waitFor();
+    expect(await phone.page.getByLabel('Tô màu theo').isVisible()).toBe(false);
+    expect(await sidewaysOverflow(phone.page)).toBeLessThanOrEqual(0);
+    await screenshot(phone.page, 'calendar-views-phone');
+    await phone.page.getByText('Bộ lọc', { exact: true }).click();
+    await phone.page.getByLabel('Tô màu theo').waitFor({ state: 'visible' });
+    await screenshot(phone.page, 'calendar-views-phone-filters');
+    site.expectNoProblems(phone);
+    // Closed now rather than with the browser: one page fewer for the tests that follow.
+    await phone.context.close();
   });
 
   it('logs no console error, breaks no CSP rule, and no request fails', () => {
-    expectOnlyProvoked([person], new Set(['401 GET /api/auth/me']));
+    site.expectNoProblems(person);
   });
 });

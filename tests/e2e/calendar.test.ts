@@ -1,20 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
-import { ADMIN, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
-import {
-  baseUrlOf,
-  deploymentMonth,
-  listenAndLaunch,
-  newPerson,
-  type Person,
-  screenshot,
-  signInThroughPage,
-  webRoot,
-} from './browser';
+import { ADMIN, TEST_TIME_ZONE } from '../helpers/app';
+import { deploymentMonth, type Person, screenshot, signInThroughPage } from './browser';
+import { browserTestOfFile } from './fixture';
 
 describe('calendar page', () => {
+  const site = browserTestOfFile();
   const { year, month, prefix } = deploymentMonth();
   // The 15th: inside the month whatever today is, and still inside it after the shift to New York time.
   const day = `${prefix}-15`;
@@ -23,15 +16,12 @@ describe('calendar page', () => {
   const timedTitle = 'Nói chuyện chuyên đề "Cảnh giác việc nhẹ lương cao" (e2e)';
   const venue = 'Hội trường UBND phường Phú Xuân';
 
-  let testApp: TestApp;
-  let browser: Browser;
   let person: Person;
   let page: Page;
   let documentCsp: string | undefined;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ webRoot });
-    const { app } = testApp;
+    const { app } = site;
 
     const agencies = await app.inject({ method: 'GET', url: '/api/agencies?code=CA_HUE' });
     expect(agencies.statusCode).toBe(200);
@@ -63,19 +53,14 @@ describe('calendar page', () => {
       }
     }
 
-    browser = await listenAndLaunch(testApp);
     // A browser abroad: the page must show the province's days and hours, not the browser's.
-    person = await newPerson(browser, { timezoneId: 'America/New_York' });
+    person = await site.person({ timezoneId: 'America/New_York' });
     page = person.page;
 
-    const response = await page.goto(`${baseUrlOf(testApp.server)}/`);
+    // Opened by hand, not by site.signedIn: the document's own answer carries the CSP.
+    const response = await page.goto(`${site.baseUrl}/`);
     documentCsp = response?.headers()['content-security-policy'];
     await signInThroughPage(page, ADMIN.username, ADMIN.password);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
   });
 
   it('is served under a strict Content-Security-Policy', () => {
@@ -172,9 +157,8 @@ describe('calendar page', () => {
   });
 
   it('logs no console error, breaks no CSP rule, and no request fails', () => {
-    expect(person.problems.cspViolations).toEqual([]);
-    expect(person.problems.consoleErrors).toEqual([]);
-    // Only the question asked before signing in.
+    site.expectNoProblems(person);
+    // Only the question asked before signing in, once.
     expect(person.problems.failedRequests).toEqual(['401 GET /api/auth/me']);
   });
 });

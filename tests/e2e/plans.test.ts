@@ -1,31 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Activity, type ActivityInput } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
 import { Campaign } from '../../server/contracts/campaigns';
 import { Plan } from '../../server/contracts/plans';
 import { Task } from '../../server/contracts/tasks';
-import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
+import { ADMIN } from '../helpers/app';
 import {
-  baseUrlOf,
   createUserThroughApi,
   dayFrom,
   deploymentToday,
-  expectOnlyProvoked,
-  listenAndLaunch,
-  newPerson,
-  type Person,
+  PHONE,
   screenshot,
   sidewaysOverflow,
-  signInThroughPage,
-  webRoot,
 } from './browser';
+import { browserTestOfFile } from './fixture';
 
 const today = deploymentToday;
 
 const EDITOR = { username: 'can.bo.cong.an', password: 'mật khẩu cán bộ công an' } as const;
 
 describe('plans, tasks, campaigns and my work', () => {
+  const site = browserTestOfFile();
   const planTitle = 'Kế hoạch truyền thông phòng, chống mua bán người (e2e kế hoạch)';
   const busyTitle = 'Tuyên truyền trực tiếp tại cộng đồng (e2e)';
   const idleTitle = 'Sản phẩm truyền thông trên báo chí (e2e)';
@@ -35,20 +31,15 @@ describe('plans, tasks, campaigns and my work', () => {
   const upcomingTitle = 'Sân khấu hóa phòng, chống mua bán người tại phường Phú Xuân (e2e)';
   const overdueDays = 5;
 
-  let testApp: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
   let plan: Plan;
   let busy: Task;
   let idle: Task;
   let campaign: Campaign;
   let policeName: string;
-  const people: Person[] = [];
   let admin: Page;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ webRoot });
-    const { app } = testApp;
+    const { app } = site;
 
     const agencies = await app.inject({ method: 'GET', url: `/api/agencies?asOf=${today}&limit=1000` });
     expect(agencies.statusCode, agencies.body).toBe(200);
@@ -157,25 +148,14 @@ describe('plans, tasks, campaigns and my work', () => {
       Activity.parse(created.json());
     }
 
-    await createUserThroughApi(testApp, {
+    await createUserThroughApi(site, {
       ...EDITOR,
       displayName: 'Lê Văn Công',
       role: 'agency_editor',
       agencyId: police.id,
     });
 
-    browser = await listenAndLaunch(testApp);
-    baseUrl = baseUrlOf(testApp.server);
-    const person = await newPerson(browser);
-    people.push(person);
-    admin = person.page;
-    await admin.goto(`${baseUrl}/`);
-    await signInThroughPage(admin, ADMIN.username, ADMIN.password);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
+    admin = (await site.signedIn(ADMIN)).page;
   });
 
   /** A task's card on the plan page. */
@@ -295,7 +275,7 @@ describe('plans, tasks, campaigns and my work', () => {
   });
 
   it('switches the plan page to English and back', async () => {
-    await admin.goto(`${baseUrl}/plans/${plan.id}`);
+    await admin.goto(`${site.baseUrl}/plans/${plan.id}`);
     await admin.getByRole('heading', { level: 2, name: planTitle }).waitFor();
     await admin.getByRole('button', { name: 'English' }).click();
     await admin
@@ -326,11 +306,7 @@ describe('plans, tasks, campaigns and my work', () => {
   });
 
   it('shows an agency editor what is overdue and what comes next', async () => {
-    const editor = await newPerson(browser);
-    people.push(editor);
-    const { page } = editor;
-    await page.goto(`${baseUrl}/`);
-    await signInThroughPage(page, EDITOR.username, EDITOR.password);
+    const { page } = await site.signedIn(EDITOR);
     await page
       .getByRole('navigation', { name: 'Điều hướng chính' })
       .getByRole('link', { name: 'Việc của tôi' })
@@ -362,12 +338,8 @@ describe('plans, tasks, campaigns and my work', () => {
   });
 
   it('fits a phone: the plan page and my work never scroll sideways', async () => {
-    const phone = await newPerson(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
-    people.push(phone);
-    const { page } = phone;
-    await page.goto(`${baseUrl}/`);
-    await signInThroughPage(page, ADMIN.username, ADMIN.password);
-    await page.goto(`${baseUrl}/plans/${plan.id}`);
+    const { page } = await site.signedIn(ADMIN, PHONE);
+    await page.goto(`${site.baseUrl}/plans/${plan.id}`);
     await taskCard(page, busy).getByRole('progressbar').waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     // Every entry of the navigation is on screen, not cut off at the right.
@@ -380,32 +352,30 @@ describe('plans, tasks, campaigns and my work', () => {
     }
     await screenshot(page, 'plan-phone');
 
-    await page.goto(`${baseUrl}/tasks/${busy.id}`);
+    await page.goto(`${site.baseUrl}/tasks/${busy.id}`);
     await page.getByRole('region', { name: 'Hoạt động của 1.1' }).getByText(overdueTitle).waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
-    await page.goto(`${baseUrl}/my-work`);
+    await page.goto(`${site.baseUrl}/my-work`);
     await page.getByRole('region', { name: 'Hoạt động sắp tới' }).getByText(upcomingTitle).waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'my-work-phone');
   });
 
   it('says so when a plan does not exist, and offers to retry', async () => {
-    await admin.goto(`${baseUrl}/plans/999999`);
+    await admin.goto(`${site.baseUrl}/plans/999999`);
     const alert = admin.getByRole('alert');
     await alert.getByText('Không tải được kế hoạch.').waitFor();
     await alert.getByRole('button', { name: 'Thử lại' }).waitFor();
   });
 
   it('logs no console error, breaks no CSP rule, and no request fails but those provoked', () => {
-    expectOnlyProvoked(
-      people,
-      new Set([
-        '401 GET /api/auth/me',
+    site.expectNoProblems(site.people, {
+      allow: [
         '404 GET /api/plans/999999',
         '404 GET /api/plans/999999/tasks',
         '404 GET /api/plans/999999/progress',
-      ]),
-    );
+      ],
+    });
   });
 });

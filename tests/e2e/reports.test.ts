@@ -1,24 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityInput } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
 import { Plan } from '../../server/contracts/plans';
 import { Summary } from '../../server/contracts/reports';
 import { Task } from '../../server/contracts/tasks';
 import { UnitList } from '../../server/contracts/units';
-import { ADMIN, createTestApp, type TestApp } from '../helpers/app';
-import {
-  baseUrlOf,
-  deploymentToday,
-  expectOnlyProvoked,
-  listenAndLaunch,
-  newPerson,
-  type Person,
-  screenshot,
-  sidewaysOverflow,
-  signInThroughPage,
-  webRoot,
-} from './browser';
+import { ADMIN } from '../helpers/app';
+import { deploymentToday, PHONE, screenshot, sidewaysOverflow } from './browser';
+import { browserTestOfFile } from './fixture';
 
 const today = deploymentToday;
 
@@ -31,19 +21,16 @@ const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const en = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
 describe('reports dashboard', () => {
+  const site = browserTestOfFile();
   const planTitle = 'Kế hoạch truyền thông năm 2025 (e2e báo cáo)';
-  let testApp: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
   let plan: Plan;
   let busy: Task;
   let idle: Task;
   const ids: Record<string, number> = {};
-  const people: Person[] = [];
   let admin: Page;
 
   async function summary(query: string): Promise<Summary> {
-    const response = await testApp.app.inject({ method: 'GET', url: `/api/reports/summary?${query}` });
+    const response = await site.app.inject({ method: 'GET', url: `/api/reports/summary?${query}` });
     expect(response.statusCode, response.body).toBe(200);
     return Summary.parse(response.json());
   }
@@ -77,8 +64,7 @@ describe('reports dashboard', () => {
   }
 
   beforeAll(async () => {
-    testApp = await createTestApp({ webRoot });
-    const { app } = testApp;
+    const { app } = site;
 
     const agencies = AgencyList.parse(
       (await app.inject({ method: 'GET', url: '/api/agencies?limit=1000' })).json(),
@@ -209,18 +195,7 @@ describe('reports dashboard', () => {
     });
     expect(planned.statusCode, planned.body).toBe(201);
 
-    browser = await listenAndLaunch(testApp);
-    baseUrl = baseUrlOf(testApp.server);
-    const person = await newPerson(browser);
-    people.push(person);
-    admin = person.page;
-    await admin.goto(`${baseUrl}/`);
-    await signInThroughPage(admin, ADMIN.username, ADMIN.password);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
+    admin = (await site.signedIn(ADMIN)).page;
   });
 
   const search = (page: Page) => new URL(page.url()).searchParams;
@@ -339,7 +314,7 @@ describe('reports dashboard', () => {
       ['CSV (danh sách hoạt động)', 'csv'],
     ] as const) {
       const link = admin.getByRole('navigation', { name: 'Tải báo cáo' }).getByRole('link', { name });
-      const href = new URL((await link.getAttribute('href')) ?? '', baseUrl);
+      const href = new URL((await link.getAttribute('href')) ?? '', site.baseUrl);
       expect(href.pathname).toBe('/api/reports/export');
       expect(Object.fromEntries(href.searchParams)).toEqual({
         startDate: START,
@@ -351,7 +326,7 @@ describe('reports dashboard', () => {
       });
       expect(await link.getAttribute('download')).not.toBeNull();
       // The server takes the link as it is: the file comes back as a download.
-      const file = await testApp.app.inject({ method: 'GET', url: `${href.pathname}${href.search}` });
+      const file = await site.app.inject({ method: 'GET', url: `${href.pathname}${href.search}` });
       expect(file.statusCode, file.body.slice(0, 300)).toBe(200);
       expect(file.headers['content-disposition']).toContain('attachment');
     }
@@ -377,7 +352,7 @@ describe('reports dashboard', () => {
   });
 
   it("shows the plan's progress: targets achieved, and the task with no activity", async () => {
-    await admin.goto(`${baseUrl}/reports?${PERIOD}`);
+    await admin.goto(`${site.baseUrl}/reports?${PERIOD}`);
     const section = admin.getByRole('region', { name: 'Tiến độ thực hiện kế hoạch' });
     // The 2024 plan overlaps the official year 2025 by a few days: the 2025 plan comes first.
     expect(await section.getByLabel('Kế hoạch', { exact: true }).inputValue()).toBe(String(plan.id));
@@ -431,12 +406,8 @@ describe('reports dashboard', () => {
   });
 
   it('fits a phone without scrolling sideways', async () => {
-    const phone = await newPerson(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
-    people.push(phone);
-    const { page } = phone;
-    await page.goto(`${baseUrl}/`);
-    await signInThroughPage(page, ADMIN.username, ADMIN.password);
-    await page.goto(`${baseUrl}/reports?${PERIOD}`);
+    const { page } = await site.signedIn(ADMIN, PHONE);
+    await page.goto(`${site.baseUrl}/reports?${PERIOD}`);
     await expect.poll(() => headline(page)).toEqual(await expectedHeadline(`${PERIOD}&groupBy=month`));
     await page
       .getByRole('region', { name: 'Độ phủ theo xã, phường' })
@@ -461,7 +432,7 @@ describe('reports dashboard', () => {
         }),
       }),
     );
-    await admin.goto(`${baseUrl}/reports?${PERIOD}`);
+    await admin.goto(`${site.baseUrl}/reports?${PERIOD}`);
     const alert = admin.getByRole('alert').filter({ hasText: 'Không tải được số liệu báo cáo.' });
     await alert.waitFor();
     await admin.unroute('**/api/reports/summary?**');
@@ -471,6 +442,6 @@ describe('reports dashboard', () => {
   });
 
   it('logs no console error, breaks no CSP rule, and no request fails but those provoked', () => {
-    expectOnlyProvoked(people, new Set(['401 GET /api/auth/me', '500 GET /api/reports/summary']));
+    site.expectNoProblems(site.people, { allow: ['500 GET /api/reports/summary'] });
   });
 });

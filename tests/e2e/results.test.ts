@@ -1,27 +1,22 @@
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Activity, type ActivityInput } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
 import { AttachmentList } from '../../server/contracts/attachments';
 import { Result } from '../../server/contracts/results';
 import { UnitList } from '../../server/contracts/units';
-import { createTestApp, type TestApp } from '../helpers/app';
 import {
-  baseUrlOf,
   createUserThroughApi,
   dayFrom,
   dayText,
   deploymentToday,
-  expectOnlyProvoked,
-  listenAndLaunch,
-  newPerson,
   type Person,
+  PHONE,
   screenshot,
   sidewaysOverflow,
-  signInThroughPage,
-  webRoot,
 } from './browser';
+import { browserTestOfFile, idsAsParams } from './fixture';
 
 const today = deploymentToday;
 
@@ -35,28 +30,24 @@ const REPORTER = { username: 'bao.cao.phong.dien', password: 'mật khẩu ngư�
 const COORDINATOR = { username: 'dieu.phoi.tinh', password: 'mật khẩu điều phối viên' } as const;
 
 describe('results, media output and period locks in the browser', () => {
+  const site = browserTestOfFile();
   const talkTitle = 'Nói chuyện chuyên đề tại phường Phong Điền (e2e kết quả)';
   const rallyTitle = 'Mít tinh hưởng ứng ngày 30/7 tại Phong Điền (e2e kết quả)';
   const returnNote = 'Số lượt nữ chưa khớp danh sách ký tên: vui lòng kiểm tra lại.';
 
-  let testApp: TestApp;
-  let browser: Awaited<ReturnType<typeof listenAndLaunch>>;
-  let baseUrl: string;
   let policeId: number;
   let talk: Activity;
   let rally: Activity;
   let reporter: Person;
   let coordinator: Person;
-  const people: Person[] = [];
 
   const getResultOf = async (activityId: number) => {
-    const response = await testApp.app.inject({ method: 'GET', url: `/api/activities/${activityId}/result` });
+    const response = await site.app.inject({ method: 'GET', url: `/api/activities/${activityId}/result` });
     return response.statusCode === 200 ? Result.parse(response.json()) : null;
   };
 
   beforeAll(async () => {
-    testApp = await createTestApp({ webRoot });
-    const { app } = testApp;
+    const { app } = site;
     const agencies = await app.inject({ method: 'GET', url: `/api/agencies?asOf=${today}&limit=1000` });
     const police = AgencyList.parse(agencies.json()).items.find((agency) => agency.code === 'CA_HUE');
     if (!police) throw new Error('the seed has no agency CA_HUE');
@@ -89,37 +80,22 @@ describe('results, media output and period locks in the browser', () => {
       expected: { attendances: 100 },
     });
 
-    await createUserThroughApi(testApp, {
+    await createUserThroughApi(site, {
       ...REPORTER,
       displayName: 'Hoàng Thị Mai',
       role: 'unit_reporter',
       agencyId: policeId,
       unitIds: [ward.id],
     });
-    await createUserThroughApi(testApp, {
+    await createUserThroughApi(site, {
       ...COORDINATOR,
       displayName: 'Trần Văn Điều',
       role: 'coordinator',
       agencyId: policeId,
     });
 
-    browser = await listenAndLaunch(testApp);
-    baseUrl = baseUrlOf(testApp.server);
-    reporter = await newPerson(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
-    coordinator = await newPerson(browser);
-    people.push(reporter, coordinator);
-    for (const [person, account] of [
-      [reporter, REPORTER],
-      [coordinator, COORDINATOR],
-    ] as const) {
-      await person.page.goto(`${baseUrl}/`);
-      await signInThroughPage(person.page, account.username, account.password);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
+    reporter = await site.signedIn(REPORTER, PHONE);
+    coordinator = await site.signedIn(COORDINATOR);
   });
 
   const figure = (page: Page, name: string) => page.getByRole('textbox', { name });
@@ -202,7 +178,7 @@ describe('results, media output and period locks in the browser', () => {
     expect(result?.values).toEqual({ sessions: 1, attendances: 80, attendances_female: 45 });
     expect(result?.notes).toBe('Đoàn viên thanh niên phường tham dự đông đủ.');
     expect(result?.reviewStatus).toBe('submitted');
-    const attachments = await testApp.app.inject({
+    const attachments = await site.app.inject({
       method: 'GET',
       url: `/api/activities/${talk.id}/attachments`,
     });
@@ -247,7 +223,7 @@ describe('results, media output and period locks in the browser', () => {
     expect(page.url()).toMatch(/\/activities\/\d+\/result$/);
     const activityId = Number(/activities\/(\d+)\/result/.exec(page.url())?.[1]);
     const activity = Activity.parse(
-      (await testApp.app.inject({ method: 'GET', url: `/api/activities/${activityId}` })).json(),
+      (await site.app.inject({ method: 'GET', url: `/api/activities/${activityId}` })).json(),
     );
     expect(activity.title).toBe(title);
     expect(activity.status).toBe('done');
@@ -257,7 +233,7 @@ describe('results, media output and period locks in the browser', () => {
 
   it('a breakdown above its parent is refused at its field, and nothing is stored', async () => {
     const { page } = reporter;
-    await page.goto(`${baseUrl}/activities/${rally.id}/result`);
+    await page.goto(`${site.baseUrl}/activities/${rally.id}/result`);
     await page.getByRole('heading', { level: 3, name: rallyTitle }).waitFor();
     expect(await page.getByText('Chưa có kết quả nào được báo cáo cho hoạt động này.').isVisible()).toBe(
       true,
@@ -361,7 +337,7 @@ describe('results, media output and period locks in the browser', () => {
 
   it('the media page shows media items by channel and month, and its quick form adds one', async () => {
     const held = async (activity: Omit<ActivityInput, 'leadAgencyId'>, values: Record<string, number>) => {
-      const response = await testApp.app.inject({
+      const response = await site.app.inject({
         method: 'POST',
         url: '/api/activities/held',
         payload: { activity: { ...activity, leadAgencyId: policeId }, result: { values } },
@@ -455,7 +431,7 @@ describe('results, media output and period locks in the browser', () => {
     await screenshot(page, 'results-media-page');
 
     // On a phone, nothing runs off the side.
-    await reporter.page.goto(`${baseUrl}/media`);
+    await reporter.page.goto(`${site.baseUrl}/media`);
     await reporter.page.getByRole('region', { name: 'Bảng số liệu theo kênh' }).waitFor();
     expect(await sidewaysOverflow(reporter.page)).toBeLessThanOrEqual(0);
   });
@@ -492,7 +468,7 @@ describe('results, media output and period locks in the browser', () => {
 
     // The reporter corrects a figure of an activity held in the locked period.
     const mine = reporter.page;
-    await mine.goto(`${baseUrl}/activities/${rally.id}/result`);
+    await mine.goto(`${site.baseUrl}/activities/${rally.id}/result`);
     await figure(mine, 'Lượt người tham dự (lượt người)').fill('250');
     await sendButton(mine).click();
     const refusal = mine.getByRole('alert').filter({ hasText: 'Kỳ báo cáo đã khóa' });
@@ -522,26 +498,19 @@ describe('results, media output and period locks in the browser', () => {
   });
 
   it('nothing unexpected happened in any page', () => {
-    // The browser logs the request that failed while the phone was offline: provoked above.
-    const offline = reporter.problems.consoleErrors.filter((text) =>
-      text.includes('ERR_INTERNET_DISCONNECTED'),
-    );
-    expect(offline.length).toBeGreaterThan(0);
-    reporter.problems.consoleErrors.splice(
-      0,
-      reporter.problems.consoleErrors.length,
-      ...reporter.problems.consoleErrors.filter((text) => !offline.includes(text)),
-    );
-    expectOnlyProvoked(
-      people,
-      new Set([
-        '401 GET /api/auth/me',
+    const provoked = {
+      allow: [
         '404 GET /api/activities/:id/result',
         '400 PUT /api/activities/:id/result',
         '422 PUT /api/activities/:id/result',
         '409 PUT /api/activities/:id/result',
-      ]),
-      (request) => request.replace(/\/\d+(?=\/|$)/g, '/:id'),
-    );
+      ],
+      normalise: idsAsParams,
+    };
+    // The browser logs the request that failed while the phone was offline: provoked above.
+    const offline = /ERR_INTERNET_DISCONNECTED/;
+    expect(reporter.problems.consoleErrors.some((text) => offline.test(text))).toBe(true);
+    site.expectNoProblems(reporter, { ...provoked, allowConsoleErrors: [offline] });
+    site.expectNoProblems(coordinator, provoked);
   });
 });

@@ -1,24 +1,12 @@
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Activity, type ActivityInput, ActivityList } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
 import { Result } from '../../server/contracts/results';
 import { UnitList } from '../../server/contracts/units';
 import { USER_PASSWORD } from '../helpers/accounts';
-import { createTestApp, type TestApp } from '../helpers/app';
-import {
-  baseUrlOf,
-  createUserThroughApi,
-  dayFrom,
-  dayText,
-  deploymentToday,
-  expectOnlyProvoked,
-  listenAndLaunch,
-  newPerson,
-  type Person,
-  signInThroughPage,
-  webRoot,
-} from './browser';
+import { createUserThroughApi, dayFrom, dayText, deploymentToday, type Person } from './browser';
+import { browserTestOfFile, idsAsParams } from './fixture';
 
 const today = deploymentToday;
 
@@ -27,32 +15,29 @@ const EDITOR = { username: 'bien.tap.cong.an', displayName: 'Nguyễn Văn Biên
 const VIEWER = { username: 'nguoi.xem.tinh', displayName: 'Phạm Thị Xem' } as const;
 
 describe('review fixes in the browser', () => {
+  const site = browserTestOfFile();
   const draftTitle = 'Nói chuyện chuyên đề tại phường Phong Điền (e2e bản nháp cũ)';
   const returnedTitle = 'Tuyên truyền lưu động tại chợ Phong Điền (e2e trả lại)';
   const returnNote = 'Thiếu số buổi: vui lòng bổ sung (e2e).';
 
-  let testApp: TestApp;
-  let browser: Awaited<ReturnType<typeof listenAndLaunch>>;
-  let baseUrl: string;
   let policeId: number;
   let wardId: number;
   let reporter: Person;
   let editor: Person;
   let viewer: Person;
-  const people: Person[] = [];
 
   const createActivity = async (payload: ActivityInput) => {
-    const response = await testApp.app.inject({ method: 'POST', url: '/api/activities', payload });
+    const response = await site.app.inject({ method: 'POST', url: '/api/activities', payload });
     expect(response.statusCode, response.body).toBe(201);
     return Activity.parse(response.json());
   };
   const getResultOf = async (activityId: number) => {
-    const response = await testApp.app.inject({ method: 'GET', url: `/api/activities/${activityId}/result` });
+    const response = await site.app.inject({ method: 'GET', url: `/api/activities/${activityId}/result` });
     return response.statusCode === 200 ? Result.parse(response.json()) : null;
   };
   /** A first result saved by the administrator, as a coordinator on another computer would. */
   const saveFirstResult = async (activityId: number, values: Record<string, number>) => {
-    const response = await testApp.app.inject({
+    const response = await site.app.inject({
       method: 'PUT',
       url: `/api/activities/${activityId}/result`,
       headers: { 'if-match': '"0"' },
@@ -62,7 +47,7 @@ describe('review fixes in the browser', () => {
     return Result.parse(response.json());
   };
   const activityCount = async () => {
-    const response = await testApp.app.inject({
+    const response = await site.app.inject({
       method: 'GET',
       url: `/api/activities?start=${dayFrom(-400)}`,
     });
@@ -71,8 +56,7 @@ describe('review fixes in the browser', () => {
   };
 
   beforeAll(async () => {
-    testApp = await createTestApp({ webRoot });
-    const { app } = testApp;
+    const { app } = site;
     const agencies = await app.inject({ method: 'GET', url: `/api/agencies?asOf=${today}&limit=1000` });
     const police = AgencyList.parse(agencies.json()).items.find((agency) => agency.code === 'CA_HUE');
     if (!police) throw new Error('the seed has no agency CA_HUE');
@@ -82,40 +66,24 @@ describe('review fixes in the browser', () => {
     if (!ward) throw new Error('the seed has no unit HUE_P_PHONG_DIEN');
     wardId = ward.id;
 
-    await createUserThroughApi(testApp, {
+    await createUserThroughApi(site, {
       ...REPORTER,
       password: USER_PASSWORD,
       role: 'unit_reporter',
       agencyId: policeId,
       unitIds: [wardId],
     });
-    await createUserThroughApi(testApp, {
+    await createUserThroughApi(site, {
       ...EDITOR,
       password: USER_PASSWORD,
       role: 'agency_editor',
       agencyId: policeId,
     });
-    await createUserThroughApi(testApp, { ...VIEWER, password: USER_PASSWORD, role: 'viewer' });
+    await createUserThroughApi(site, { ...VIEWER, password: USER_PASSWORD, role: 'viewer' });
 
-    browser = await listenAndLaunch(testApp);
-    baseUrl = baseUrlOf(testApp.server);
-    reporter = await newPerson(browser);
-    editor = await newPerson(browser);
-    viewer = await newPerson(browser);
-    people.push(reporter, editor, viewer);
-    for (const [person, account] of [
-      [reporter, REPORTER],
-      [editor, EDITOR],
-      [viewer, VIEWER],
-    ] as const) {
-      await person.page.goto(`${baseUrl}/`);
-      await signInThroughPage(person.page, account.username, USER_PASSWORD);
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
+    reporter = await site.signedIn({ username: REPORTER.username, password: USER_PASSWORD });
+    editor = await site.signedIn({ username: EDITOR.username, password: USER_PASSWORD });
+    viewer = await site.signedIn({ username: VIEWER.username, password: USER_PASSWORD });
   });
 
   const figure = (page: Page, name: string) => page.getByRole('textbox', { name });
@@ -130,7 +98,7 @@ describe('review fixes in the browser', () => {
       unitIds: [wardId],
     });
     const { page } = reporter;
-    await page.goto(`${baseUrl}/activities/${talk.id}/result`);
+    await page.goto(`${site.baseUrl}/activities/${talk.id}/result`);
     await page.getByRole('heading', { level: 3, name: draftTitle }).waitFor();
     await page.getByText('Chưa có kết quả nào được báo cáo cho hoạt động này.').waitFor();
     await figure(page, ATTENDANCES).fill('80');
@@ -177,7 +145,7 @@ describe('review fixes in the browser', () => {
     };
     page.on('request', onRequest);
     try {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${site.baseUrl}/`);
       await page.getByRole('button', { name: 'Tạo hoạt động' }).click();
       const dialog = page.getByRole('dialog', { name: 'Tạo hoạt động' });
       await dialog.waitFor();
@@ -222,7 +190,7 @@ describe('review fixes in the browser', () => {
       unitIds: [wardId],
     });
     const saved = await saveFirstResult(outreach.id, { attendances: 90 });
-    const returned = await testApp.app.inject({
+    const returned = await site.app.inject({
       method: 'POST',
       url: `/api/activities/${outreach.id}/result/review`,
       headers: { 'if-match': `"${saved.version}"` },
@@ -239,12 +207,12 @@ describe('review fixes in the browser', () => {
 
     // The viewer reads the returned result and its note, with nothing to click to change it.
     const seen = viewer.page;
-    await seen.goto(`${baseUrl}/my-work`);
+    await seen.goto(`${site.baseUrl}/my-work`);
     await returnedRow(seen).getByText(returnNote).waitFor();
     expect(await returnedRow(seen).getByRole('link', { name: 'Sửa và gửi lại' }).count()).toBe(0);
     expect(await seen.getByRole('link', { name: 'Báo cáo hoạt động phát sinh' }).count()).toBe(0);
 
-    await seen.goto(`${baseUrl}/media`);
+    await seen.goto(`${site.baseUrl}/media`);
     await seen.getByRole('heading', { level: 2, name: 'Sản phẩm truyền thông' }).waitFor();
     // Loaded: no media item was reported in this database, which the page says.
     await seen.getByText(/^Không có sản phẩm truyền thông nào có kết quả trong kỳ/).waitFor();
@@ -254,27 +222,25 @@ describe('review fixes in the browser', () => {
 
     // The police's editor, whose agency leads the activity, is offered both.
     const mine = editor.page;
-    await mine.goto(`${baseUrl}/my-work`);
+    await mine.goto(`${site.baseUrl}/my-work`);
     await returnedRow(mine).getByText(returnNote).waitFor();
     const fix = returnedRow(mine).getByRole('link', { name: 'Sửa và gửi lại' });
     expect(await fix.isVisible()).toBe(true);
     expect(await fix.getAttribute('href')).toBe(`/activities/${outreach.id}/result`);
     expect(await mine.getByRole('link', { name: 'Báo cáo hoạt động phát sinh' }).isVisible()).toBe(true);
 
-    await mine.goto(`${baseUrl}/media`);
+    await mine.goto(`${site.baseUrl}/media`);
     await mine.getByText(/^Không có sản phẩm truyền thông nào có kết quả trong kỳ/).waitFor();
     expect(await mine.getByRole('link', { name: 'Báo cáo hoạt động phát sinh' }).isVisible()).toBe(true);
     expect(await mine.getByRole('button', { name: 'Ghi nhận sản phẩm' }).isVisible()).toBe(true);
   });
 
   it('nothing unexpected happened in any page', () => {
-    const normalise = (request: string) => request.replace(/\/\d+(?=\/|$)/g, '/:id');
-    // Everyone was signed out at first.
-    const signedOut = '401 GET /api/auth/me';
     // The result page asked for a result that was not there yet, before the coordinator's save.
     const noResultYet = '404 GET /api/activities/:id/result';
-    expect(reporter.problems.failedRequests.map(normalise)).toContain(noResultYet);
-    expectOnlyProvoked([reporter], new Set([signedOut, noResultYet]), normalise);
-    expectOnlyProvoked([editor, viewer], new Set([signedOut]), normalise);
+    expect(reporter.problems.failedRequests.map(idsAsParams)).toContain(noResultYet);
+    site.expectNoProblems(reporter, { allow: [noResultYet], normalise: idsAsParams });
+    // Nothing but being signed out at first.
+    site.expectNoProblems([editor, viewer], { normalise: idsAsParams });
   });
 });

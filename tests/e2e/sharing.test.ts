@@ -1,26 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../server/contracts/activities';
 import { AgencyList } from '../../server/contracts/agencies';
 import { Me } from '../../server/contracts/users';
 import { daysFromToday } from '../helpers/accounts';
-import { createTestApp, type TestApp } from '../helpers/app';
 import {
-  baseUrlOf,
   createUserThroughApi,
   dayText,
   deploymentMonth,
-  expectOnlyProvoked,
-  listenAndLaunch,
-  newPerson,
-  type Person,
+  PHONE,
   screenshot,
   sidewaysOverflow,
   signInThroughPage,
-  webRoot,
 } from './browser';
+import { browserTestOfFile } from './fixture';
 
-/** `2025-07-30` as the page writes it: `30/7/2025`. */
 /** The 15th of the deployment's current month: the month a calendar opens on. */
 function midMonth(): string {
   return `${deploymentMonth().prefix}-15`;
@@ -30,6 +23,7 @@ const VIEWER = { username: 'nguoi.xem', displayName: 'Trần Thị Xem', passwor
 const COORDINATOR = { username: 'dieu.phoi', displayName: 'Lê Điều Phối', password: 'mật khẩu điều phối' };
 
 describe('tokens and share links in the browser', () => {
+  const site = browserTestOfFile();
   const day = midMonth();
   const policeTitle = 'Công an phường tuyên truyền tại chợ Đông Ba (e2e)';
   const schoolTitle = 'Sở Giáo dục tổ chức hội thi tìm hiểu pháp luật (e2e)';
@@ -37,19 +31,8 @@ describe('tokens and share links in the browser', () => {
   const note = 'Hoạt động của Công an thành phố Huế – gửi lãnh đạo UBND tỉnh';
   const lastDay = daysFromToday(30);
 
-  let testApp: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
-  const people: Person[] = [];
-
-  async function person(options: Parameters<typeof newPerson>[1] = {}): Promise<Person> {
-    const created = await newPerson(browser, options);
-    people.push(created);
-    return created;
-  }
-
   async function agencyId(code: string): Promise<number> {
-    const response = await testApp.app.inject({ method: 'GET', url: `/api/agencies?code=${code}` });
+    const response = await site.app.inject({ method: 'GET', url: `/api/agencies?code=${code}` });
     const agency = AgencyList.parse(response.json()).items[0];
     if (!agency) throw new Error(`the seed has no agency ${code}`);
     return agency.id;
@@ -57,11 +40,10 @@ describe('tokens and share links in the browser', () => {
 
   /** Asks who the Bearer token belongs to, as a script would, from outside the browser. */
   function whoAmI(secret: string): Promise<Response> {
-    return fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+    return fetch(`${site.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
   }
 
   beforeAll(async () => {
-    testApp = await createTestApp({ webRoot });
     const police = await agencyId('CA_HUE');
     const school = await agencyId('SGDDT');
     // The same month, the same day: only the link's agency tells them apart.
@@ -69,26 +51,18 @@ describe('tokens and share links in the browser', () => {
       { title: policeTitle, typeCode: 'rally', start: day, leadAgencyId: police, venue },
       { title: schoolTitle, typeCode: 'rally', start: day, leadAgencyId: school },
     ]) {
-      const created = await testApp.app.inject({ method: 'POST', url: '/api/activities', payload });
+      const created = await site.app.inject({ method: 'POST', url: '/api/activities', payload });
       expect(created.statusCode, created.body).toBe(201);
       Activity.parse(created.json());
     }
-    await createUserThroughApi(testApp, { ...VIEWER, role: 'viewer' });
-    await createUserThroughApi(testApp, { ...COORDINATOR, role: 'coordinator' });
-
-    browser = await listenAndLaunch(testApp);
-    baseUrl = baseUrlOf(testApp.server);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
+    await createUserThroughApi(site, { ...VIEWER, role: 'viewer' });
+    await createUserThroughApi(site, { ...COORDINATOR, role: 'coordinator' });
   });
 
   it('lets any user make an API token, shows its secret once, and revokes it', async () => {
-    const { page, context } = await person();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-    await page.goto(`${baseUrl}/`);
+    const { page, context } = await site.person();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.baseUrl });
+    await page.goto(`${site.baseUrl}/`);
     await signInThroughPage(page, VIEWER.username, VIEWER.password);
 
     // A viewer too: the link is under the user's name in the header.
@@ -158,10 +132,7 @@ describe('tokens and share links in the browser', () => {
   });
 
   it("lets a coordinator share one agency's calendar with someone without an account, until revoked", async () => {
-    const coordinator = await person();
-    const page = coordinator.page;
-    await page.goto(`${baseUrl}/`);
-    await signInThroughPage(page, COORDINATOR.username, COORDINATOR.password);
+    const { page } = await site.signedIn(COORDINATOR);
     await page.getByRole('link', { name: 'Quản trị' }).click();
     await page
       .getByRole('navigation', { name: 'Quản trị' })
@@ -196,7 +167,7 @@ describe('tokens and share links in the browser', () => {
     const box = page.getByRole('region', { name: 'Liên kết chia sẻ mới' });
     await box.getByText(/Liên kết chỉ hiển thị một lần\./).waitFor();
     const link = await box.getByRole('textbox', { name: 'Liên kết', exact: true }).inputValue();
-    expect(link).toMatch(new RegExp(`^${baseUrl}/shared/[A-Za-z0-9_-]{43}$`));
+    expect(link).toMatch(new RegExp(`^${site.baseUrl}/shared/[A-Za-z0-9_-]{43}$`));
     expect(await box.textContent()).toContain(`đến hết ngày ${dayText(lastDay)}`);
     const row = page.getByRole('row').filter({ hasText: note });
     const rowText = await row.textContent();
@@ -212,7 +183,7 @@ describe('tokens and share links in the browser', () => {
     await screenshot(page, 'share-links-created');
 
     // Someone without an account: a fresh browser context, no cookie.
-    const guest = await person();
+    const guest = await site.person();
     const asked: string[] = [];
     guest.page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     await guest.page.goto(link);
@@ -252,7 +223,7 @@ describe('tokens and share links in the browser', () => {
     await guest.page.getByRole('heading', { level: 2, name: 'Lịch hoạt động được chia sẻ' }).waitFor();
 
     // On a phone, the shared page does not scroll sideways.
-    const phone = await person({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await site.person(PHONE);
     await phone.page.goto(link);
     await phone.page.getByText(policeTitle, { exact: true }).waitFor();
     expect(await sidewaysOverflow(phone.page)).toBeLessThanOrEqual(0);
@@ -285,33 +256,29 @@ describe('tokens and share links in the browser', () => {
     await screenshot(guest.page, 'shared-revoked');
 
     // An address that is no link at all says the same, without asking the server.
-    await guest.page.goto(`${baseUrl}/shared/khong-phai-lien-ket`);
+    await guest.page.goto(`${site.baseUrl}/shared/khong-phai-lien-ket`);
     await guest.page.getByText(gone).waitFor();
     expect(asked).not.toContain('/api/shared/khong-phai-lien-ket');
   });
 
   it('lists share links as cards on a phone', async () => {
-    const { page } = await person({ viewport: { width: 390, height: 844 }, isMobile: true });
-    await page.goto(`${baseUrl}/admin/share-links`);
-    await signInThroughPage(page, COORDINATOR.username, COORDINATOR.password);
+    const { page } = await site.signedIn(COORDINATOR, { ...PHONE, at: '/admin/share-links' });
     await page.getByRole('row').filter({ hasText: note }).waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-share-links');
   });
 
   it('logs no console error, breaks no CSP rule, and gets only the refusals it provoked', () => {
-    const provoked = new Set([
-      // Every fresh page of the app asks who is signed in before anyone is.
-      '401 GET /api/auth/me',
-      // The token without a name, the link valid for more than a year.
-      '400 POST /api/me/tokens',
-      '400 POST /api/share-links',
-      // The revoked link, from the open page and from a new visit.
-      '404 GET /api/shared/:token/activities',
-      '404 GET /api/shared/:token',
-    ]);
-    expectOnlyProvoked(people, provoked, (request) =>
-      request.replace(/\/api\/shared\/[^/]+/, '/api/shared/:token'),
-    );
+    site.expectNoProblems(site.people, {
+      allow: [
+        // The token without a name, the link valid for more than a year.
+        '400 POST /api/me/tokens',
+        '400 POST /api/share-links',
+        // The revoked link, from the open page and from a new visit.
+        '404 GET /api/shared/:token/activities',
+        '404 GET /api/shared/:token',
+      ],
+      normalise: (request) => request.replace(/\/api\/shared\/[^/]+/, '/api/shared/:token'),
+    });
   });
 });

@@ -6,27 +6,23 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../server/contracts/plans';
 import type { Summary } from '../../server/contracts/reports';
 import { seedWithDemo } from '../../server/demo';
 import { USER_PASSWORD } from '../helpers/accounts';
-import { ADMIN, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
+import { ADMIN, TEST_TIME_ZONE } from '../helpers/app';
 import { json, type Page as ListPage } from '../helpers/factories';
 import {
-  baseUrlOf,
   createUserThroughApi,
   deploymentToday,
-  expectOnlyProvoked,
-  listenAndLaunch,
-  newPerson,
   type Person,
+  PHONE,
   screenshot,
   sidewaysOverflow,
-  signInThroughPage,
-  webRoot,
 } from './browser';
+import { browserTestOfFile } from './fixture';
 
 /** Violations that stop or seriously hinder someone using a screen reader, a keyboard or low vision. */
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
@@ -62,35 +58,21 @@ async function downloadFrom(page: Page, name: RegExp): Promise<Buffer> {
 }
 
 describe('a tour of the demo data', () => {
-  let testApp: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+  const site = browserTestOfFile();
   let desk: Person;
-  let phone: Person;
-  let coordinator: Person;
   let plan: Plan;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ webRoot });
-    seedWithDemo(testApp.db, { timeZone: TEST_TIME_ZONE, demo: true });
+    seedWithDemo(site.db, { timeZone: TEST_TIME_ZONE, demo: true });
     const year = deploymentToday.slice(0, 4);
     const plans = json<ListPage<Plan>>(
-      await testApp.app.inject({ method: 'GET', url: `/api/plans?year=${year}` }),
+      await site.app.inject({ method: 'GET', url: `/api/plans?year=${year}` }),
     );
     const found = plans.items[0];
     if (!found) throw new Error(`the demo has no plan for ${year}`);
     plan = found;
 
-    browser = await listenAndLaunch(testApp);
-    baseUrl = baseUrlOf(testApp.server);
-    desk = await newPerson(browser, { timezoneId: 'Asia/Ho_Chi_Minh' });
-    await desk.page.goto(`${baseUrl}/`);
-    await signInThroughPage(desk.page, ADMIN.username, ADMIN.password);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
+    desk = await site.signedIn(ADMIN, { timezoneId: 'Asia/Ho_Chi_Minh' });
   });
 
   const openView = async (page: Page, tab: string) => {
@@ -136,31 +118,31 @@ describe('a tour of the demo data', () => {
 
   it('finds no serious accessibility violation on the plan page', async () => {
     const { page } = desk;
-    await page.goto(`${baseUrl}/plans/${plan.id}`);
+    await page.goto(`${site.baseUrl}/plans/${plan.id}`);
     await page.getByRole('heading', { level: 2, name: plan.title }).waitFor();
     await screenshot(page, 'tour-plan');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('lets a coordinator produce the half-year report as Word and Excel, every figure equal to the summary', async () => {
-    coordinator = await newPerson(browser, { timezoneId: 'Asia/Ho_Chi_Minh' });
-    await createUserThroughApi(testApp, {
+    await createUserThroughApi(site, {
       username: 'dieu.phoi.bao.cao',
       displayName: 'Điều phối viên báo cáo',
       role: 'coordinator',
       password: USER_PASSWORD,
     });
-    const { page } = coordinator;
+    const { page } = await site.signedIn(
+      { username: 'dieu.phoi.bao.cao', password: USER_PASSWORD },
+      { timezoneId: 'Asia/Ho_Chi_Minh' },
+    );
     const half = halfYear();
-    await page.goto(`${baseUrl}/`);
-    await signInThroughPage(page, 'dieu.phoi.bao.cao', USER_PASSWORD);
-    await page.goto(`${baseUrl}/reports?startDate=${half.startDate}&endDate=${half.endDate}`);
+    await page.goto(`${site.baseUrl}/reports?startDate=${half.startDate}&endDate=${half.endDate}`);
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'tour-reports');
 
     const summary = json<Summary>(
-      await testApp.app.inject({
+      await site.app.inject({
         method: 'GET',
         url: `/api/reports/summary?startDate=${half.startDate}&endDate=${half.endDate}`,
       }),
@@ -196,14 +178,7 @@ describe('a tour of the demo data', () => {
   });
 
   it('fits a phone: the agenda by default, nothing wider than the screen', async () => {
-    phone = await newPerson(browser, {
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-    });
-    const { page } = phone;
-    await page.goto(`${baseUrl}/`);
-    await signInThroughPage(page, ADMIN.username, ADMIN.password);
+    const { page } = await site.signedIn(ADMIN, { ...PHONE, timezoneId: 'Asia/Ho_Chi_Minh' });
     const list = page.getByRole('tab', { name: 'Danh sách', exact: true });
     await list.waitFor();
     expect(await list.getAttribute('aria-selected')).toBe('true');
@@ -214,7 +189,7 @@ describe('a tour of the demo data', () => {
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'tour-phone-agenda', { fullPage: false });
     for (const path of ['/my-work', `/plans/${plan.id}`, '/campaigns']) {
-      await page.goto(`${baseUrl}${path}`);
+      await page.goto(`${site.baseUrl}${path}`);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       await page.waitForLoadState('networkidle');
       expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
@@ -223,6 +198,6 @@ describe('a tour of the demo data', () => {
   });
 
   it('met no console error, CSP violation or failed request on the way', () => {
-    expectOnlyProvoked([desk, phone, coordinator], new Set(['401 GET /api/auth/me']));
+    site.expectNoProblems(site.people);
   });
 });
