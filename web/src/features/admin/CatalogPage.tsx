@@ -6,21 +6,9 @@ import {
   getCatalog,
   type ObservanceEntry,
   type ObservanceThemeEntry,
-  putObservanceTheme,
   updateCatalogEntry,
 } from '../../api/catalog';
-import { Dialog } from '../../components/Dialog';
-import {
-  DateField,
-  dayText,
-  type FieldErrors,
-  FormErrors,
-  MultiPicker,
-  type PickerOption,
-  readDays,
-  SelectField,
-  TextField,
-} from '../../components/form';
+import { MultiPicker, type PickerOption, SelectField, TextField } from '../../components/form';
 import { EditorDialog, useEditor } from '../../components/RecordEditor';
 import { EditButton, RowButton, useAdminList } from '../../components/RecordList';
 import { AdminPage, LoadState } from '../../components/records';
@@ -29,6 +17,7 @@ import { Tabs } from '../../components/Tabs';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
 import { entryName } from '../../lib/names';
+import { ThemesDialog } from './catalog/ThemesDialog';
 
 /** The catalogue's lists by the kind named in the API path. */
 const listKeys = {
@@ -502,161 +491,5 @@ function EntryForm({
         ) : null,
       )}
     </EditorDialog>
-  );
-}
-
-const themeFields = ['year', 'theme', 'themeEn', 'peakStartDate', 'peakEndDate'] as const;
-
-/** An observance's theme for each year, and a form to set one (a new year, or a correction). */
-function ThemesDialog({
-  observance,
-  onClose,
-  onSaved,
-}: {
-  observance: ObservanceEntry;
-  onClose: () => void;
-  onSaved: (year: number) => void;
-}) {
-  const t = useT();
-  const themes = [...observance.themes].sort((a, b) => b.year - a.year);
-  const [editing, setEditing] = useState<ObservanceThemeEntry | null>(null);
-  const nextYear = String((themes[0]?.year ?? new Date().getFullYear() - 1) + 1);
-  const [year, setYear] = useState(nextYear);
-  const [theme, setTheme] = useState('');
-  const [themeEn, setThemeEn] = useState('');
-  const [peakStart, setPeakStart] = useState('');
-  const [peakEnd, setPeakEnd] = useState('');
-  const editor = useEditor(themeFields);
-  const { errors } = editor;
-
-  const edit = (entry: ObservanceThemeEntry | null) => {
-    setEditing(entry);
-    setYear(entry ? String(entry.year) : nextYear);
-    setTheme(entry?.theme ?? '');
-    setThemeEn(entry?.themeEn ?? '');
-    setPeakStart(dayText(entry?.peakStartDate));
-    setPeakEnd(dayText(entry?.peakEndDate));
-    editor.reset();
-  };
-
-  const submit = editor.submit(() => {
-    const days = readDays({ peakStartDate: peakStart, peakEndDate: peakEnd }, t);
-    const own: FieldErrors = days.ok ? {} : { ...days.errors };
-    const yearNumber = Number(year);
-    if (!Number.isInteger(yearNumber) || yearNumber < 2000 || yearNumber > 2100)
-      own.year = t('catalog.badYear');
-    if (!days.ok || own.year) return own;
-    return async () => {
-      await putObservanceTheme(observance.code, yearNumber, {
-        theme: theme.trim(),
-        themeEn: themeEn.trim(),
-        peakStartDate: days.values.peakStartDate,
-        peakEndDate: days.values.peakEndDate,
-      });
-      onSaved(yearNumber);
-      edit(null);
-    };
-  });
-
-  // `1/7/2025 – 30/9/2025`, or the one end that is known; nothing when there is no peak.
-  const peak = ({ peakStartDate: start, peakEndDate: end }: ObservanceThemeEntry) => {
-    if (start && end) return `${dayText(start)} – ${dayText(end)}`;
-    if (start) return t('validity.from', { date: dayText(start) });
-    return end ? t('validity.to', { date: dayText(end) }) : '';
-  };
-
-  return (
-    <Dialog title={t('catalog.themesTitle', { name: observance.name })} onClose={onClose} wide>
-      <TableRegion label={t('catalog.themes')}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('catalog.year')}</th>
-              <th scope="col">{t('catalog.theme')}</th>
-              <th scope="col">{t('catalog.peak')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {themes.map((entry) => (
-              <tr key={entry.year}>
-                <th scope="row">{entry.year}</th>
-                <td>
-                  {entry.theme}
-                  {entry.themeEn ? (
-                    <span className="table__sub" lang="en">
-                      {entry.themeEn}
-                    </span>
-                  ) : null}
-                </td>
-                <td>{peak(entry)}</td>
-                <td>
-                  <EditButton
-                    label={t('catalog.editTheme', { year: entry.year })}
-                    onClick={() => edit(entry)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {themes.length === 0 ? <p className="table__empty">{t('catalog.noThemes')}</p> : null}
-      </TableRegion>
-
-      <form ref={editor.form} className="form form--boxed" onSubmit={submit} noValidate>
-        <h3 className="form__title">
-          {editing ? t('catalog.editTheme', { year: editing.year }) : t('catalog.addTheme')}
-        </h3>
-        <FormErrors messages={editor.general} />
-        <div className="form__grid">
-          <TextField
-            label={t('catalog.year')}
-            type="number"
-            inputMode="numeric"
-            value={year}
-            onChange={setYear}
-            error={errors.year}
-            readOnly={editing !== null}
-            required
-          />
-          <TextField
-            label={t('catalog.theme')}
-            value={theme}
-            onChange={setTheme}
-            error={errors.theme}
-            required
-          />
-          <TextField
-            label={t('catalog.themeEn')}
-            value={themeEn}
-            onChange={setThemeEn}
-            error={errors.themeEn}
-            lang="en"
-          />
-          <DateField
-            label={t('catalog.peakStart')}
-            value={peakStart}
-            onChange={setPeakStart}
-            error={errors.peakStartDate}
-          />
-          <DateField
-            label={t('catalog.peakEnd')}
-            value={peakEnd}
-            onChange={setPeakEnd}
-            error={errors.peakEndDate}
-          />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={editor.busy}>
-            {editor.busy ? t('common.saving') : t('catalog.saveTheme')}
-          </button>
-          {editing ? (
-            <button type="button" className="button button--secondary" onClick={() => edit(null)}>
-              {t('common.cancel')}
-            </button>
-          ) : null}
-        </div>
-      </form>
-    </Dialog>
   );
 }
