@@ -6,7 +6,7 @@ import { useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
 import { AgenciesPage } from './AgenciesPage';
 import { AuditPage } from './AuditPage';
-import { CatalogPage } from './CatalogPage';
+import { CatalogPage } from './catalog/CatalogPage';
 import { PeriodLocksPage } from './PeriodLocksPage';
 import { ShareLinksPage } from './ShareLinksPage';
 import { UnitsPage } from './UnitsPage';

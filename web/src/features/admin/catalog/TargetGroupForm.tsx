@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { catalogWrites } from '../../../../../server/contracts/catalog';
+import type { CatalogEntry } from '../../../api/catalog';
+import { useRecordForm } from '../../../components/useRecordForm';
+import { intoContract } from '../../../lib/form-values';
+import { EntryDialog, NameFields } from './EntryDialog';
+import { namedEntryValues, saveEntry } from './entry-values';
+import type { EntryOf } from './kinds';
+
+const fields = ['code', 'name', 'nameEn'] as const;
+
+/** A target group's form, as typed, checked and turned into the contract's input. */
+const TargetGroupValues = intoContract(z.object(namedEntryValues), catalogWrites['target-groups'].input);
+
+/** A group of people that activities are for: its code and names only. */
+export function TargetGroupForm({
+  entry,
+  onClose,
+  onSaved,
+}: {
+  entry: EntryOf['target-groups'] | null;
+  onClose: () => void;
+  onSaved: (saved: CatalogEntry) => void;
+}) {
+  const editor = useRecordForm({
+    schema: TargetGroupValues,
+    defaultValues: { code: entry?.code ?? '', name: entry?.name ?? '', nameEn: entry?.nameEn ?? '' },
+    fields,
+    save: (values) => saveEntry('target-groups', entry, values),
+    onSaved,
+  });
+  const { bind } = editor;
+
+  return (
+    <EntryDialog kind="target-groups" entry={entry} editor={editor} onClose={onClose}>
+      <div className="form__grid">
+        <NameFields
+          code={bind('code')}
+          name={bind('name')}
+          nameEn={bind('nameEn')}
+          codeFixed={entry !== null}
+        />
+      </div>
+    </EntryDialog>
+  );
+}

@@ -1,0 +1,47 @@
+// What the catalogue's forms hold beyond lib/form-values, and how a form's entry is saved.
+import { z } from 'zod';
+import {
+  type CatalogBody,
+  type CatalogEntry,
+  type CatalogKind,
+  createCatalogEntry,
+  updateCatalogEntry,
+} from '../../../api/catalog';
+import { typedText } from '../../../lib/form-values';
+
+/** The code and the two names every kind of entry has, as typed. */
+export const namedEntryValues = { code: typedText, name: typedText, nameEn: typedText };
+
+/** An entry chosen in a select, whose options hold codes; `''` is "none". */
+export const chosenCode = z.string().transform((text) => (text === '' ? null : text));
+
+/** A number typed in a number field that may be left empty (no number). */
+export const typedNumber = z.string().transform((text) => (text.trim() === '' ? undefined : Number(text)));
+
+/**
+ * A number typed in a number field that must be filled. An empty field is "not a number"
+ * rather than a refusal of its own, so that the contract refuses it together with the other
+ * fields it finds wrong (a refusal here would stop the contract from looking at any field).
+ */
+export const typedRequiredNumber = z
+  .string()
+  .transform((text) => (text.trim() === '' ? Number.NaN : Number(text)));
+
+/** A number as a number field holds it: its text, empty for none. */
+export function numberText(value: number | undefined): string {
+  return value === undefined ? '' : String(value);
+}
+
+/**
+ * Saves a form's entry: a new one whole; an edit without its code, which never changes (the
+ * address names the entry, and activities and reports refer to it by its code).
+ */
+export function saveEntry(
+  kind: CatalogKind,
+  entry: { code: string } | null,
+  { code, ...fields }: { code: string } & CatalogBody,
+): Promise<CatalogEntry> {
+  return entry === null
+    ? createCatalogEntry(kind, { code, ...fields })
+    : updateCatalogEntry(kind, entry.code, fields);
+}
