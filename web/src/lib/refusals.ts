@@ -17,6 +17,9 @@ export type Refused = {
 };
 
 const englishZod = z.locales.en();
+const vietnameseZod = z.locales.vi();
+
+type ZodIssue = Parameters<NonNullable<typeof englishZod.localeError>>[0];
 
 /** Only the scalar parameters the catalogue's words can take. */
 function scalars(params: Record<string, unknown> = {}): RefusalParams {
@@ -28,12 +31,16 @@ function scalars(params: Record<string, unknown> = {}): RefusalParams {
 }
 
 function zodWords(code: string, params: Record<string, unknown>): string | undefined {
-  // The server sends the issue as zod raised it, less its path, input and words.
-  const issue = { ...params, code, input: undefined, path: [] } as unknown as Parameters<
-    NonNullable<typeof englishZod.localeError>
-  >[0];
-  const worded = englishZod.localeError?.(issue);
-  return typeof worded === 'string' ? worded : worded?.message;
+  // The server sends the issue as zod raised it, less its path, input, words and any list
+  // (an enum's allowed values): a locale that needs what is missing falls back to the
+  // server's Vietnamese rather than failing the page.
+  const issue = { ...params, code, input: undefined, path: [] } as unknown as ZodIssue;
+  try {
+    const worded = englishZod.localeError?.(issue);
+    return typeof worded === 'string' ? worded : worded?.message;
+  } catch {
+    return undefined;
+  }
 }
 
 export function refusalWords(refused: Refused, language: Language): string {
@@ -44,17 +51,12 @@ export function refusalWords(refused: Refused, language: Language): string {
   return refused.message;
 }
 
-const vietnameseZod = z.locales.vi();
-
-type ZodIssue = Parameters<NonNullable<typeof englishZod.localeError>>[0];
-
 /**
  * A zod issue raised in the browser (a form checked by its contract's schema) in the reader's
- * language, worded as the server would word it: the same key and figures, through the same
- * catalogue, so that a field says the same whether the page or the server found the fault.
+ * language, by zod's own locale of that language: the page has the whole issue (the value
+ * typed, the values allowed), which the server's key and figures carry only in part.
  */
 export function zodIssueWords(issue: ZodIssue, language: Language): string {
-  const worded = vietnameseZod.localeError?.(issue);
-  const message = (typeof worded === 'string' ? worded : worded?.message) ?? issue.code;
-  return refusalWords({ key: `zod.${issue.code}`, params: { ...issue }, message }, language);
+  const worded = (language === 'vi' ? vietnameseZod : englishZod).localeError?.(issue);
+  return (typeof worded === 'string' ? worded : worded?.message) ?? issue.code;
 }
