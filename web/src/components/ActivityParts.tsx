@@ -11,7 +11,7 @@ import { formatActivityTime } from '../i18n/dates';
 import { calendarDayHref, startDayOf, unitText, useNumbers } from '../lib/format';
 import { entryName } from '../lib/names';
 import { TableRegion } from './Table';
-import '../features/plans/plans.css';
+import './work-page.css';
 
 /** One screen: its heading (the page's h2), a way back, links that act on it, and its content. */
 export function PageFrame({

@@ -19,6 +19,7 @@ import { useLanguage, useT } from '../../i18n/context';
 import { agenciesText, periodText, planTitle, taskTitle, useNumbers } from '../../lib/format';
 import { agencyName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
+import './plans.css';
 
 async function loadPlan(id: number, signal: AbortSignal) {
   const [plan, tasks, progress, agencies, catalog] = await Promise.all([

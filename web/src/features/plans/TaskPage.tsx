@@ -18,6 +18,7 @@ import { useLanguage, useT } from '../../i18n/context';
 import { agenciesText, planTitle, taskTitle } from '../../lib/format';
 import { agencyName, entryName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
+import './plans.css';
 
 async function loadTask(id: number, signal: AbortSignal) {
   const [task, activities, agencies, catalog] = await Promise.all([
