@@ -1,14 +1,13 @@
 import { useMemo } from 'react';
 import { z } from 'zod';
 import { catalogWrites } from '../../../../../server/contracts/catalog';
-import type { Catalog, CatalogEntry } from '../../../api/catalog';
 import { MultiPicker } from '../../../components/form';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { useLanguage, useT } from '../../../i18n/context';
 import { intoContract } from '../../../lib/form-values';
 import { entryName } from '../../../lib/names';
 import { EntryDialog, NameFields } from './EntryDialog';
-import { namedEntryValues, saveEntry } from './entry-values';
+import { type EntryFormProps, namedEntryDefaults, namedEntryValues, saveEntry } from './entry-values';
 import type { EntryOf } from './kinds';
 
 const fields = ['code', 'name', 'nameEn', 'channelCodes', 'indicatorCodes'] as const;
@@ -29,20 +28,13 @@ export function ActivityTypeForm({
   catalog,
   onClose,
   onSaved,
-}: {
-  entry: EntryOf['activity-types'] | null;
-  catalog: Catalog;
-  onClose: () => void;
-  onSaved: (saved: CatalogEntry) => void;
-}) {
+}: EntryFormProps<EntryOf['activity-types']>) {
   const t = useT();
   const [language] = useLanguage();
   const editor = useRecordForm({
     schema: ActivityTypeValues,
     defaultValues: {
-      code: entry?.code ?? '',
-      name: entry?.name ?? '',
-      nameEn: entry?.nameEn ?? '',
+      ...namedEntryDefaults(entry),
       channelCodes: entry?.channelCodes ?? [],
       indicatorCodes: entry?.indicatorCodes ?? [],
     },

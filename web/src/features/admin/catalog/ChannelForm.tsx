@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { catalogWrites } from '../../../../../server/contracts/catalog';
-import type { Catalog, CatalogEntry } from '../../../api/catalog';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { useT } from '../../../i18n/context';
 import { intoContract, typedText } from '../../../lib/form-values';
 import { EntryDialog, NameFields } from './EntryDialog';
-import { namedEntryValues, saveEntry } from './entry-values';
+import { type EntryFormProps, namedEntryDefaults, namedEntryValues, saveEntry } from './entry-values';
 import type { EntryOf } from './kinds';
 import { distinct, SuggestedTextField } from './SuggestedTextField';
 
@@ -18,24 +17,12 @@ const ChannelValues = intoContract(
 );
 
 /** A communication channel, in its group of channels (`kind`, a code such as `online`). */
-export function ChannelForm({
-  entry,
-  catalog,
-  onClose,
-  onSaved,
-}: {
-  entry: EntryOf['channels'] | null;
-  catalog: Catalog;
-  onClose: () => void;
-  onSaved: (saved: CatalogEntry) => void;
-}) {
+export function ChannelForm({ entry, catalog, onClose, onSaved }: EntryFormProps<EntryOf['channels']>) {
   const t = useT();
   const editor = useRecordForm({
     schema: ChannelValues,
     defaultValues: {
-      code: entry?.code ?? '',
-      name: entry?.name ?? '',
-      nameEn: entry?.nameEn ?? '',
+      ...namedEntryDefaults(entry),
       kind: entry?.kind ?? '',
     },
     fields,

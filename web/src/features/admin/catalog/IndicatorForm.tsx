@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { catalogWrites, Indicator } from '../../../../../server/contracts/catalog';
-import type { Catalog, CatalogEntry } from '../../../api/catalog';
 import { SelectField } from '../../../components/form';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { useLanguage, useT } from '../../../i18n/context';
 import { intoContract, typedText } from '../../../lib/form-values';
 import { entryName } from '../../../lib/names';
 import { type Bound, EntryDialog, NameFields } from './EntryDialog';
-import { chosenCode, namedEntryValues, saveEntry } from './entry-values';
+import {
+  chosenCode,
+  type EntryFormProps,
+  namedEntryDefaults,
+  namedEntryValues,
+  saveEntry,
+} from './entry-values';
 import type { EntryOf } from './kinds';
 import { distinct, SuggestedTextField } from './SuggestedTextField';
 
@@ -27,25 +32,13 @@ const IndicatorValues = intoContract(
  * An indicator that results are counted by: its unit, how its figures add up, and the
  * indicator it breaks down (women among the attendances), if any.
  */
-export function IndicatorForm({
-  entry,
-  catalog,
-  onClose,
-  onSaved,
-}: {
-  entry: EntryOf['indicators'] | null;
-  catalog: Catalog;
-  onClose: () => void;
-  onSaved: (saved: CatalogEntry) => void;
-}) {
+export function IndicatorForm({ entry, catalog, onClose, onSaved }: EntryFormProps<EntryOf['indicators']>) {
   const t = useT();
   const [language] = useLanguage();
   const editor = useRecordForm({
     schema: IndicatorValues,
     defaultValues: {
-      code: entry?.code ?? '',
-      name: entry?.name ?? '',
-      nameEn: entry?.nameEn ?? '',
+      ...namedEntryDefaults(entry),
       unit: entry?.unit ?? '',
       // The select shows its first choice for a new indicator: that is what it holds.
       aggregation: entry?.aggregation ?? 'sum',

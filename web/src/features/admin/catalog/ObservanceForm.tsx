@@ -6,7 +6,14 @@ import { useRecordForm } from '../../../components/useRecordForm';
 import { useT } from '../../../i18n/context';
 import { intoContract } from '../../../lib/form-values';
 import { type Bound, EntryDialog, NameFields } from './EntryDialog';
-import { namedEntryValues, numberText, saveEntry, typedNumber, typedRequiredNumber } from './entry-values';
+import {
+  namedEntryDefaults,
+  namedEntryValues,
+  numberText,
+  saveEntry,
+  typedNumber,
+  typedRequiredNumber,
+} from './entry-values';
 import type { EntryOf } from './kinds';
 
 const fields = ['code', 'name', 'nameEn', 'day', 'month', 'endDay', 'endMonth'] as const;
@@ -40,9 +47,7 @@ export function ObservanceForm({
   const editor = useRecordForm({
     schema: ObservanceValues,
     defaultValues: {
-      code: entry?.code ?? '',
-      name: entry?.name ?? '',
-      nameEn: entry?.nameEn ?? '',
+      ...namedEntryDefaults(entry),
       day: numberText(entry?.day),
       month: numberText(entry?.month),
       endDay: numberText(entry?.endDay),

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { catalogWrites } from '../../../../../server/contracts/catalog';
-import type { CatalogEntry } from '../../../api/catalog';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { intoContract } from '../../../lib/form-values';
 import { EntryDialog, NameFields } from './EntryDialog';
-import { namedEntryValues, saveEntry } from './entry-values';
+import { type EntryFormProps, namedEntryDefaults, namedEntryValues, saveEntry } from './entry-values';
 import type { EntryOf } from './kinds';
 
 const fields = ['code', 'name', 'nameEn'] as const;
@@ -17,14 +16,10 @@ export function TargetGroupForm({
   entry,
   onClose,
   onSaved,
-}: {
-  entry: EntryOf['target-groups'] | null;
-  onClose: () => void;
-  onSaved: (saved: CatalogEntry) => void;
-}) {
+}: Omit<EntryFormProps<EntryOf['target-groups']>, 'catalog'>) {
   const editor = useRecordForm({
     schema: TargetGroupValues,
-    defaultValues: { code: entry?.code ?? '', name: entry?.name ?? '', nameEn: entry?.nameEn ?? '' },
+    defaultValues: namedEntryDefaults(entry),
     fields,
     save: (values) => saveEntry('target-groups', entry, values),
     onSaved,
