@@ -427,9 +427,10 @@ export function issueRefusals(issue: {
 }): FieldRefusal[] {
   const base = issue.path.map(String).join('.');
   if (issue.keys && issue.keys.length > 0) {
-    return issue.keys.map((key) =>
-      ({ path: base ? `${base}.${key}` : key, ...refusal('request.unknownField', { field: key }) }),
-    );
+    return issue.keys.map((key) => ({
+      path: base ? `${base}.${key}` : key,
+      ...refusal('request.unknownField', { field: key }),
+    }));
   }
   const key = refusalKeyOf(issue.message);
   if (key) return [{ path: base, message: issue.message, key, params: {} }];
