@@ -1,4 +1,5 @@
-// Typed values of the Admin forms beside those of lib/form-values.
+// A typed value beside those of lib/form-values, for the Admin forms and the media page's
+// dates; it belongs in lib/form-values once that file is free to change again.
 import { z } from 'zod';
 import { typedDay } from '../../lib/form-values';
 

@@ -23,7 +23,10 @@ const groups: { title: MessageKey; kinds: readonly ReportPeriod['kind'][] }[] = 
   { title: 'reports.period.group.months', kinds: ['month'] },
 ];
 
-/** A date as typed here (`30/7/2025`), `YYYY-MM-DD`; an empty or unreadable one is refused with `message`. */
+/**
+ * A date as typed here (`30/7/2025`), as `YYYY-MM-DD`; an empty or unreadable one is refused
+ * with `message`.
+ */
 function typedReportDay(message: string) {
   return z.string().transform((text, context): string => {
     const day = readDay(text);
@@ -85,7 +88,7 @@ export function PeriodChooser({
     onSaved: onPeriod,
   });
 
-  // The typed dates follow the chosen period (a preset, another year) until the user types other ones.
+  // Whenever the chosen period changes (a preset, another year), the typed dates show it again.
   const { setValue } = dates;
   const startDate = period?.startDate;
   const endDate = period?.endDate;
