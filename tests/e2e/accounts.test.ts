@@ -103,7 +103,8 @@ describe('accounts in the browser', () => {
     await dialog.getByRole('textbox', { name: 'Họ và tên' }).fill('Nguyễn Thị Lan');
     await dialog.getByRole('combobox', { name: 'Vai trò' }).selectOption({ label: 'Cán bộ cơ quan' });
     await dialog.getByRole('combobox', { name: 'Cơ quan' }).selectOption({ label: 'Công an thành phố Huế' });
-    // Too short: the server's message shows at the password field.
+    // Too short: the contract's rule, which the page checks with the server's own schema, shows
+    // at the password field.
     await dialog.getByLabel('Mật khẩu').fill('ngắn');
     await dialog.getByRole('button', { name: 'Tạo người dùng' }).click();
     const password = dialog.getByLabel('Mật khẩu');
@@ -292,8 +293,8 @@ describe('accounts in the browser', () => {
       allow: [
         '401 POST /api/auth/login',
         '429 POST /api/auth/login',
-        // The password that was too short.
-        '400 POST /api/users',
+        // (The password that was too short is refused by the page, with the contract's schema,
+        // before any request.)
         // The calendar's request after the account was disabled.
         '401 GET /api/activities',
       ],

@@ -73,7 +73,8 @@ describe('tokens and share links in the browser', () => {
 
     await page.getByRole('button', { name: 'Tạo mã truy cập' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tạo mã truy cập' });
-    // Without a name: the server's message shows at the name field, which gets the focus.
+    // Without a name: the contract's rule, checked by the page, shows at the name field, which
+    // gets the focus.
     await dialog.getByRole('button', { name: 'Tạo mã' }).click();
     const name = dialog.getByRole('textbox', { name: 'Tên gợi nhớ' });
     await dialog.getByText('Không được để trống').waitFor();
@@ -271,8 +272,8 @@ describe('tokens and share links in the browser', () => {
   it('logs no console error, breaks no CSP rule, and gets only the refusals it provoked', () => {
     site.expectNoProblems(site.people, {
       allow: [
-        // The token without a name, the link valid for more than a year.
-        '400 POST /api/me/tokens',
+        // The link valid for more than a year (the token without a name is refused by the
+        // page, with the contract's schema, before any request).
         '400 POST /api/share-links',
         // The revoked link, from the open page and from a new visit.
         '404 GET /api/shared/:token/activities',

@@ -324,24 +324,6 @@ export function DateField({
   );
 }
 
-/**
- * The dates of a form as `YYYY-MM-DD` (or null), or the fields holding something that is
- * not a date, so that the form can say so without asking the server.
- */
-export function readDays<K extends string>(
-  texts: Record<K, string>,
-  t: Translate,
-): { ok: true; values: Record<K, string | null> } | { ok: false; errors: FieldErrors } {
-  const values = {} as Record<K, string | null>;
-  const errors: FieldErrors = {};
-  for (const key of Object.keys(texts) as K[]) {
-    const value = readDay(texts[key]);
-    if (value === undefined) errors[key] = t('form.badDate');
-    else values[key] = value;
-  }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values };
-}
-
 // ---------------------------------------------------------------- many of a list
 
 export type PickerOption = { value: number | string; label: string; detail?: string | undefined };

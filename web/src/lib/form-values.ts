@@ -15,6 +15,18 @@ export const typedDay = z.string().transform((text, context): string | null => {
   return z.NEVER;
 });
 
+/**
+ * A date the form cannot do without (a lock's period, a link's last day), as typed: an empty
+ * field is refused with the page's own `message`, a date that cannot be read as typedDay says.
+ */
+export function neededDay(message: string) {
+  return typedDay.transform((day, context): string => {
+    if (day !== null) return day;
+    context.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+}
+
 /** A record chosen in a select, whose options hold ids as text; `''` is "none". */
 export const chosenId = z.string().transform((text) => (text === '' ? null : Number(text)));
 

@@ -1,13 +1,18 @@
 // What a user may do with an activity opened from the calendar, and the questions asked
 // before the changes that need a word: why it is postponed or cancelled, whether to delete it.
 import './activity.css';
-import { type FormEvent, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ActivityPatch, checkStatusNote } from '../../../../server/contracts/activities';
 import { type Activity, deleteActivity, updateActivity } from '../../api/activities';
 import { canCreateActivities, canEditActivity } from '../../app/permissions';
 import { useUser } from '../../app/session';
 import { Dialog } from '../../components/Dialog';
-import { FormErrors, splitErrors, TextAreaField, useFocusOnInvalid } from '../../components/form';
+import { describeError } from '../../components/ErrorAlert';
+import { FormErrors, TextAreaField } from '../../components/form';
+import { useRecordForm } from '../../components/useRecordForm';
 import { useT } from '../../i18n/context';
+import { intoContract } from '../../lib/form-values';
 
 /** The details, or the question of one of the actions. */
 export type ActivityStep = 'view' | 'postponed' | 'cancelled' | 'delete';
@@ -62,6 +67,15 @@ export function ActivityActions({
   );
 }
 
+/**
+ * The status change as the form holds it, checked with the contract's patch and the rule the
+ * server applies to the activity it makes of it: a postponement or a cancellation says why.
+ */
+const StatusValues = intoContract(
+  z.object({ status: z.enum(['postponed', 'cancelled']), statusNote: z.string() }),
+  ActivityPatch.superRefine(checkStatusNote),
+);
+
 /** Postponing or cancelling: the reason is what a leader asks first, so it is asked here. */
 export function StatusStep({
   activity,
@@ -75,43 +89,30 @@ export function StatusStep({
   onDone: (saved: Activity) => void;
 }) {
   const t = useT();
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const { form, refused } = useFocusOnInvalid();
-  const { byField, general } = splitErrors(error, ['statusNote'], t);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await updateActivity(activity.id, { status, statusNote: reason }, activity.version));
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-      refused();
-    }
-  };
+  const editor = useRecordForm({
+    schema: StatusValues,
+    defaultValues: { status, statusNote: '' },
+    fields: ['statusNote'],
+    save: (change) => updateActivity(activity.id, change, activity.version),
+    onSaved: onDone,
+  });
 
   const name = { title: activity.title };
   return (
     <Dialog title={t(`activityActions.${status}Title`, name)} onClose={onBack}>
-      <form ref={form} className="form" onSubmit={submit} noValidate>
+      <form ref={editor.form} className="form" onSubmit={editor.submit} noValidate>
         <p className="form__intro">{t(`activityActions.${status}Intro`)}</p>
-        <FormErrors messages={general} />
+        <FormErrors messages={editor.general} />
         <TextAreaField
           label={t('activityActions.reason')}
-          value={reason}
-          onChange={setReason}
-          error={byField.statusNote}
+          {...editor.bind('statusNote')}
           hint={t('activityActions.reasonHint')}
           required
           autoFocus
         />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t('common.saving') : t(`activityActions.${status}Submit`)}
+          <button type="submit" className="button" disabled={editor.busy}>
+            {editor.busy ? t('common.saving') : t(`activityActions.${status}Submit`)}
           </button>
           <button type="button" className="button button--secondary" onClick={onBack}>
             {t('activityActions.back')}
@@ -133,26 +134,21 @@ export function DeleteStep({
   onDone: () => void;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const { general } = splitErrors(error, [], t);
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await deleteActivity(activity.id, activity.version);
-      onDone();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  };
+  const remove = useMutation({
+    mutationFn: () => deleteActivity(activity.id, activity.version),
+    onSuccess: () => onDone(),
+  });
   return (
     <Dialog title={t('activityActions.deleteTitle', { title: activity.title })} onClose={onBack}>
-      <FormErrors messages={general} />
+      <FormErrors messages={remove.error ? [describeError(remove.error, t)] : []} />
       <p>{t('activityActions.deleteMessage')}</p>
       <div className="form-actions">
-        <button type="button" className="button button--danger" disabled={busy} onClick={remove}>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={remove.isPending}
+          onClick={() => remove.mutate()}
+        >
           {t('activityActions.deleteSubmit')}
         </button>
         <button type="button" className="button button--secondary" onClick={onBack}>

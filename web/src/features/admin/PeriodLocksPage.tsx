@@ -1,7 +1,10 @@
 // Period locks: once a reporting period is approved, coordinators lock it, and its activities
 // and results become read-only until someone unlocks it. Both are asked twice; an unlocked
 // lock stays in the history with who lifted it and when.
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { PeriodLockInput as LockContract } from '../../../../server/contracts/period-locks';
 import {
   createPeriodLock,
   listPeriodLocks,
@@ -11,19 +14,14 @@ import {
 } from '../../api/periodLocks';
 import { listUsers, type User } from '../../api/users';
 import { useTimeZone } from '../../app/timeZone';
-import {
-  CheckboxField,
-  DateField,
-  dayText,
-  type FieldErrors,
-  readDays,
-  TextAreaField,
-} from '../../components/form';
-import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { CheckboxField, DateField, dayText, TextAreaField } from '../../components/form';
+import { EditorDialog } from '../../components/RecordEditor';
 import { RecordTable, RowButton, useAdminList } from '../../components/RecordList';
 import { AdminPage, ConfirmDialog, LoadState } from '../../components/records';
-import { useT } from '../../i18n/context';
+import { useRecordForm } from '../../components/useRecordForm';
+import { type Translate, useT } from '../../i18n/context';
 import { formatInstant } from '../../i18n/dates';
+import { intoContract, neededDay, typedText } from '../../lib/form-values';
 import { periodText } from '../../lib/format';
 import { namesById } from '../../lib/names';
 import './period-locks.css';
@@ -52,6 +50,18 @@ export function PeriodLocksPage() {
   const list = useAdminList<Reference, Editing>(['period-locks', history], load);
   const { data, editing } = list;
   const userName = useMemo(() => namesById(data?.users ?? [], (user) => user.displayName), [data]);
+  const periodOf = (period: { startDate: string; endDate: string }) => ({
+    period: periodText(period.startDate, period.endDate),
+  });
+  // The question's dialog shows a refusal itself (mutateAsync rejects to it).
+  const locking = useMutation({
+    mutationFn: createPeriodLock,
+    onSuccess: (_, input) => list.done(t('locks.locked', periodOf(input))),
+  });
+  const unlocking = useMutation({
+    mutationFn: (lock: PeriodLock) => unlockPeriod(lock.id),
+    onSuccess: (_, lock) => list.done(t('locks.unlockedDone', periodOf(lock))),
+  });
 
   return (
     <AdminPage
@@ -144,10 +154,7 @@ export function PeriodLocksPage() {
           confirmLabel={t('locks.confirmLock')}
           onClose={() => list.setEditing({ kind: 'create', input: editing.input })}
           onConfirm={async () => {
-            await createPeriodLock(editing.input);
-            list.done(
-              t('locks.locked', { period: periodText(editing.input.startDate, editing.input.endDate) }),
-            );
+            await locking.mutateAsync(editing.input);
           }}
         />
       ) : null}
@@ -160,10 +167,7 @@ export function PeriodLocksPage() {
           confirmLabel={t('locks.unlock')}
           onClose={list.close}
           onConfirm={async () => {
-            await unlockPeriod(editing.lock.id);
-            list.done(
-              t('locks.unlockedDone', { period: periodText(editing.lock.startDate, editing.lock.endDate) }),
-            );
+            await unlocking.mutateAsync(editing.lock);
           }}
         />
       ) : null}
@@ -172,6 +176,27 @@ export function PeriodLocksPage() {
 }
 
 const lockFields = ['startDate', 'endDate', 'note'] as const;
+
+/**
+ * The lock form's fields, as typed: both dates needed and in order, said in the page's words
+ * (hence made of `t`), then the contract's own check.
+ */
+function lockValues(t: Translate) {
+  return intoContract(
+    z
+      .object({
+        startDate: neededDay(t('locks.dayNeeded')),
+        endDate: neededDay(t('locks.dayNeeded')),
+        note: typedText,
+      })
+      .refine((period) => period.endDate >= period.startDate, {
+        path: ['endDate'],
+        message: t('locks.endBeforeStart'),
+      })
+      .transform(({ note, ...period }) => ({ ...period, note: note || undefined })),
+    LockContract,
+  );
+}
 
 /** The period and why it is locked; checked here, then asked once more before it is sent. */
 function LockForm({
@@ -184,58 +209,38 @@ function LockForm({
   onReady: (input: PeriodLockInput) => void;
 }) {
   const t = useT();
-  const [startDate, setStartDate] = useState(dayText(initial?.startDate));
-  const [endDate, setEndDate] = useState(dayText(initial?.endDate));
-  const [note, setNote] = useState(initial?.note ?? '');
-  const editor = useEditor(lockFields);
-  const { errors } = editor;
-
-  const submit = editor.submit(() => {
-    const days = readDays({ startDate, endDate }, t);
-    if (!days.ok) return days.errors;
-    const own: FieldErrors = {};
-    if (!days.values.startDate) own.startDate = t('locks.dayNeeded');
-    if (!days.values.endDate) own.endDate = t('locks.dayNeeded');
-    const start = days.values.startDate;
-    const end = days.values.endDate;
-    if (start && end && end < start) own.endDate = t('locks.endBeforeStart');
-    if (!start || !end || Object.keys(own).length > 0) return own;
-    const input: PeriodLockInput = { startDate: start, endDate: end };
-    if (note.trim()) input.note = note.trim();
-    return async () => onReady(input);
+  const schema = useMemo(() => lockValues(t), [t]);
+  const editor = useRecordForm({
+    schema,
+    defaultValues: {
+      startDate: dayText(initial?.startDate),
+      endDate: dayText(initial?.endDate),
+      note: initial?.note ?? '',
+    },
+    fields: lockFields,
+    // Nothing is sent yet: the lock is asked about once more, and made by that question.
+    save: async (input) => input,
+    onSaved: onReady,
   });
+  const { bind } = editor;
 
   return (
     <EditorDialog
       title={t('locks.createTitle')}
       editor={editor}
-      onSubmit={submit}
+      onSubmit={editor.submit}
       onClose={onClose}
       intro={t('locks.formIntro')}
       saveLabel={t('locks.next')}
     >
       <div className="form__grid">
-        <DateField
-          label={t('locks.startDate')}
-          value={startDate}
-          onChange={setStartDate}
-          error={errors.startDate}
-          required
-        />
-        <DateField
-          label={t('locks.endDate')}
-          value={endDate}
-          onChange={setEndDate}
-          error={errors.endDate}
-          required
-        />
+        <DateField label={t('locks.startDate')} {...bind('startDate')} required />
+        <DateField label={t('locks.endDate')} {...bind('endDate')} required />
       </div>
       <TextAreaField
         label={t('locks.note')}
         hint={t('locks.noteHint')}
-        value={note}
-        onChange={setNote}
-        error={errors.note}
+        {...bind('note')}
         rows={2}
         maxLength={1000}
       />

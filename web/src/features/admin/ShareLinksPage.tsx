@@ -1,7 +1,10 @@
 // Share links: a read-only calendar narrowed by filters, for leaders without an account.
 // Admins and coordinators make them (the link's address is shown once), see how often each
 // was used, and revoke them.
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { ShareLinkInput } from '../../../../server/contracts/share-links';
 import { activityStatuses } from '../../api/activities';
 import { type Agency, listAgencies } from '../../api/agencies';
 import { type Campaign, listCampaigns } from '../../api/campaigns';
@@ -13,27 +16,21 @@ import {
   revokeShareLink,
   type ShareFilter,
   type ShareLink,
-  type ShareLinkInput,
   type ShareLinkPage,
 } from '../../api/shareLinks';
 import { listUnits, type Unit } from '../../api/units';
 import { listUsers, type User } from '../../api/users';
 import { useTimeZone } from '../../app/timeZone';
-import {
-  DateField,
-  dayText,
-  type FieldErrors,
-  readDays,
-  SelectField,
-  TextAreaField,
-} from '../../components/form';
-import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { DateField, dayText, SelectField, TextAreaField } from '../../components/form';
+import { EditorDialog } from '../../components/RecordEditor';
 import { RecordTable, RowButton, useAdminList } from '../../components/RecordList';
 import { AdminPage, agencyOptions, ConfirmDialog, LoadState } from '../../components/records';
 import { SecretBox } from '../../components/SecretBox';
+import { useRecordForm } from '../../components/useRecordForm';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { addDays, formatInstant, formatIsoDay, formatLastDay, todayIn } from '../../i18n/dates';
 import type { MessageKey } from '../../i18n/vi';
+import { chosenId, intoContract, neededDay, typedText } from '../../lib/form-values';
 import { agencyName, byName, entryName, namesById, validOn } from '../../lib/names';
 
 type Reference = {
@@ -112,6 +109,14 @@ export function ShareLinksPage() {
   const { data, editing } = list;
   const userName = useMemo(() => namesById(data?.users ?? [], (user) => user.displayName), [data]);
   const now = Date.now();
+  // The question's dialog shows a refusal itself (mutateAsync rejects to it).
+  const revoke = useMutation({
+    mutationFn: (link: ShareLink) => revokeShareLink(link.id),
+    onSuccess: (_, link) => {
+      if (created?.id === link.id) setCreated(null);
+      list.done(t('shareLinks.revoked', { name: linkName(link) }));
+    },
+  });
 
   return (
     <AdminPage
@@ -246,9 +251,7 @@ export function ShareLinksPage() {
           confirmLabel={t('shareLinks.revoke')}
           onClose={list.close}
           onConfirm={async () => {
-            await revokeShareLink(editing.link.id);
-            if (created?.id === editing.link.id) setCreated(null);
-            list.done(t('shareLinks.revoked', { name: linkName(editing.link) }));
+            await revoke.mutateAsync(editing.link);
           }}
         />
       ) : null}
@@ -274,6 +277,31 @@ const linkFields = [
   'expiresOn',
 ] as const;
 
+/** A filter left at "any" (`''`) is one the link does not hold. */
+const anyId = chosenId.transform((id) => id ?? undefined);
+const anyCode = z.string().transform((code) => code || undefined);
+const anyStatus = z.enum(['', ...activityStatuses]).transform((status) => status || undefined);
+
+/** The link form's fields, as typed: its last day needed, in the page's words (hence made of `t`). */
+function linkValues(t: Translate) {
+  return intoContract(
+    z.object({
+      note: typedText.transform((note) => note || undefined),
+      filter: z.object({
+        agencyId: anyId,
+        unitId: anyId,
+        campaignId: anyId,
+        typeCode: anyCode,
+        channelCode: anyCode,
+        targetGroupCode: anyCode,
+        status: anyStatus,
+      }),
+      expiresOn: neededDay(t('shareLinks.lastDayNeeded')),
+    }),
+    ShareLinkInput,
+  );
+}
+
 function ShareLinkForm({
   reference,
   onClose,
@@ -287,17 +315,27 @@ function ShareLinkForm({
   const [language] = useLanguage();
   const timeZone = useTimeZone();
   const today = todayIn(timeZone);
-  const [note, setNote] = useState('');
-  const [agencyId, setAgencyId] = useState('');
-  const [unitId, setUnitId] = useState('');
-  const [campaignId, setCampaignId] = useState('');
-  const [typeCode, setTypeCode] = useState('');
-  const [channelCode, setChannelCode] = useState('');
-  const [targetGroupCode, setTargetGroupCode] = useState('');
-  const [status, setStatus] = useState('');
-  const [expiresOn, setExpiresOn] = useState(dayText(addDays(today, defaultDays)));
-  const editor = useEditor(linkFields);
-  const { errors } = editor;
+  const schema = useMemo(() => linkValues(t), [t]);
+  const editor = useRecordForm({
+    schema,
+    defaultValues: {
+      note: '',
+      filter: {
+        agencyId: '',
+        unitId: '',
+        campaignId: '',
+        typeCode: '',
+        channelCode: '',
+        targetGroupCode: '',
+        status: '',
+      },
+      expiresOn: dayText(addDays(today, defaultDays)),
+    },
+    fields: linkFields,
+    save: createShareLink,
+    onSaved,
+  });
+  const { bind, errors } = editor;
 
   const unitOptions = useMemo(() => {
     const offered = reference.units
@@ -325,42 +363,21 @@ function ShareLinkForm({
     [reference.campaigns],
   );
 
-  const nothingChosen =
-    !agencyId && !unitId && !campaignId && !typeCode && !channelCode && !targetGroupCode && !status;
-
-  const submit = editor.submit(() => {
-    const days = readDays({ expiresOn }, t);
-    const own: FieldErrors = days.ok ? {} : { ...days.errors };
-    if (days.ok && days.values.expiresOn === null) own.expiresOn = t('shareLinks.lastDayNeeded');
-    if (!days.ok || !days.values.expiresOn) return own;
-    const filter: ShareFilter = {};
-    if (agencyId) filter.agencyId = Number(agencyId);
-    if (unitId) filter.unitId = Number(unitId);
-    if (campaignId) filter.campaignId = Number(campaignId);
-    if (typeCode) filter.typeCode = typeCode;
-    if (channelCode) filter.channelCode = channelCode;
-    if (targetGroupCode) filter.targetGroupCode = targetGroupCode;
-    if (status) filter.status = status as ShareFilter['status'];
-    const input: ShareLinkInput = { filter, expiresOn: days.values.expiresOn };
-    if (note.trim()) input.note = note.trim();
-    return async () => onSaved(await createShareLink(input));
-  });
+  const nothingChosen = Object.values(editor.values.filter).every((chosen) => chosen === '');
 
   const any = <option value="">{t('shareLinks.any')}</option>;
   return (
     <EditorDialog
       title={t('shareLinks.createTitle')}
       editor={editor}
-      onSubmit={submit}
+      onSubmit={editor.submit}
       onClose={onClose}
       intro={t('shareLinks.formIntro')}
       saveLabel={t('shareLinks.createSubmit')}
     >
       <TextAreaField
         label={t('shareLinks.note')}
-        value={note}
-        onChange={setNote}
-        error={errors.note}
+        {...bind('note')}
         hint={t('shareLinks.noteHint')}
         maxLength={300}
         rows={2}
@@ -373,29 +390,17 @@ function ShareLinkForm({
         <div className="form__grid">
           <SelectField
             label={t('shareLinks.agency')}
-            value={agencyId}
-            onChange={setAgencyId}
-            error={errors['filter.agencyId']}
+            {...bind('filter.agencyId')}
             hint={t('shareLinks.agencyHint')}
           >
             {any}
             {agencyOptions(reference.agencies, today, null, language, t)}
           </SelectField>
-          <SelectField
-            label={t('shareLinks.unit')}
-            value={unitId}
-            onChange={setUnitId}
-            error={errors['filter.unitId']}
-          >
+          <SelectField label={t('shareLinks.unit')} {...bind('filter.unitId')}>
             {any}
             {unitOptions}
           </SelectField>
-          <SelectField
-            label={t('shareLinks.campaign')}
-            value={campaignId}
-            onChange={setCampaignId}
-            error={errors['filter.campaignId']}
-          >
+          <SelectField label={t('shareLinks.campaign')} {...bind('filter.campaignId')}>
             {any}
             {campaigns.map((campaign) => (
               <option key={campaign.id} value={campaign.id}>
@@ -403,12 +408,7 @@ function ShareLinkForm({
               </option>
             ))}
           </SelectField>
-          <SelectField
-            label={t('shareLinks.type')}
-            value={typeCode}
-            onChange={setTypeCode}
-            error={errors['filter.typeCode']}
-          >
+          <SelectField label={t('shareLinks.type')} {...bind('filter.typeCode')}>
             {any}
             {reference.catalog.activityTypes.map((entry) => (
               <option key={entry.code} value={entry.code}>
@@ -416,12 +416,7 @@ function ShareLinkForm({
               </option>
             ))}
           </SelectField>
-          <SelectField
-            label={t('shareLinks.channel')}
-            value={channelCode}
-            onChange={setChannelCode}
-            error={errors['filter.channelCode']}
-          >
+          <SelectField label={t('shareLinks.channel')} {...bind('filter.channelCode')}>
             {any}
             {reference.catalog.channels.map((entry) => (
               <option key={entry.code} value={entry.code}>
@@ -429,12 +424,7 @@ function ShareLinkForm({
               </option>
             ))}
           </SelectField>
-          <SelectField
-            label={t('shareLinks.targetGroup')}
-            value={targetGroupCode}
-            onChange={setTargetGroupCode}
-            error={errors['filter.targetGroupCode']}
-          >
+          <SelectField label={t('shareLinks.targetGroup')} {...bind('filter.targetGroupCode')}>
             {any}
             {reference.catalog.targetGroups.map((entry) => (
               <option key={entry.code} value={entry.code}>
@@ -444,9 +434,8 @@ function ShareLinkForm({
           </SelectField>
           <SelectField
             label={t('shareLinks.status')}
-            value={status}
-            onChange={setStatus}
-            error={errors['filter.status']}
+            {...bind('filter.status')}
+            onChange={(value) => bind('filter.status').onChange(value as z.input<typeof anyStatus>)}
           >
             {any}
             {activityStatuses.map((option) => (
@@ -461,9 +450,7 @@ function ShareLinkForm({
       <div className="form__grid">
         <DateField
           label={t('shareLinks.lastDay')}
-          value={expiresOn}
-          onChange={setExpiresOn}
-          error={errors.expiresOn}
+          {...bind('expiresOn')}
           hint={t('shareLinks.lastDayHint', { days: maxDays, max: dayText(addDays(today, maxDays)) })}
           required
         />

@@ -1,10 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { UnitInput } from '../../../../server/contracts/units';
 import { createUnit, listUnits, type Unit, type UnitLevel, unitLevels, updateUnit } from '../../api/units';
-import { DateField, dayText, readDays, SelectField, saveRecord, TextField } from '../../components/form';
-import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { DateField, dayText, SelectField, saveRecord, TextField } from '../../components/form';
+import { EditorDialog } from '../../components/RecordEditor';
 import { EditButton, SearchableList, searchRows, useAdminList } from '../../components/RecordList';
 import { AdminPage, ValidityText } from '../../components/records';
+import { useRecordForm } from '../../components/useRecordForm';
 import { useT } from '../../i18n/context';
+import { chosenId, intoContract, typedDay, typedText } from '../../lib/form-values';
 import { byName, namesById } from '../../lib/names';
 import { AsOfFilter } from './filters';
 
@@ -110,6 +114,21 @@ function readTags(text: string): string[] {
   return [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 }
 
+/** The unit form's fields, as typed, checked and turned into the contract's input. */
+const UnitValues = intoContract(
+  z.object({
+    code: typedText,
+    name: typedText,
+    shortName: typedText,
+    level: z.enum(unitLevels),
+    parentId: chosenId,
+    validFrom: typedDay,
+    validTo: typedDay,
+    tags: z.string().transform(readTags),
+  }),
+  UnitInput,
+);
+
 function UnitForm({
   unit,
   units,
@@ -122,62 +141,45 @@ function UnitForm({
   onSaved: (unit: Unit) => void;
 }) {
   const t = useT();
-  const [code, setCode] = useState(unit?.code ?? '');
-  const [name, setName] = useState(unit?.name ?? '');
-  const [shortName, setShortName] = useState(unit?.shortName ?? '');
-  const [level, setLevel] = useState<UnitLevel>(unit?.level ?? 'commune');
-  const [parentId, setParentId] = useState(unit?.parentId ? String(unit.parentId) : '');
-  const [validFrom, setValidFrom] = useState(dayText(unit?.validFrom));
-  const [validTo, setValidTo] = useState(dayText(unit?.validTo));
-  const [tags, setTags] = useState(unit?.tags.join(', ') ?? '');
-  const editor = useEditor(unitFields);
-  const { errors } = editor;
-
-  const submit = editor.submit(() => {
-    const days = readDays({ validFrom, validTo }, t);
-    if (!days.ok) return days.errors;
-    const values = {
-      code: code.trim(),
-      name: name.trim(),
-      shortName: shortName.trim(),
-      level,
-      parentId: parentId ? Number(parentId) : null,
-      validFrom: days.values.validFrom,
-      validTo: days.values.validTo,
-      tags: readTags(tags),
-    };
-    return async () => onSaved(await saveRecord(unit, values, createUnit, updateUnit));
+  const editor = useRecordForm({
+    schema: UnitValues,
+    defaultValues: {
+      code: unit?.code ?? '',
+      name: unit?.name ?? '',
+      shortName: unit?.shortName ?? '',
+      level: unit?.level ?? 'commune',
+      parentId: unit?.parentId ? String(unit.parentId) : '',
+      validFrom: dayText(unit?.validFrom),
+      validTo: dayText(unit?.validTo),
+      tags: unit?.tags.join(', ') ?? '',
+    },
+    fields: unitFields,
+    save: (values) => saveRecord(unit, values, createUnit, updateUnit),
+    onSaved,
   });
+  const { bind } = editor;
 
   return (
     <EditorDialog
       title={unit ? t('units.editTitle', { name: unit.name }) : t('units.createTitle')}
       editor={editor}
-      onSubmit={submit}
+      onSubmit={editor.submit}
       onClose={onClose}
     >
       <div className="form__grid">
-        <TextField label={t('units.name')} value={name} onChange={setName} error={errors.name} required />
+        <TextField label={t('units.name')} {...bind('name')} required />
         <TextField
           label={t('common.code')}
-          value={code}
-          onChange={setCode}
-          error={errors.code}
+          {...bind('code')}
           hint={t('common.codeHint')}
           spellCheck={false}
           required
         />
-        <TextField
-          label={t('units.shortName')}
-          value={shortName}
-          onChange={setShortName}
-          error={errors.shortName}
-        />
+        <TextField label={t('units.shortName')} {...bind('shortName')} />
         <SelectField
           label={t('units.level')}
-          value={level}
-          onChange={(value) => setLevel(value as UnitLevel)}
-          error={errors.level}
+          {...bind('level')}
+          onChange={(value) => bind('level').onChange(value as UnitLevel)}
           required
         >
           {unitLevels.map((option) => (
@@ -186,12 +188,7 @@ function UnitForm({
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label={t('units.parent')}
-          value={parentId}
-          onChange={setParentId}
-          error={errors.parentId}
-        >
+        <SelectField label={t('units.parent')} {...bind('parentId')}>
           <option value="">{t('common.none')}</option>
           {units
             .filter((other) => other.id !== unit?.id)
@@ -203,21 +200,9 @@ function UnitForm({
               </option>
             ))}
         </SelectField>
-        <TextField
-          label={t('units.tags')}
-          value={tags}
-          onChange={setTags}
-          error={errors.tags}
-          hint={t('units.tagsHint')}
-          spellCheck={false}
-        />
-        <DateField
-          label={t('common.validFrom')}
-          value={validFrom}
-          onChange={setValidFrom}
-          error={errors.validFrom}
-        />
-        <DateField label={t('common.validTo')} value={validTo} onChange={setValidTo} error={errors.validTo} />
+        <TextField label={t('units.tags')} {...bind('tags')} hint={t('units.tagsHint')} spellCheck={false} />
+        <DateField label={t('common.validFrom')} {...bind('validFrom')} />
+        <DateField label={t('common.validTo')} {...bind('validTo')} />
       </div>
     </EditorDialog>
   );

@@ -1,4 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { UserInput, UserPatch } from '../../../../server/contracts/users';
 import { type Agency, listAgencies } from '../../api/agencies';
 import { type Role, roles } from '../../api/auth';
 import { listUnits, type Unit } from '../../api/units';
@@ -7,12 +10,14 @@ import { can } from '../../app/permissions';
 import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { type FieldErrors, MultiPicker, SelectField, saveRecord, TextField } from '../../components/form';
-import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { MultiPicker, SelectField, saveRecord, TextField } from '../../components/form';
+import { EditorDialog } from '../../components/RecordEditor';
 import { EditButton, RowButton, SearchableList, searchRows, useAdminList } from '../../components/RecordList';
 import { AdminPage, agencyOptions, ConfirmDialog } from '../../components/records';
-import { useLanguage, useT } from '../../i18n/context';
+import { useRecordForm } from '../../components/useRecordForm';
+import { type Translate, useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
+import { chosenId, intoContract, typedText } from '../../lib/form-values';
 import { agencyName, byName, namesById, validOn } from '../../lib/names';
 
 type Reference = { users: User[]; agencies: Agency[]; units: Unit[] };
@@ -43,6 +48,11 @@ export function UsersPage({ role }: { role: Role }) {
   }, []);
   const list = useAdminList<Reference, Editing>(['admin-users'], load);
   const { data, search, editing, done } = list;
+  // The question's dialog shows a refusal itself (mutateAsync rejects to it).
+  const disable = useMutation({
+    mutationFn: (user: User) => updateUser(user.id, user.version, { disabled: true }),
+    onSuccess: (_, user) => done(t('users.disabledDone', { name: user.displayName })),
+  });
 
   const agencyOf = useMemo(
     () => namesById(data?.agencies ?? [], (agency) => agencyName(agency, language)),
@@ -174,8 +184,7 @@ export function UsersPage({ role }: { role: Role }) {
           confirmLabel={t('users.disable')}
           onClose={list.close}
           onConfirm={async () => {
-            await updateUser(editing.user.id, editing.user.version, { disabled: true });
-            done(t('users.disabledDone', { name: editing.user.displayName }));
+            await disable.mutateAsync(editing.user);
           }}
         />
       ) : null}
@@ -186,21 +195,61 @@ export function UsersPage({ role }: { role: Role }) {
 /** Enabling again needs no question: it only gives back what was taken. */
 function EnableButton({ user, onDone }: { user: User; onDone: () => void }) {
   const t = useT();
-  const [error, setError] = useState<unknown>(null);
+  const enable = useMutation({
+    mutationFn: () => updateUser(user.id, user.version, { disabled: false }),
+    onSuccess: onDone,
+  });
   return (
     <>
-      <RowButton
-        label={t('users.enableOne', { name: user.displayName })}
-        onClick={() => updateUser(user.id, user.version, { disabled: false }).then(onDone, setError)}
-      >
+      <RowButton label={t('users.enableOne', { name: user.displayName })} onClick={() => enable.mutate()}>
         {t('users.enable')}
       </RowButton>
-      {error ? <ErrorAlert title={t('users.enableFailed')} error={error} /> : null}
+      {enable.error ? <ErrorAlert title={t('users.enableFailed')} error={enable.error} /> : null}
     </>
   );
 }
 
 const userFields = ['username', 'displayName', 'role', 'agencyId', 'unitIds', 'password'] as const;
+
+/**
+ * The role's two needs, said by the page in its own words as soon as the form is saved: the
+ * server says the same, but only after a round trip. Its words follow the reader's language,
+ * hence a check made of `t` rather than a module-level schema.
+ */
+function checkRole(t: Translate) {
+  return (values: { role: Role; agencyId: number | null; unitIds: number[] }, context: z.RefinementCtx) => {
+    if (needsAgency(values.role) && values.agencyId === null)
+      context.addIssue({ code: 'custom', path: ['agencyId'], message: t('users.agencyNeeded') });
+    if (values.role === 'unit_reporter' && values.unitIds.length === 0)
+      context.addIssue({ code: 'custom', path: ['unitIds'], message: t('users.unitsNeeded') });
+  };
+}
+
+/**
+ * A change sends no password (an administrator resets it in its own form): the contract's
+ * UserInput with its password optional. A new user's form always holds one (its field starts
+ * empty), which the contract's Password checks.
+ */
+const UserRecord = UserInput.partial({ password: true });
+
+/** The user form's fields, as typed, checked by the role's needs and then by the contract. */
+function userValues(t: Translate) {
+  return intoContract(
+    z
+      .object({
+        username: typedText,
+        displayName: typedText,
+        role: z.enum(roles),
+        agencyId: chosenId,
+        unitIds: z.array(z.number()),
+        password: z.string().optional(),
+      })
+      .superRefine(checkRole(t))
+      // Units only mean something for a unit reporter: another role keeps none.
+      .transform((values) => ({ ...values, unitIds: values.role === 'unit_reporter' ? values.unitIds : [] })),
+    UserRecord,
+  );
+}
 
 function UserForm({
   reference,
@@ -218,14 +267,26 @@ function UserForm({
   const timeZone = useTimeZone();
   const me = useUser();
   const today = todayIn(timeZone);
-  const [username, setUsername] = useState(user?.username ?? '');
-  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
-  const [role, setRole] = useState<Role>(user?.role ?? 'viewer');
-  const [agencyId, setAgencyId] = useState(user?.agencyId ? String(user.agencyId) : '');
-  const [unitIds, setUnitIds] = useState<number[]>(user?.unitIds ?? []);
-  const [password, setPassword] = useState('');
-  const editor = useEditor(userFields);
-  const { errors } = editor;
+  const schema = useMemo(() => userValues(t), [t]);
+  const editor = useRecordForm({
+    schema,
+    defaultValues: {
+      username: user?.username ?? '',
+      displayName: user?.displayName ?? '',
+      role: user?.role ?? 'viewer',
+      agencyId: user?.agencyId ? String(user.agencyId) : '',
+      unitIds: user?.unitIds ?? [],
+      password: user ? undefined : '',
+    },
+    fields: userFields,
+    // A new user's password goes with the creation (a change holds none); a change sends only
+    // what changed: the server refuses, for one's own account, even an unchanged role.
+    save: ({ password = '', ...values }) =>
+      saveRecord(user, values, (input) => createUser({ ...input, password }), updateUser),
+    onSaved,
+  });
+  const { bind } = editor;
+  const { role, unitIds } = editor.values;
   const self = user?.id === me.id;
 
   const unitOptions = useMemo(() => {
@@ -240,59 +301,29 @@ function UserForm({
       }));
   }, [reference.units, unitIds, today]);
 
-  const submit = editor.submit(() => {
-    // Said here at once; the server says the same, but only after a round trip.
-    const missing: FieldErrors = {};
-    if (needsAgency(role) && !agencyId) missing.agencyId = t('users.agencyNeeded');
-    if (role === 'unit_reporter' && unitIds.length === 0) missing.unitIds = t('users.unitsNeeded');
-    if (Object.keys(missing).length > 0) return missing;
-
-    const values = {
-      username: username.trim(),
-      displayName: displayName.trim(),
-      role,
-      agencyId: agencyId ? Number(agencyId) : null,
-      // Units only mean something for a unit reporter: another role keeps none.
-      unitIds: role === 'unit_reporter' ? unitIds : [],
-    };
-    // Only what changed: the server refuses, for one's own account, even an unchanged role.
-    return async () =>
-      onSaved(await saveRecord(user, values, (input) => createUser({ ...input, password }), updateUser));
-  });
-
   return (
     <EditorDialog
       title={user ? t('users.editTitle', { name: user.displayName }) : t('users.createTitle')}
       editor={editor}
-      onSubmit={submit}
+      onSubmit={editor.submit}
       onClose={onClose}
       saveLabel={user ? undefined : t('users.createSubmit')}
     >
       <div className="form__grid">
         <TextField
           label={t('users.username')}
-          value={username}
-          onChange={setUsername}
-          error={errors.username}
+          {...bind('username')}
           hint={t('users.usernameHint')}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
           required
         />
-        <TextField
-          label={t('users.displayName')}
-          value={displayName}
-          onChange={setDisplayName}
-          error={errors.displayName}
-          autoComplete="off"
-          required
-        />
+        <TextField label={t('users.displayName')} {...bind('displayName')} autoComplete="off" required />
         <SelectField
           label={t('users.role')}
-          value={role}
-          onChange={(value) => setRole(value as Role)}
-          error={errors.role}
+          {...bind('role')}
+          onChange={(value) => bind('role').onChange(value as Role)}
           hint={self ? t('users.ownRole') : t(`roleHint.${role}`)}
           disabled={self}
           required
@@ -305,9 +336,7 @@ function UserForm({
         </SelectField>
         <SelectField
           label={t('users.agency')}
-          value={agencyId}
-          onChange={setAgencyId}
-          error={errors.agencyId}
+          {...bind('agencyId')}
           hint={needsAgency(role) ? undefined : t('users.agencyOptional')}
           required={needsAgency(role)}
         >
@@ -318,9 +347,8 @@ function UserForm({
           <TextField
             label={t('users.password')}
             type="password"
-            value={password}
-            onChange={setPassword}
-            error={errors.password}
+            {...bind('password')}
+            value={bind('password').value ?? ''}
             hint={t('users.passwordHint')}
             autoComplete="new-password"
             required
@@ -331,9 +359,8 @@ function UserForm({
         <MultiPicker
           label={t('users.units')}
           options={unitOptions}
+          {...bind('unitIds')}
           selected={unitIds}
-          onChange={setUnitIds}
-          error={errors.unitIds}
           hint={t('users.unitsHint')}
         />
       ) : null}
@@ -341,25 +368,36 @@ function UserForm({
   );
 }
 
+/** The new password twice, the same both times (the page's own check), then the contract's. */
+function passwordValues(t: Translate) {
+  return intoContract(
+    z
+      .object({ password: z.string(), repeat: z.string() })
+      .refine((values) => values.password === values.repeat, {
+        path: ['repeat'],
+        message: t('users.passwordMismatch'),
+      })
+      .transform(({ password }) => ({ password })),
+    UserPatch,
+  );
+}
+
 function PasswordForm({ user, onClose, onSaved }: { user: User; onClose: () => void; onSaved: () => void }) {
   const t = useT();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const editor = useEditor(['password']);
-
-  const submit = editor.submit(() => {
-    if (password !== repeat) return { repeat: t('users.passwordMismatch') };
-    return async () => {
-      await updateUser(user.id, user.version, { password });
-      onSaved();
-    };
+  const schema = useMemo(() => passwordValues(t), [t]);
+  const editor = useRecordForm({
+    schema,
+    defaultValues: { password: '', repeat: '' },
+    fields: ['password', 'repeat'],
+    save: (values) => updateUser(user.id, user.version, values),
+    onSaved,
   });
 
   return (
     <EditorDialog
       title={t('users.resetTitle', { name: user.displayName })}
       editor={editor}
-      onSubmit={submit}
+      onSubmit={editor.submit}
       onClose={onClose}
       intro={t('users.resetIntro')}
       saveLabel={t('users.resetSubmit')}
@@ -368,9 +406,7 @@ function PasswordForm({ user, onClose, onSaved }: { user: User; onClose: () => v
       <TextField
         label={t('users.newPassword')}
         type="password"
-        value={password}
-        onChange={setPassword}
-        error={editor.errors.password}
+        {...editor.bind('password')}
         hint={t('users.passwordHint')}
         autoComplete="new-password"
         required
@@ -378,9 +414,7 @@ function PasswordForm({ user, onClose, onSaved }: { user: User; onClose: () => v
       <TextField
         label={t('users.repeatPassword')}
         type="password"
-        value={repeat}
-        onChange={setRepeat}
-        error={editor.errors.repeat}
+        {...editor.bind('repeat')}
         autoComplete="new-password"
         required
       />

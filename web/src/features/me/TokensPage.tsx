@@ -1,7 +1,10 @@
 // The signed-in user's personal access tokens: for a script that calls the API in their
 // name (`Authorization: Bearer …`), or for the calendar feed. A new token's secret is
 // shown once, right after it is made; afterwards only its name and use are listed.
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { ApiTokenInput } from '../../../../server/contracts/users';
 import {
   createMyToken,
   listMyTokens,
@@ -13,12 +16,14 @@ import {
 } from '../../api/tokens';
 import { useTimeZone } from '../../app/timeZone';
 import { SelectField, TextField } from '../../components/form';
-import { EditorDialog, useEditor } from '../../components/RecordEditor';
+import { EditorDialog } from '../../components/RecordEditor';
 import { RecordTable, RowButton, useAdminList } from '../../components/RecordList';
 import { AdminPage, ConfirmDialog, LoadState } from '../../components/records';
 import { SecretBox } from '../../components/SecretBox';
+import { useRecordForm } from '../../components/useRecordForm';
 import { useT } from '../../i18n/context';
 import { formatInstant } from '../../i18n/dates';
+import { intoContract, typedText } from '../../lib/form-values';
 
 type Editing = { kind: 'create' } | { kind: 'revoke'; token: Token };
 
@@ -32,6 +37,15 @@ export function TokensPage() {
   const { data, editing } = list;
   // The newest first: the one just made is at the top, next to its secret.
   const tokens = useMemo(() => [...(data ?? [])].reverse(), [data]);
+  // The question's dialog shows a refusal itself (mutateAsync rejects to it).
+  const revoke = useMutation({
+    mutationFn: (token: Token) => revokeMyToken(token.id),
+    onSuccess: (_, token) => {
+      // A secret still on screen is of no use any more once its token is revoked.
+      if (created?.id === token.id) setCreated(null);
+      list.done(t('tokens.revoked', { name: token.name }));
+    },
+  });
 
   return (
     <AdminPage
@@ -121,10 +135,7 @@ export function TokensPage() {
           confirmLabel={t('tokens.revoke')}
           onClose={list.close}
           onConfirm={async () => {
-            await revokeMyToken(editing.token.id);
-            // A secret still on screen is of no use any more once its token is revoked.
-            if (created?.id === editing.token.id) setCreated(null);
-            list.done(t('tokens.revoked', { name: editing.token.name }));
+            await revoke.mutateAsync(editing.token);
           }}
         />
       ) : null}
@@ -161,28 +172,35 @@ function TokenUsage({ kind, secret }: { kind: TokenKind; secret: string }) {
 
 const tokenFields = ['kind', 'name'] as const;
 
+/** The token form's fields, as typed, checked and turned into the contract's input. */
+const TokenValues = intoContract(z.object({ kind: z.enum(tokenKinds), name: typedText }), ApiTokenInput);
+
+/** A new token's form: for a script unless chosen otherwise (typed, so that `kind` stays a kind). */
+const newToken: z.input<typeof TokenValues> = { kind: 'api', name: '' };
+
 function TokenForm({ onClose, onSaved }: { onClose: () => void; onSaved: (token: NewToken) => void }) {
   const t = useT();
-  const [kind, setKind] = useState<TokenKind>('api');
-  const [name, setName] = useState('');
-  const editor = useEditor(tokenFields);
-
-  const submit = editor.submit(() => async () => onSaved(await createMyToken({ kind, name: name.trim() })));
+  const editor = useRecordForm({
+    schema: TokenValues,
+    defaultValues: newToken,
+    fields: tokenFields,
+    save: createMyToken,
+    onSaved,
+  });
+  const { bind } = editor;
 
   return (
     <EditorDialog
       title={t('tokens.createTitle')}
       editor={editor}
-      onSubmit={submit}
+      onSubmit={editor.submit}
       onClose={onClose}
       saveLabel={t('tokens.createSubmit')}
       wide={false}
     >
       <TextField
         label={t('tokens.name')}
-        value={name}
-        onChange={setName}
-        error={editor.errors.name}
+        {...bind('name')}
         hint={t('tokens.nameHint')}
         autoComplete="off"
         maxLength={100}
@@ -190,10 +208,9 @@ function TokenForm({ onClose, onSaved }: { onClose: () => void; onSaved: (token:
       />
       <SelectField
         label={t('tokens.kind')}
-        value={kind}
-        onChange={(value) => setKind(value as TokenKind)}
-        error={editor.errors.kind}
-        hint={t(`tokenKindHint.${kind}`)}
+        {...bind('kind')}
+        onChange={(value) => bind('kind').onChange(value as TokenKind)}
+        hint={t(`tokenKindHint.${editor.values.kind}`)}
         required
       >
         {tokenKinds.map((option) => (

@@ -3,7 +3,9 @@
 // figures of different units are never added. Reach (`max`) is the largest single item's,
 // not a sum. An item on several channels is in each channel's row and counted once in the
 // totals. The communication department records a published item here in one step.
-import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { MediaOutputQuery } from '../../../../server/contracts/media-output';
 import { type Agency, listAgencies } from '../../api/agencies';
 import { type Campaign, listCampaigns } from '../../api/campaigns';
 import { type Catalog, getCatalog } from '../../api/catalog';
@@ -13,17 +15,19 @@ import { Link } from '../../app/router';
 import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
 import { PageFrame } from '../../components/ActivityParts';
-import { CheckboxField, DateField, dayText, readDays, SelectField } from '../../components/form';
+import { CheckboxField, DateField, dayText, SelectField } from '../../components/form';
 import { agencyOptions, LoadState } from '../../components/records';
 import { TableRegion } from '../../components/Table';
+import { useRecordForm } from '../../components/useRecordForm';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { formatIsoDay, todayIn } from '../../i18n/dates';
+import { intoContract, neededDay } from '../../lib/form-values';
 import { unitText, useNumbers } from '../../lib/format';
 import { entryName } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
 import { HeldForm } from '../results/HeldForm';
 import { heldActivityHref } from '../results/links';
-import { monthLabel, monthsOf, type Period, presetOf, presetPeriod, presets } from './period';
+import { monthLabel, monthsOf, type Period, type Preset, presetOf, presetPeriod, presets } from './period';
 import './media.css';
 
 type Reference = { catalog: Catalog; agencies: Agency[]; campaigns: Campaign[] };
@@ -74,9 +78,8 @@ function MediaOutputView({ reference }: { reference: Reference }) {
     campaignId: '',
     acceptedOnly: false,
   }));
-  const [startText, setStartText] = useState(dayText(filters.startDate));
-  const [endText, setEndText] = useState(dayText(filters.endDate));
-  const [dateErrors, setDateErrors] = useState<Partial<Record<'startDate' | 'endDate', string>>>({});
+  // A preset starts the typed dates again from its period, their refusals gone.
+  const [datesKey, setDatesKey] = useState(0);
   const [quickOpen, setQuickOpen] = useState(false);
   const [quickKey, setQuickKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -97,33 +100,10 @@ function MediaOutputView({ reference }: { reference: Reference }) {
   );
   const output = useLoad(['media-output', filters], load);
 
-  const setPeriod = (period: Period) => {
-    setFilters((current) => ({ ...current, ...period }));
-    setStartText(dayText(period.startDate));
-    setEndText(dayText(period.endDate));
-    setDateErrors({});
-  };
-
-  const applyDates = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const days = readDays({ startDate: startText, endDate: endText }, t);
-    if (!days.ok) {
-      setDateErrors(days.errors);
-      return;
-    }
-    const { startDate, endDate } = days.values;
-    if (!startDate || !endDate) {
-      setDateErrors({
-        ...(startDate ? {} : { startDate: t('media.dayNeeded') }),
-        ...(endDate ? {} : { endDate: t('media.dayNeeded') }),
-      });
-      return;
-    }
-    if (endDate < startDate) {
-      setDateErrors({ endDate: t('media.endBeforeStart') });
-      return;
-    }
-    setPeriod({ startDate, endDate });
+  const setPeriod = (period: Period) => setFilters((current) => ({ ...current, ...period }));
+  const choosePreset = (preset: Preset) => {
+    setPeriod(presetPeriod(preset, today));
+    setDatesKey((key) => key + 1);
   };
 
   const current = presetOf(filters, today);
@@ -146,27 +126,14 @@ function MediaOutputView({ reference }: { reference: Reference }) {
                   current === preset ? 'button button--small' : 'button button--small button--secondary'
                 }
                 aria-pressed={current === preset}
-                onClick={() => setPeriod(presetPeriod(preset, today))}
+                onClick={() => choosePreset(preset)}
               >
                 {t(`media.preset.${preset}`)}
               </button>
             ))}
           </div>
         </fieldset>
-        <form className="media-filters__dates" onSubmit={applyDates} noValidate>
-          <DateField
-            label={t('media.from')}
-            value={startText}
-            onChange={setStartText}
-            error={dateErrors.startDate}
-          />
-          <DateField label={t('media.to')} value={endText} onChange={setEndText} error={dateErrors.endDate} />
-          <div className="media-filters__apply">
-            <button type="submit" className="button">
-              {t('media.apply')}
-            </button>
-          </div>
-        </form>
+        <PeriodDates key={datesKey} period={filters} onPeriod={setPeriod} />
         <div className="form__grid">
           <SelectField
             label={t('media.agency')}
@@ -239,6 +206,47 @@ function MediaOutputView({ reference }: { reference: Reference }) {
         {(data) => <OutputTables output={data} catalog={reference.catalog} />}
       </LoadState>
     </>
+  );
+}
+
+/**
+ * The two dates as typed, both needed and in order, in the page's words (hence made of `t`),
+ * then checked as the media output's query takes them.
+ */
+function periodValues(t: Translate) {
+  return intoContract(
+    z
+      .object({ startDate: neededDay(t('media.dayNeeded')), endDate: neededDay(t('media.dayNeeded')) })
+      .refine((period) => period.endDate >= period.startDate, {
+        path: ['endDate'],
+        message: t('media.endBeforeStart'),
+      }),
+    MediaOutputQuery,
+  );
+}
+
+/** The period typed as two dates, applied to the page's filters. */
+function PeriodDates({ period, onPeriod }: { period: Period; onPeriod: (period: Period) => void }) {
+  const t = useT();
+  const schema = useMemo(() => periodValues(t), [t]);
+  const dates = useRecordForm({
+    schema,
+    defaultValues: { startDate: dayText(period.startDate), endDate: dayText(period.endDate) },
+    fields: ['startDate', 'endDate'],
+    // Nothing is sent from here: the page asks for the output of the period it applies.
+    save: async ({ startDate, endDate }) => ({ startDate, endDate }),
+    onSaved: onPeriod,
+  });
+  return (
+    <form ref={dates.form} className="media-filters__dates" onSubmit={dates.submit} noValidate>
+      <DateField label={t('media.from')} {...dates.bind('startDate')} />
+      <DateField label={t('media.to')} {...dates.bind('endDate')} />
+      <div className="media-filters__apply">
+        <button type="submit" className="button">
+          {t('media.apply')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -1,11 +1,15 @@
 // Choosing the report's period: a year and one of its usual periods (the official half-year
 // and year, the 30/7 peak, the calendar year, a quarter, a month), or two dates typed the
 // Vietnamese way (15/12/2024 – 14/6/2025).
-import { type FormEvent, useId, useState } from 'react';
+import { useEffect, useId, useMemo } from 'react';
+import { z } from 'zod';
+import { SummaryQuery } from '../../../../server/contracts/reports';
 import type { ReportPeriod } from '../../api/reports';
 import { DateField, dayText, readDay, SelectField } from '../../components/form';
-import { useLanguage, useT } from '../../i18n/context';
+import { useRecordForm } from '../../components/useRecordForm';
+import { type Translate, useLanguage, useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
+import { intoContract } from '../../lib/form-values';
 import type { Loaded } from '../../lib/useLoad';
 
 export type Period = { startDate: string; endDate: string };
@@ -18,6 +22,38 @@ const groups: { title: MessageKey; kinds: readonly ReportPeriod['kind'][] }[] = 
   { title: 'reports.period.group.calendar', kinds: ['year', 'quarter'] },
   { title: 'reports.period.group.months', kinds: ['month'] },
 ];
+
+/**
+ * A date as typed here (`30/7/2025`), as `YYYY-MM-DD`; an empty or unreadable one is refused
+ * with `message`.
+ */
+function typedReportDay(message: string) {
+  return z.string().transform((text, context): string => {
+    const day = readDay(text);
+    if (day) return day;
+    context.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+}
+
+/**
+ * The two dates as typed, in the chooser's own words (hence made of `t`), then checked as the
+ * report's query takes them.
+ */
+function periodValues(t: Translate) {
+  return intoContract(
+    z
+      .object({
+        startDate: typedReportDay(t('reports.period.badDate')),
+        endDate: typedReportDay(t('reports.period.badDate')),
+      })
+      .refine((period) => period.endDate >= period.startDate, {
+        path: ['endDate'],
+        message: t('reports.period.endBeforeStart'),
+      }),
+    SummaryQuery,
+  );
+}
 
 export function PeriodChooser({
   year,
@@ -42,26 +78,23 @@ export function PeriodChooser({
     ? items.find((item) => item.startDate === period.startDate && item.endDate === period.endDate)
     : undefined;
 
-  // The typed dates follow the chosen period until the user types other ones.
-  const [typed, setTyped] = useState({ start: '', end: '', of: '' });
-  const periodKey = period ? `${period.startDate}/${period.endDate}` : '';
-  const texts =
-    typed.of === periodKey
-      ? typed
-      : { start: dayText(period?.startDate), end: dayText(period?.endDate), of: periodKey };
-  const [error, setError] = useState<{ start?: string; end?: string }>({});
+  const schema = useMemo(() => periodValues(t), [t]);
+  const dates = useRecordForm({
+    schema,
+    defaultValues: { startDate: dayText(period?.startDate), endDate: dayText(period?.endDate) },
+    fields: ['startDate', 'endDate'],
+    // Nothing is sent from here: the reports page asks for the period it is given.
+    save: async ({ startDate, endDate }) => ({ startDate, endDate }),
+    onSaved: onPeriod,
+  });
 
-  const applyDates = (event: FormEvent) => {
-    event.preventDefault();
-    const startDate = readDay(texts.start);
-    const endDate = readDay(texts.end);
-    const errors: { start?: string; end?: string } = {};
-    if (!startDate) errors.start = t('reports.period.badDate');
-    if (!endDate) errors.end = t('reports.period.badDate');
-    if (startDate && endDate && endDate < startDate) errors.end = t('reports.period.endBeforeStart');
-    setError(errors);
-    if (startDate && endDate && endDate >= startDate) onPeriod({ startDate, endDate });
-  };
+  // Whenever the chosen period changes (a preset, another year), the typed dates show it again.
+  const { change } = dates;
+  const startDate = period?.startDate;
+  const endDate = period?.endDate;
+  useEffect(() => {
+    change({ startDate: dayText(startDate), endDate: dayText(endDate) });
+  }, [startDate, endDate, change]);
 
   return (
     <section className="report-period" aria-labelledby={`${id}-title`}>
@@ -103,19 +136,9 @@ export function PeriodChooser({
           <option value={CUSTOM}>{t('reports.period.custom')}</option>
         </SelectField>
       </div>
-      <form className="report-period__dates" onSubmit={applyDates} noValidate>
-        <DateField
-          label={t('reports.period.from')}
-          value={texts.start}
-          onChange={(start) => setTyped({ ...texts, start })}
-          error={error.start}
-        />
-        <DateField
-          label={t('reports.period.to')}
-          value={texts.end}
-          onChange={(end) => setTyped({ ...texts, end })}
-          error={error.end}
-        />
+      <form ref={dates.form} className="report-period__dates" onSubmit={dates.submit} noValidate>
+        <DateField label={t('reports.period.from')} {...dates.bind('startDate')} />
+        <DateField label={t('reports.period.to')} {...dates.bind('endDate')} />
         <div className="report-period__apply">
           <button type="submit" className="button button--secondary">
             {t('reports.period.apply')}

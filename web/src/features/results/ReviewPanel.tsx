@@ -1,11 +1,17 @@
 // Where a result stands (sent, accepted, returned with the reviewer's note), and for
 // coordinators the review itself: accept, or return with a note saying what to fix.
-import { useId, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { ReviewInput } from '../../../../server/contracts/results';
 import { type Result, reviewResult } from '../../api/results';
 import { useTimeZone } from '../../app/timeZone';
-import { FormErrors, splitErrors, TextAreaField } from '../../components/form';
-import { useT } from '../../i18n/context';
+import { describeError } from '../../components/ErrorAlert';
+import { FormErrors, TextAreaField } from '../../components/form';
+import { useRecordForm } from '../../components/useRecordForm';
+import { type Translate, useT } from '../../i18n/context';
 import { formatInstant } from '../../i18n/dates';
+import { intoContract, typedText } from '../../lib/form-values';
 
 /** The result's review status in words, and the returned note where nobody can miss it. */
 export function ReviewStatus({ result }: { result: Result }) {
@@ -55,34 +61,14 @@ export function ReviewPanel({
   const t = useT();
   const id = useId();
   const [returning, setReturning] = useState(false);
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const { byField, general } = splitErrors(error, ['note'], t);
+  // The note typed before a cancel is there again when the return is asked once more.
+  const [draft, setDraft] = useState('');
+  const accept = useMutation({
+    mutationFn: () => reviewResult(activityId, { decision: 'accept' }, result.version),
+    onSuccess: (reviewed) => onReviewed(reviewed, 'accept'),
+  });
 
   if (result.reviewStatus === 'returned') return null;
-
-  const review = async (decision: 'accept' | 'return') => {
-    if (decision === 'return' && note.trim() === '') {
-      setNoteError(t('results.returnNoteNeeded'));
-      return;
-    }
-    setNoteError(undefined);
-    setError(null);
-    setBusy(true);
-    try {
-      const body = decision === 'return' ? { decision, note: note.trim() } : { decision };
-      const reviewed = await reviewResult(activityId, body, result.version);
-      setReturning(false);
-      setNote('');
-      onReviewed(reviewed, decision);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section className="work-page__panel result-review" aria-labelledby={`${id}-title`}>
@@ -90,52 +76,111 @@ export function ReviewPanel({
       <p className="work-page__note">
         {result.reviewStatus === 'submitted' ? t('results.reviewHint') : t('results.reviewAcceptedHint')}
       </p>
-      <FormErrors messages={general} />
       {returning ? (
+        <ReturnForm
+          activityId={activityId}
+          result={result}
+          draft={draft}
+          onCancel={(note) => {
+            setDraft(note);
+            setReturning(false);
+          }}
+          onReturned={(reviewed) => {
+            setDraft('');
+            setReturning(false);
+            onReviewed(reviewed, 'return');
+          }}
+        />
+      ) : (
         <>
-          <TextAreaField
-            label={t('results.returnNote')}
-            hint={t('results.returnNoteHint')}
-            value={note}
-            onChange={setNote}
-            error={noteError ?? byField.note}
-            required
-            rows={3}
-            maxLength={2000}
-          />
+          <FormErrors messages={accept.error ? [describeError(accept.error, t)] : []} />
           <div className="form-actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy}
-              onClick={() => review('return')}
-            >
-              {t('results.returnSubmit')}
-            </button>
+            {result.reviewStatus === 'submitted' ? (
+              <button
+                type="button"
+                className="button"
+                disabled={accept.isPending}
+                onClick={() => accept.mutate()}
+              >
+                {t('results.accept')}
+              </button>
+            ) : null}
             <button
               type="button"
               className="button button--secondary"
               onClick={() => {
-                setReturning(false);
-                setNoteError(undefined);
+                accept.reset();
+                setReturning(true);
               }}
             >
-              {t('common.cancel')}
+              {t('results.return')}
             </button>
           </div>
         </>
-      ) : (
-        <div className="form-actions">
-          {result.reviewStatus === 'submitted' ? (
-            <button type="button" className="button" disabled={busy} onClick={() => review('accept')}>
-              {t('results.accept')}
-            </button>
-          ) : null}
-          <button type="button" className="button button--secondary" onClick={() => setReturning(true)}>
-            {t('results.return')}
-          </button>
-        </div>
       )}
     </section>
+  );
+}
+
+/**
+ * The note, needed for a return and said so in the page's words (hence made of `t`), then the
+ * contract's check.
+ */
+function returnValues(t: Translate) {
+  return intoContract(
+    z
+      .object({ note: typedText.refine((note) => note !== '', t('results.returnNoteNeeded')) })
+      .transform(({ note }) => ({ decision: 'return' as const, note })),
+    ReviewInput,
+  );
+}
+
+/** Returning the result, with the note saying what to fix. */
+function ReturnForm({
+  activityId,
+  result,
+  draft,
+  onCancel,
+  onReturned,
+}: {
+  activityId: number;
+  result: Result;
+  draft: string;
+  onCancel: (note: string) => void;
+  onReturned: (result: Result) => void;
+}) {
+  const t = useT();
+  const schema = useMemo(() => returnValues(t), [t]);
+  const editor = useRecordForm({
+    schema,
+    defaultValues: { note: draft },
+    fields: ['note'],
+    save: (review) => reviewResult(activityId, review, result.version),
+    onSaved: onReturned,
+  });
+  return (
+    <form ref={editor.form} onSubmit={editor.submit} noValidate>
+      <FormErrors messages={editor.general} />
+      <TextAreaField
+        label={t('results.returnNote')}
+        hint={t('results.returnNoteHint')}
+        {...editor.bind('note')}
+        required
+        rows={3}
+        maxLength={2000}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button--danger" disabled={editor.busy}>
+          {t('results.returnSubmit')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onCancel(editor.values.note)}
+        >
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,9 +1,16 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useMemo, useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { LoginInput } from '../../../../server/contracts/users';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { describeError } from '../../components/ErrorAlert';
 import { TextField } from '../../components/form';
 import { type Translate, useT } from '../../i18n/context';
+import { intoContract, typedText } from '../../lib/form-values';
+import { zodIssueWords } from '../../lib/refusals';
 
 /** A wait in the words a person uses: seconds under a minute, else whole minutes rounded up. */
 function waitText(seconds: number | undefined, t: Translate): string {
@@ -22,40 +29,59 @@ function signInError(error: unknown, t: Translate): string {
   return describeError(error, t);
 }
 
+/** Both fields needed, said in the page's words (hence made of `t`), then the contract's bounds. */
+function signInValues(t: Translate) {
+  return intoContract(
+    z.object({
+      username: typedText.refine((name) => name !== '', t('signIn.usernameMissing')),
+      password: z.string().min(1, t('signIn.passwordMissing')),
+    }),
+    LoginInput,
+  );
+}
+
+/**
+ * Signing in, on react-hook-form and a react-query mutation directly rather than useRecordForm:
+ * its refusal is about the sign-in as a whole, worded by this page from the error itself (a
+ * wrong password, how long to wait after too many), and it empties the password and puts the
+ * focus there for the next try; useRecordForm gives a refusal only as the server's words.
+ */
 export function SignInPage({ expired }: { expired: boolean }) {
   const t = useT();
   const { signIn } = useSession();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
   const passwordInput = useRef<HTMLInputElement>(null);
 
   // Whoever lands here came to sign in: the first field is where they type.
   const usernameInput = useRef<HTMLInputElement>(null);
   useEffect(() => usernameInput.current?.focus(), []);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setError(null);
-    const empty = {
-      ...(username.trim() ? {} : { username: t('signIn.usernameMissing') }),
-      ...(password ? {} : { password: t('signIn.passwordMissing') }),
-    };
-    setMissing(empty);
-    if (empty.username || empty.password) return;
-    setBusy(true);
-    try {
-      await signIn({ username: username.trim(), password });
-      // On success this page is replaced; nothing more to do here.
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-      // Retyping the password is the usual next step after a refusal.
-      setPassword('');
+  const resolver = useMemo(
+    () => zodResolver(signInValues(t), { error: (issue) => zodIssueWords(issue, t.language) }),
+    [t],
+  );
+  // Errors stay until the next try: a message appearing while typing would move the button.
+  const form = useForm({
+    resolver,
+    defaultValues: { username: '', password: '' },
+    reValidateMode: 'onSubmit',
+  });
+  const signingIn = useMutation({
+    mutationFn: signIn,
+    // On success this page is replaced; after a refusal, retyping the password is the usual next step.
+    onError: () => {
+      form.setValue('password', '');
       passwordInput.current?.focus();
-    }
+    },
+  });
+  const { username, password } = form.watch();
+  const { errors } = form.formState;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    signingIn.reset();
+    void form.handleSubmit(
+      (credentials) => signingIn.mutate(credentials),
+      (missing) => (missing.username ? usernameInput : passwordInput).current?.focus(),
+    )(event);
   };
 
   return (
@@ -69,17 +95,17 @@ export function SignInPage({ expired }: { expired: boolean }) {
             {t('signIn.expired')}
           </p>
         ) : null}
-        {error ? (
+        {signingIn.error ? (
           <p className="error-box sign-in__error" role="alert">
-            {signInError(error, t)}
+            {signInError(signingIn.error, t)}
           </p>
         ) : null}
         <TextField
           ref={usernameInput}
           label={t('signIn.username')}
           value={username}
-          onChange={setUsername}
-          error={missing.username}
+          onChange={(value) => form.setValue('username', value)}
+          error={errors.username?.message}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
@@ -90,13 +116,13 @@ export function SignInPage({ expired }: { expired: boolean }) {
           label={t('signIn.password')}
           type="password"
           value={password}
-          onChange={setPassword}
-          error={missing.password}
+          onChange={(value) => form.setValue('password', value)}
+          error={errors.password?.message}
           autoComplete="current-password"
           required
         />
-        <button type="submit" className="button button--block" disabled={busy}>
-          {busy ? t('signIn.busy') : t('signIn.submit')}
+        <button type="submit" className="button button--block" disabled={signingIn.isPending}>
+          {signingIn.isPending ? t('signIn.busy') : t('signIn.submit')}
         </button>
         <p className="sign-in__help">{t('signIn.help')}</p>
       </form>
