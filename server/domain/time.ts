@@ -281,6 +281,11 @@ export function lastLocalDateOf(endInstant: string, timeZone: string): string {
   return localDateOf(toStoredInstant(last), timeZone);
 }
 
+/** Whether an instant (with its offset or in UTC) is now or past. */
+export function hasPassed(instant: string, clock: Clock = systemClock): boolean {
+  return Temporal.Instant.compare(Temporal.Instant.from(instant), clock()) <= 0;
+}
+
 /** Milliseconds since 1970 now, for a widget (FullCalendar) that counts time in Date values. */
 export function epochMillisecondsNow(clock: Clock = systemClock): number {
   return clock().epochMilliseconds;

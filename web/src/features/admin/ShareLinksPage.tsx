@@ -28,7 +28,7 @@ import { AdminPage, agencyOptions, ConfirmDialog, LoadState } from '../../compon
 import { SecretBox } from '../../components/SecretBox';
 import { useRecordForm } from '../../components/useRecordForm';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
-import { addDays, formatInstant, formatIsoDay, formatLastDay, todayIn } from '../../i18n/dates';
+import { addDays, formatInstant, formatIsoDay, formatLastDay, hasPassed, todayIn } from '../../i18n/dates';
 import type { MessageKey } from '../../i18n/vi';
 import { chosenId, intoContract, neededDay, typedText } from '../../lib/form-values';
 import { agencyName, byName, entryName, namesById, validOn } from '../../lib/names';
@@ -44,9 +44,9 @@ type Reference = {
 
 type LinkStatus = 'active' | 'expired' | 'revoked';
 
-function statusOf(link: ShareLink, now: number): LinkStatus {
+function statusOf(link: ShareLink): LinkStatus {
   if (link.revokedAt) return 'revoked';
-  return Date.parse(link.expiresAt) <= now ? 'expired' : 'active';
+  return hasPassed(link.expiresAt) ? 'expired' : 'active';
 }
 
 /** A link's name in a sentence: its note, or its number when it has none. */
@@ -108,7 +108,6 @@ export function ShareLinksPage() {
   );
   const { data, editing } = list;
   const userName = useMemo(() => namesById(data?.users ?? [], (user) => user.displayName), [data]);
-  const now = Date.now();
   // The question's dialog shows a refusal itself (mutateAsync rejects to it).
   const revoke = useMutation({
     mutationFn: (link: ShareLink) => revokeShareLink(link.id),
@@ -151,7 +150,7 @@ export function ShareLinksPage() {
             caption={t('common.count', { shown: reference.links.items.length, total: reference.links.total })}
             rows={reference.links.items}
             rowKey={(link) => link.id}
-            rowClassName={(link) => (statusOf(link, now) === 'active' ? undefined : 'table__row--muted')}
+            rowClassName={(link) => (statusOf(link) === 'active' ? undefined : 'table__row--muted')}
             columns={[
               {
                 label: t('shareLinks.note'),
@@ -204,7 +203,7 @@ export function ShareLinksPage() {
               {
                 label: t('shareLinks.state'),
                 cell: (link) => {
-                  const status = statusOf(link, now);
+                  const status = statusOf(link);
                   return (
                     <>
                       <span className={status === 'active' ? 'badge badge--on' : 'badge badge--off'}>
@@ -219,7 +218,7 @@ export function ShareLinksPage() {
               },
             ]}
             actions={(link) =>
-              statusOf(link, now) === 'active' ? (
+              statusOf(link) === 'active' ? (
                 <RowButton
                   danger
                   label={t('shareLinks.revokeOne', { name: linkName(link) })}

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { ObservanceEntry, ObservanceThemeEntry } from '../../../api/catalog';
+import { useTimeZone } from '../../../app/timeZone';
 import { Dialog } from '../../../components/Dialog';
 import { dayText } from '../../../components/form';
 import { EditButton } from '../../../components/RecordList';
 import { TableRegion } from '../../../components/Table';
 import { type Translate, useT } from '../../../i18n/context';
+import { parseDay, todayIn } from '../../../i18n/dates';
 import { ThemeForm } from './ThemeForm';
 
 /** An observance's theme for each year, and a form to set one (a new year, or a correction). */
@@ -23,7 +25,9 @@ export function ThemesDialog({
   // Each save starts the form again, empty (its key changes); so does the catalogue's answer
   // once a new year is in it, so that the form then offers the year after that one.
   const [saves, setSaves] = useState(0);
-  const nextYear = (themes[0]?.year ?? new Date().getFullYear() - 1) + 1;
+  const timeZone = useTimeZone();
+  const thisYear = parseDay(todayIn(timeZone)).year;
+  const nextYear = themes[0] ? themes[0].year + 1 : thisYear;
 
   return (
     <Dialog title={t('catalog.themesTitle', { name: observance.name })} onClose={onClose} wide>
