@@ -55,7 +55,7 @@ const reportsRoutes: FastifyPluginAsyncZod<{ reportYearStart: string }> = async 
     handler: async (request, reply) => {
       const { format: extension, ...query } = request.query;
       const format = formats[extension];
-      const body = await format.build(gatherReport(contextOf(request), query));
+      const body = await format.build(gatherReport(contextOf(request), query, options.reportYearStart));
       const name = `bao-cao-truyen-thong_${query.startDate}_${query.endDate}.${extension}`;
       return reply
         .header('content-type', format.type)

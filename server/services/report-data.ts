@@ -27,6 +27,8 @@ export type ListedActivity = {
 
 export type ReportData = {
   query: SummaryQuery;
+  /** The day (MM-DD) the official reporting year starts. */
+  yearStart: string;
   /** "từ ngày 15/12/2024 đến ngày 14/6/2025" */
   periodWords: string;
   totals: Summary;
@@ -38,7 +40,20 @@ export type ReportData = {
   }[];
   indicators: Summary['indicators'];
   activities: ListedActivity[];
-  issuer: { parent: string; body: string; place: string };
+  /**
+   * The issuing body: its parent line and its name in capitals as the header prints them,
+   * its name as a sentence says it, its letters in the ký hiệu, and the place of the date line.
+   */
+  issuer: {
+    /** The agency kind, which decides the header's parent line and who signs. */
+    kind: string;
+    parent: string;
+    parentName: string;
+    body: string;
+    bodyName: string;
+    symbol: string;
+    place: string;
+  };
   today: string;
 };
 
@@ -137,8 +152,29 @@ function listedActivities(ctx: ServiceContext, query: SummaryQuery): ListedActiv
   });
 }
 
+/** The issuing body's letters in the ký hiệu (`BC-CATP`), from its short name. */
+export function symbolOf(shortName: string, name: string): string {
+  const words = (shortName || name).normalize('NFC').split(/\s+/).filter(Boolean);
+  const letters = words.map((word) =>
+    // An abbreviation stays whole (UBND, GD&ĐT), any other word gives its first letter.
+    /^[\p{Lu}&]{2,}$/u.test(word) ? word.replace(/&/g, '') : (word[0] ?? '').toLocaleUpperCase('vi'),
+  );
+  return letters.join('');
+}
+
+/**
+ * The line above the issuing body in the header: a police force's documents are headed by
+ * the Ministry of Public Security, a People's Committee's by nothing, every other provincial
+ * body's by the province's People's Committee.
+ */
+function parentOf(kind: string, committeeName: string): string {
+  if (kind === 'police') return 'Bộ Công an';
+  if (kind === 'people_committee') return '';
+  return committeeName;
+}
+
 /** The body issuing the report: the user's agency, else the standing agency (provincial police). */
-function issuerOf(ctx: ServiceContext, date: string) {
+function issuerOf(ctx: ServiceContext, date: string): ReportData['issuer'] {
   const inForce = ctx.db
     .select()
     .from(agencies)
@@ -155,23 +191,31 @@ function issuerOf(ctx: ServiceContext, date: string) {
     .where(eq(units.tier, 1))
     .all()
     .find((unit) => validOn(unit, date));
+  const issuer = own ?? standing;
+  const parentName = issuer ? parentOf(issuer.kind, committee?.name ?? '') : '';
   return {
-    parent: (committee?.name ?? '').replace(/^Ủy ban nhân dân/i, 'UBND').toLocaleUpperCase('vi'),
-    body: (own ?? standing)?.name.toLocaleUpperCase('vi') ?? '',
+    parent: parentName.replace(/^Ủy ban nhân dân/i, 'UBND').toLocaleUpperCase('vi'),
+    parentName,
+    kind: issuer?.kind ?? '',
+    body: issuer?.name.toLocaleUpperCase('vi') ?? '',
+    bodyName: issuer?.name ?? '',
+    symbol: issuer ? symbolOf(issuer.shortName, issuer.name) : '',
     place: province?.shortName ?? '',
   };
 }
 
-export function gatherReport(ctx: ServiceContext, query: SummaryQuery): ReportData {
+/** `yearStart`: the day (MM-DD) the official reporting year starts, which names a half-year or a year report. */
+export function gatherReport(ctx: ServiceContext, query: SummaryQuery, yearStart = '12-15'): ReportData {
   const base = { ...query, groupBy: undefined };
   const table = (key: ReportData['tables'][number]['key'], title: string) => {
     const summary = getSummary(ctx, { ...base, groupBy: key });
     return { key, title, rows: summary.rows, overlap: summary.rowsOverlap };
   };
   const totals = getSummary(ctx, base);
-  const today = todayIn(ctx.timeZone);
+  const today = todayIn(ctx.timeZone, ctx.now);
   return {
     query,
+    yearStart,
     periodWords: `từ ngày ${vietnameseDate(query.startDate)} đến ngày ${vietnameseDate(query.endDate)}`,
     totals,
     tables: [

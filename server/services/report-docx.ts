@@ -1,95 +1,202 @@
-// The periodic report as a Word document in the usual administrative layout (Nghị định
-// 30/2020/NĐ-CP): the issuing body and the national motto side by side, number and date,
-// the title, a narrative paragraph per section written from the figures (numbers the
-// Vietnamese way: 1.234), the tables, and the signature block.
+// The periodic report as a Word document an official can sign, in the layout of Decree
+// 30/2020/NĐ-CP: A4 portrait, Times New Roman 13 pt, the issuing body and the national motto
+// side by side (40/60) with their short rules, the number and the date line, the kind of
+// document and its trích yếu, the text written from the figures (numbers the Vietnamese way:
+// 1.234), nơi nhận and the signature block; page numbers from page 2 in the top margin. The
+// figures themselves go to an appendix in a landscape section: tables of at most about ten
+// figure columns, grouped by family, with a total row and their header repeated on each page.
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   Packer,
+  PageNumber,
+  PageOrientation,
   Paragraph,
   type ParagraphChild,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
 import type { SummaryRow } from '../contracts/reports';
 import { unitWord } from '../domain/indicators';
+import { addMonths, dateParts, previousDay } from '../domain/time';
 import type { ReportData } from './report-data';
+import { officialYear } from './report-periods';
 
 const FONT = 'Times New Roman';
-const SIZE = 26; // half-points: 13 pt, the size of an administrative text
+/** Half-points: 13 pt for the text, as the decree asks (13–14 pt). */
+const SIZE = 26;
+const LANGUAGE = { value: 'vi-VN' } as const;
 const numbers = new Intl.NumberFormat('vi-VN');
 export const vn = (value: number) => numbers.format(value);
 
-const run = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+/** A4 in twentieths of a point, and the decree's margins: top and bottom 20 mm, left 30, right 20. */
+const A4 = { width: 11906, height: 16838 };
+const MM = 56.7;
+const PORTRAIT_MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 20 * MM };
+const LANDSCAPE_MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 20 * MM, right: 20 * MM };
+const PORTRAIT_TEXT_WIDTH = A4.width - PORTRAIT_MARGINS.left - PORTRAIT_MARGINS.right;
+const LANDSCAPE_TEXT_WIDTH = A4.height - LANDSCAPE_MARGINS.left - LANDSCAPE_MARGINS.right;
+
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+type RunStyle = { bold?: boolean; italics?: boolean; size?: number };
+
+const run = (text: string, style: RunStyle = {}) =>
   new TextRun({
     text,
     font: FONT,
-    size: options.size ?? SIZE,
-    bold: options.bold ?? false,
-    italics: options.italics ?? false,
+    size: style.size ?? SIZE,
+    bold: style.bold ?? false,
+    italics: style.italics ?? false,
+    language: LANGUAGE,
   });
 
 function paragraph(
   children: ParagraphChild[] | string,
-  options: {
-    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
-    indent?: boolean;
-    after?: number;
-  } = {},
+  options: { align?: Align; indent?: boolean; after?: number; keepNext?: boolean } = {},
 ) {
   return new Paragraph({
     children: typeof children === 'string' ? [run(children)] : children,
     alignment: options.align ?? AlignmentType.JUSTIFIED,
     spacing: { after: options.after ?? 120, line: 300 },
+    keepNext: options.keepNext ?? false,
     ...(options.indent ? { indent: { firstLine: 567 } } : {}),
   });
 }
 
-const noBorders = {
-  top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-  bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-  left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-  right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-};
+const centered = (text: string, style: RunStyle = {}, after = 0) =>
+  paragraph([run(text, style)], { align: AlignmentType.CENTER, after });
 
-/** Issuing body (left) and national motto (right), with the number and the place and date under them. */
-function header(data: ReportData): Table {
-  const [year, month, day] = data.today.split('-');
-  const cell = (lines: Paragraph[]) =>
-    new TableCell({ children: lines, borders: noBorders, width: { size: 50, type: WidthType.PERCENTAGE } });
-  const centered = (children: ParagraphChild[]) =>
-    paragraph(children, { align: AlignmentType.CENTER, after: 0 });
+/**
+ * The short rule under the motto, the issuing body and the trích yếu: an empty line whose
+ * top border is `width` twips long, centred in its column of `column` twips.
+ */
+function shortRule(width: number, column: number): Paragraph {
+  const side = Math.max(0, Math.round((column - width) / 2));
+  return new Paragraph({
+    children: [],
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    indent: { left: side, right: side },
+    spacing: { after: 120, line: 240 },
+  });
+}
+
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorders = { top: none, bottom: none, left: none, right: none };
+
+/** A table without lines, for what the decree lays out side by side (header, signature). */
+function sideBySide(columns: { width: number; children: Paragraph[] }[]): Table {
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { ...noBorders, insideHorizontal: noBorders.top, insideVertical: noBorders.top },
+    width: { size: PORTRAIT_TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: columns.map((column) => column.width),
+    layout: TableLayoutType.FIXED,
+    borders: { ...noBorders, insideHorizontal: none, insideVertical: none },
     rows: [
       new TableRow({
-        children: [
-          cell([
-            centered([run(data.issuer.parent, { size: 24 })]),
-            centered([run(data.issuer.body, { bold: true, size: 24 })]),
-            centered([run('Số:        /BC-', { size: 24 })]),
-          ]),
-          cell([
-            centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })]),
-            centered([run('Độc lập - Tự do - Hạnh phúc', { bold: true })]),
-            centered([
-              run(`${data.issuer.place}, ngày ${Number(day)} tháng ${Number(month)} năm ${year}`, {
-                italics: true,
-              }),
-            ]),
-          ]),
-        ],
+        children: columns.map(
+          (column) =>
+            new TableCell({
+              children: column.children,
+              borders: noBorders,
+              width: { size: column.width, type: WidthType.DXA },
+            }),
+        ),
       }),
     ],
   });
 }
 
-/** "1.234 buổi" — a figure with its unit, or nothing when the indicator has no figure. */
+// ---------------------------------------------------------------- what the document says it is
+
+export type ReportKind = 'half_year' | 'year' | 'custom';
+
+/**
+ * The first six months of a reporting year are a half-year report (sơ kết), the whole year
+ * a year report (tổng kết); the reporting year starts on the official day (`yearStart`,
+ * 15/12 by default) or on 1/1. Any other period is reported as itself.
+ */
+export function reportKindOf(startDate: string, endDate: string, yearStart: string): ReportKind {
+  const { year } = dateParts(endDate);
+  const starts = [officialYear(year, yearStart).start, `${year}-01-01`];
+  if (!starts.includes(startDate)) return 'custom';
+  if (endDate === previousDay(addMonths(startDate, 6))) return 'half_year';
+  if (endDate === previousDay(addMonths(startDate, 12))) return 'year';
+  return 'custom';
+}
+
+const SUBJECT = 'công tác truyền thông phòng, chống mua bán người';
+
+/** The trích yếu, as the kind of report words it: the year is the one the period ends in. */
+export function subjectOf(data: ReportData): string {
+  const year = dateParts(data.query.endDate).year;
+  switch (reportKindOf(data.query.startDate, data.query.endDate, data.yearStart)) {
+    case 'half_year':
+      return `Sơ kết ${SUBJECT} 6 tháng đầu năm ${year}`;
+    case 'year':
+      return `Tổng kết ${SUBJECT} năm ${year} và phương hướng, nhiệm vụ năm ${year + 1}`;
+    case 'custom':
+      return `Kết quả ${SUBJECT}`;
+  }
+}
+
+/** `Huế, ngày 02 tháng 02 năm 2026`: days under 10 and the months 1 and 2 with a leading zero. */
+export function dateLine(place: string, date: string): string {
+  const { year, month, day } = dateParts(date);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${place}, ngày ${two(day)} tháng ${month <= 2 ? two(month) : month} năm ${year}`;
+}
+
+// ---------------------------------------------------------------- first page
+
+/** Issuing body (40 %) and national motto (60 %), each with its rule, then the number and the date line. */
+function header(data: ReportData): Table {
+  const left = Math.round(PORTRAIT_TEXT_WIDTH * 0.4);
+  const right = PORTRAIT_TEXT_WIDTH - left;
+  const { issuer } = data;
+  return sideBySide([
+    {
+      width: left,
+      children: [
+        ...(issuer.parent ? [centered(issuer.parent, { size: 24 })] : []),
+        centered(issuer.body, { bold: true, size: 24 }),
+        shortRule(Math.min(left * 0.5, 1700), left),
+        centered(`Số:        /BC-${issuer.symbol}`, { size: 26 }),
+      ],
+    },
+    {
+      width: right,
+      children: [
+        centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
+        centered('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 }),
+        shortRule(3400, right),
+        centered(dateLine(issuer.place, data.today), { italics: true, size: 26 }),
+      ],
+    },
+  ]);
+}
+
+function title(data: ReportData): Paragraph[] {
+  const period = reportKindOf(data.query.startDate, data.query.endDate, data.yearStart) === 'custom';
+  return [
+    paragraph(''),
+    centered('BÁO CÁO', { bold: true, size: 28 }),
+    centered(subjectOf(data), { bold: true, size: 28 }),
+    ...(period ? [centered(`(${capitalised(data.periodWords)})`, { italics: true })] : []),
+    shortRule(1700, PORTRAIT_TEXT_WIDTH),
+  ];
+}
+
+const capitalised = (text: string) => `${text.charAt(0).toLocaleUpperCase('vi')}${text.slice(1)}`;
+
+// ---------------------------------------------------------------- the text
+
+/** "1.234 buổi" — a figure with its words, or nothing when the indicator has no figure. */
 function figure(data: ReportData, code: string, words?: string): string | null {
   const value = data.totals.totals.values[code];
   if (value === undefined) return null;
@@ -97,209 +204,422 @@ function figure(data: ReportData, code: string, words?: string): string | null {
   return `${vn(value)} ${words ?? (indicator ? unitWord(indicator.unit) : '')}`.trim();
 }
 
+const present = (parts: (string | null)[]) => parts.filter((part): part is string => part !== null);
+
 /** The general results, as officials write them, from the totals. */
 export function narrative(data: ReportData): string[] {
   const { totals } = data.totals;
   const sentences: string[] = [];
+  sentences.push(
+    `Trong kỳ báo cáo (${data.periodWords}), các cơ quan, đơn vị, địa phương triển khai ${vn(totals.activities)} hoạt động truyền thông phòng, chống mua bán người, trong đó ${vn(totals.done)} hoạt động đã tổ chức và báo cáo kết quả.`,
+  );
+  if (data.today < data.query.endDate) {
+    sentences.push(
+      `Số liệu tính đến ngày ${dateParts(data.today).day}/${dateParts(data.today).month}/${dateParts(data.today).year}.`,
+    );
+  }
   const sessions = figure(data, 'sessions', 'buổi tuyên truyền');
   const attendances = figure(data, 'attendances', 'lượt người tham dự');
-  const within = [
+  const within = present([
     figure(data, 'attendances_female', 'lượt nữ'),
     figure(data, 'attendances_ethnic_minority', 'lượt người dân tộc thiểu số'),
     figure(data, 'attendances_students', 'lượt học sinh, sinh viên'),
-  ].filter((part): part is string => part !== null);
-  sentences.push(
-    `Trong kỳ báo cáo (${data.periodWords}), các cơ quan, đơn vị, địa phương triển khai ${vn(totals.activities)} hoạt động truyền thông phòng, chống mua bán người, trong đó ${vn(totals.done)} hoạt động đã báo cáo kết quả.`,
-  );
+  ]);
   if (sessions || attendances) {
     const parts = [sessions ? `Tổ chức ${sessions}` : 'Tổ chức các buổi tuyên truyền'];
     if (attendances)
       parts.push(`thu hút ${attendances}${within.length ? ` (trong đó ${within.join(', ')})` : ''}`);
     sentences.push(`${parts.join(', ')}.`);
   }
-  const materials = [
+  const materials = present([
     figure(data, 'leaflets', 'tờ rơi, tờ gấp'),
     figure(data, 'booklets', 'sổ tay, tài liệu'),
     figure(data, 'posters', 'áp phích'),
     figure(data, 'banners', 'băng rôn, khẩu hiệu'),
     figure(data, 'billboards', 'pano'),
-  ].filter((part): part is string => part !== null);
+  ]);
   if (materials.length) sentences.push(`Phát hành ${materials.join(', ')}.`);
-  const media = [
+  // Press, radio and television are the mass media; loudspeakers are the grassroots
+  // information system, and SMS goes out through the telecom operators: said apart.
+  const media = present([
     figure(data, 'news_items', 'tin, bài, ảnh'),
     figure(data, 'programmes', 'chương trình, phóng sự, tọa đàm'),
     figure(data, 'broadcasts', 'lượt phát sóng'),
+    figure(data, 'broadcast_minutes', 'phút phát sóng'),
+  ]);
+  if (media.length) sentences.push(`Trên các phương tiện thông tin đại chúng: ${media.join(', ')}.`);
+  const loudspeakers = present([
+    figure(data, 'loudspeaker_broadcasts', 'lượt phát'),
+    figure(data, 'loudspeaker_minutes', 'phút'),
+  ]);
+  if (loudspeakers.length)
+    sentences.push(`Hệ thống thông tin cơ sở (loa truyền thanh) thực hiện ${loudspeakers.join(', ')}.`);
+  const online = present([
     figure(data, 'social_posts', 'bài đăng trên cổng thông tin, mạng xã hội'),
-    figure(data, 'loudspeaker_broadcasts', 'lượt phát trên loa truyền thanh cơ sở'),
-    figure(data, 'sms_sent', 'tin nhắn SMS'),
-  ].filter((part): part is string => part !== null);
-  if (media.length)
-    sentences.push(`Về truyền thông trên phương tiện thông tin đại chúng: ${media.join(', ')}.`);
+    figure(data, 'web_banners', 'banner trên trang điện tử'),
+  ]);
   const views = figure(data, 'views', 'lượt xem');
   const reach = figure(data, 'reach', 'người');
-  if (views || reach) {
+  if (online.length || views || reach) {
+    const parts = [...online, ...(views ? [`đạt ${views}`] : [])];
     const reachWords = reach ? `; sản phẩm tiếp cận nhiều nhất đạt ${reach}` : '';
-    sentences.push(`Các sản phẩm truyền thông trực tuyến đạt ${views ?? '0 lượt xem'}${reachWords}.`);
+    sentences.push(`Trên môi trường mạng: ${parts.join(', ') || 'các sản phẩm trực tuyến'}${reachWords}.`);
   }
-  const contest = [figure(data, 'contest_entries', 'lượt dự thi'), figure(data, 'prizes', 'giải')].filter(
-    (part): part is string => part !== null,
-  );
+  const sms = figure(data, 'sms_sent', 'tin nhắn');
+  if (sms) sentences.push(`Phối hợp các doanh nghiệp viễn thông gửi ${sms} tuyên truyền.`);
+  const contest = present([figure(data, 'contest_entries', 'lượt dự thi'), figure(data, 'prizes', 'giải')]);
   if (contest.length) sentences.push(`Các cuộc thi tìm hiểu có ${contest.join(', ')}.`);
+  const stage = present([
+    figure(data, 'teams', 'đội'),
+    figure(data, 'performances', 'tiết mục văn nghệ, tiểu phẩm'),
+  ]);
+  if (stage.length) sentences.push(`Các hội thi, liên hoan có ${stage.join(', ')} tham gia.`);
   // Contestants are counted per contest (a `max` indicator): the largest contest, never a sum.
   const contestants = figure(data, 'contestants', 'thí sinh');
   if (contestants) sentences.push(`Cuộc thi đông nhất có ${contestants}.`);
   const pledges = figure(data, 'pledges', 'bản cam kết');
   if (pledges) sentences.push(`Vận động ký ${pledges} không vi phạm pháp luật về mua bán người.`);
+  const questionnaires = figure(data, 'questionnaires', 'phiếu khảo sát, phiếu hỏi');
+  if (questionnaires) sentences.push(`Thu về ${questionnaires}.`);
   return sentences;
 }
 
-function table(data: ReportData, first: string, rows: SummaryRow[], includeTotal: boolean): Table {
-  const cell = (
-    text: string,
-    bold = false,
-    align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
-  ) =>
-    new TableCell({
-      children: [new Paragraph({ children: [run(text, { bold, size: 22 })], alignment: align })],
-    });
-  const header = new TableRow({
-    tableHeader: true,
+/** "Hình thức được tổ chức nhiều nhất là …, tiếp đến là …": the three largest rows of a table. */
+function leaders(rows: SummaryRow[], opening: string): string | null {
+  const top = [...rows].filter((row) => row.activities > 0).sort((a, b) => b.activities - a.activities);
+  const [first, second, third] = top;
+  if (!first) return null;
+  const named = (row: SummaryRow) => `${row.label} (${vn(row.activities)} hoạt động)`;
+  const then = [second, third].filter((row): row is SummaryRow => row !== undefined).map(named);
+  return `${opening} ${named(first)}${then.length ? `, tiếp đến là ${then.join(' và ')}` : ''}.`;
+}
+
+function body(data: ReportData): Paragraph[] {
+  const heading = (text: string) =>
+    paragraph([run(text, { bold: true })], { align: AlignmentType.LEFT, keepNext: true });
+  const table = (key: ReportData['tables'][number]['key']) =>
+    data.tables.find((entry) => entry.key === key)?.rows ?? [];
+  const specifics = present([
+    leaders(table('type'), 'Hình thức được tổ chức nhiều nhất là'),
+    leaders(table('agency'), 'Các cơ quan, đơn vị chủ trì, phối hợp nhiều hoạt động nhất là'),
+    leaders(table('unit'), 'Địa bàn có nhiều hoạt động nhất là'),
+    leaders(table('targetGroup'), 'Nhóm đối tượng được hướng tới nhiều nhất là'),
+  ]);
+  return [
+    paragraph(`${data.issuer.bodyName} báo cáo kết quả ${SUBJECT} ${data.periodWords} như sau:`, {
+      indent: true,
+    }),
+    heading('I. KẾT QUẢ THỰC HIỆN'),
+    heading('1. Kết quả chung'),
+    ...narrative(data).map((sentence) => paragraph(sentence, { indent: true })),
+    heading('2. Kết quả cụ thể'),
+    ...specifics.map((sentence) => paragraph(sentence, { indent: true })),
+    paragraph('Số liệu chi tiết theo cơ quan, đơn vị và địa bàn tại Phụ lục kèm theo.', { indent: true }),
+    heading('II. ĐÁNH GIÁ CHUNG'),
+    paragraph(
+      `Số liệu trong báo cáo được tổng hợp từ ${vn(data.totals.totals.done)} kết quả đã báo cáo trên hệ thống${data.query.acceptedOnly === 'true' ? ' (chỉ tính kết quả đã được chấp nhận)' : ' (gồm các kết quả đã gửi, kể cả kết quả chưa được duyệt)'}; mỗi chỉ tiêu được cộng theo đơn vị tính riêng, không cộng lẫn giữa các đơn vị tính; hoạt động phối hợp được tính một lần trong tổng số.`,
+      { indent: true },
+    ),
+  ];
+}
+
+/**
+ * Who signs, by the kind of body, until the report is composed as a record with its signer:
+ * a People's Committee signs on behalf of its members (TM.), a police force or a department
+ * by its director, any other body by its head.
+ */
+function authorityOf(kind: string): string {
+  if (kind === 'people_committee') return 'TM. ỦY BAN NHÂN DÂN';
+  if (kind === 'police' || kind === 'department') return 'GIÁM ĐỐC';
+  return 'THỦ TRƯỞNG CƠ QUAN';
+}
+
+/** Nơi nhận on the left, a real list ending with the archive; the signer's block on the right. */
+function signature(data: ReportData): Table {
+  const left = Math.round(PORTRAIT_TEXT_WIDTH * 0.45);
+  const right = PORTRAIT_TEXT_WIDTH - left;
+  const line = (text: string) =>
+    paragraph([run(text, { size: 22 })], { align: AlignmentType.LEFT, after: 0 });
+  const recipients = [
+    ...(data.issuer.parentName ? [`- ${data.issuer.parentName} (để báo cáo);`] : []),
+    '- Các cơ quan, đơn vị liên quan;',
+    `- Lưu: VT, ${data.issuer.symbol}.`,
+  ];
+  return sideBySide([
+    {
+      width: left,
+      children: [
+        paragraph([run('Nơi nhận:', { bold: true, italics: true, size: 24 })], {
+          align: AlignmentType.LEFT,
+          after: 0,
+        }),
+        ...recipients.map(line),
+      ],
+    },
+    {
+      width: right,
+      children: [
+        centered(authorityOf(data.issuer.kind), { bold: true, size: 26 }),
+        // Room for the signature and the seal; the signer's name is written under it by hand
+        // until the report is composed as a record with its signer.
+        ...Array.from({ length: 5 }, () => paragraph('', { after: 0 })),
+      ],
+    },
+  ]);
+}
+
+// ---------------------------------------------------------------- the appendix
+
+/** The appendix's families of figures, at most about ten columns each, in the order officials read them. */
+export const appendixFamilies = [
+  {
+    title: 'Tuyên truyền trực tiếp và tài liệu',
+    codes: [
+      'sessions',
+      'attendances',
+      'attendances_female',
+      'attendances_ethnic_minority',
+      'attendances_students',
+      'leaflets',
+      'booklets',
+      'posters',
+      'banners',
+      'pledges',
+    ],
+  },
+  {
+    title: 'Báo chí, phát thanh, truyền hình, thông tin cơ sở và môi trường mạng',
+    codes: [
+      'news_items',
+      'programmes',
+      'broadcasts',
+      'broadcast_minutes',
+      'loudspeaker_broadcasts',
+      'loudspeaker_minutes',
+      'social_posts',
+      'views',
+      'reach',
+      'sms_sent',
+    ],
+  },
+  {
+    title: 'Thi tìm hiểu, hội thi, văn nghệ và sản phẩm khác',
+    codes: [
+      'contest_entries',
+      'contestants',
+      'prizes',
+      'teams',
+      'performances',
+      'billboards',
+      'web_banners',
+      'questionnaires',
+    ],
+  },
+] as const;
+
+type Indicator = ReportData['indicators'][number];
+type Column = { header: string; cell: (row: Omit<SummaryRow, 'key' | 'label'>) => string };
+
+const TOTAL_LABEL = 'Tổng cộng (mỗi hoạt động tính một lần)';
+
+function tableCell(
+  text: string,
+  width: number,
+  style: { bold?: boolean; align?: Align; shade?: boolean } = {},
+) {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    ...(style.shade ? { shading: { fill: 'EEEEEE' } } : {}),
     children: [
-      cell(first, true),
-      cell('Số hoạt động', true),
-      cell('Có kết quả', true),
-      ...data.indicators.map((indicator) =>
-        cell(
-          `${indicator.name} (${unitWord(indicator.unit)}${indicator.aggregation === 'max' ? ', lớn nhất' : ''})`,
-          true,
-        ),
-      ),
+      new Paragraph({
+        children: [run(text, { bold: style.bold ?? false, size: 20 })],
+        alignment: style.align ?? AlignmentType.LEFT,
+        spacing: { after: 0, line: 240 },
+      }),
     ],
   });
+}
+
+/**
+ * One family's figures by the rows of a grouping: the label, the activities and those done,
+ * then each indicator of the family that has a figure in any row (empty columns left out).
+ */
+function appendixTable(
+  data: ReportData,
+  first: string,
+  rows: SummaryRow[],
+  indicators: Indicator[],
+): Table | null {
+  const shown = indicators.filter((indicator) =>
+    [data.totals.totals, ...rows].some((row) => row.values[indicator.code] !== undefined),
+  );
+  // Only the rows with a figure of this family: a press table does not list every commune.
+  const listed = rows.filter((row) => shown.some((indicator) => row.values[indicator.code] !== undefined));
+  if (shown.length === 0 || listed.length === 0) return null;
+  const columns: Column[] = [
+    { header: 'Số hoạt động', cell: (row) => vn(row.activities) },
+    { header: 'Đã tổ chức', cell: (row) => vn(row.done) },
+    ...shown.map((indicator) => ({
+      header: `${indicator.name} (${unitWord(indicator.unit)})`,
+      cell: (row: Omit<SummaryRow, 'key' | 'label'>) => {
+        const value = row.values[indicator.code];
+        return value === undefined ? '' : vn(value);
+      },
+    })),
+  ];
+  // The label column takes what a figure column does not need: figures are short, names long.
+  const figureWidth = Math.min(1500, Math.floor((LANDSCAPE_TEXT_WIDTH * 0.7) / columns.length));
+  const labelWidth = LANDSCAPE_TEXT_WIDTH - figureWidth * columns.length;
+  const widths = [labelWidth, ...columns.map(() => figureWidth)];
   const line = (label: string, row: Omit<SummaryRow, 'key' | 'label'>, bold = false) =>
     new TableRow({
+      cantSplit: true,
       children: [
-        cell(label, bold),
-        cell(vn(row.activities), bold, AlignmentType.RIGHT),
-        cell(vn(row.done), bold, AlignmentType.RIGHT),
-        ...data.indicators.map((indicator) => {
-          const value = row.values[indicator.code];
-          return cell(value === undefined ? '' : vn(value), bold, AlignmentType.RIGHT);
-        }),
+        tableCell(label, labelWidth, { bold }),
+        ...columns.map((column) =>
+          tableCell(column.cell(row), figureWidth, { bold, align: AlignmentType.RIGHT }),
+        ),
       ],
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
-      header,
-      ...rows.map((row) => line(row.label, row)),
-      ...(includeTotal ? [line('Tổng cộng (mỗi hoạt động tính một lần)', data.totals.totals, true)] : []),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: [
+          tableCell(first, labelWidth, { bold: true, align: AlignmentType.CENTER, shade: true }),
+          ...columns.map((column) =>
+            tableCell(column.header, figureWidth, { bold: true, align: AlignmentType.CENTER, shade: true }),
+          ),
+        ],
+      }),
+      ...listed.map((row) => line(row.label, row)),
+      line(TOTAL_LABEL, data.totals.totals, true),
     ],
   });
 }
 
-function sectionNarrative(rows: SummaryRow[], what: string): string {
-  const top = [...rows].sort((a, b) => b.activities - a.activities).slice(0, 3);
-  if (top.length === 0) return `Chưa có hoạt động nào ${what} trong kỳ.`;
-  return `Nhiều hoạt động nhất: ${top.map((row) => `${row.label} (${vn(row.activities)} hoạt động)`).join('; ')}.`;
+function appendix(data: ReportData): (Paragraph | Table)[] {
+  const heading = (text: string) =>
+    paragraph([run(text, { bold: true })], { align: AlignmentType.LEFT, keepNext: true, after: 80 });
+  const grouping = (key: ReportData['tables'][number]['key']) =>
+    data.tables.find((entry) => entry.key === key)?.rows ?? [];
+  const indicatorsOf = (codes: readonly string[]) =>
+    codes.flatMap((code) => data.indicators.filter((indicator) => indicator.code === code));
+  const [direct] = appendixFamilies;
+  // An indicator the catalogue gained after these families were drawn still gets its table.
+  const familyCodes = new Set<string>(appendixFamilies.flatMap((family) => family.codes));
+  const others = data.indicators.filter((indicator) => !familyCodes.has(indicator.code));
+  const tables: { title: string; first: string; rows: SummaryRow[]; indicators: Indicator[] }[] = [
+    ...appendixFamilies.map((family) => ({
+      title: `${family.title}, theo cơ quan, đơn vị chủ trì và phối hợp`,
+      first: 'Cơ quan, đơn vị',
+      rows: grouping('agency'),
+      indicators: indicatorsOf(family.codes),
+    })),
+    ...(others.length > 0
+      ? [
+          {
+            title: 'Chỉ tiêu khác, theo cơ quan, đơn vị',
+            first: 'Cơ quan, đơn vị',
+            rows: grouping('agency'),
+            indicators: others,
+          },
+        ]
+      : []),
+    {
+      title: `${direct.title}, theo địa bàn`,
+      first: 'Địa bàn',
+      rows: grouping('unit'),
+      indicators: indicatorsOf(direct.codes),
+    },
+  ];
+  const built = tables.flatMap((entry) => {
+    const table = appendixTable(data, entry.first, entry.rows, entry.indicators);
+    return table ? [{ title: entry.title, table }] : [];
+  });
+  return [
+    centered('PHỤ LỤC', { bold: true, size: 26 }),
+    centered(`Số liệu kết quả ${SUBJECT}`, { bold: true, size: 26 }),
+    centered(
+      `(Kèm theo Báo cáo số        /BC-${data.issuer.symbol} ngày ${dateParts(data.today).day}/${dateParts(data.today).month}/${dateParts(data.today).year} của ${data.issuer.bodyName})`,
+      {
+        italics: true,
+      },
+      200,
+    ),
+    ...built.flatMap(({ title: tableTitle, table }, index) => [
+      heading(`Bảng ${index + 1}. ${tableTitle}`),
+      table,
+      ...(data.tables.some((entry) => entry.overlap)
+        ? [
+            paragraph(
+              [
+                run(
+                  'Ghi chú: bảng liệt kê các cơ quan, đơn vị, địa bàn có số liệu của nhóm chỉ tiêu này; hoạt động phối hợp được tính cho mỗi nơi tham gia, nên cộng các dòng có thể khác tổng cộng.',
+                  { italics: true, size: 20 },
+                ),
+              ],
+              { after: 200 },
+            ),
+          ]
+        : [paragraph('', { after: 120 })]),
+    ]),
+  ];
+}
+
+// ---------------------------------------------------------------- the document
+
+/** The page number, centred in the top margin, on every page but the first. */
+function pageNumbers() {
+  return {
+    default: new Header({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE, language: LANGUAGE }),
+          ],
+        }),
+      ],
+    }),
+    first: new Header({ children: [new Paragraph({ children: [] })] }),
+  };
 }
 
 export async function reportDocx(data: ReportData): Promise<Buffer> {
-  const heading = (text: string) => paragraph([run(text, { bold: true })], { align: AlignmentType.LEFT });
-  const tables = data.tables.flatMap((entry, index) => [
-    heading(`${['1', '2', '3', '4'][index]}. ${entry.title}`),
-    paragraph(sectionNarrative(entry.rows, 'được ghi nhận'), { indent: true }),
-    ...(entry.overlap
-      ? [
-          paragraph(
-            [
-              run(
-                'Ghi chú: hoạt động phối hợp được tính cho mỗi cơ quan, đơn vị tham gia; cộng các dòng có thể lớn hơn tổng cộng.',
-                { italics: true, size: 22 },
-              ),
-            ],
-            { indent: true },
-          ),
-        ]
-      : []),
-    table(
-      data,
-      entry.key === 'unit'
-        ? 'Địa bàn'
-        : entry.key === 'agency'
-          ? 'Cơ quan'
-          : entry.key === 'type'
-            ? 'Loại hình'
-            : 'Nhóm đối tượng',
-      entry.rows,
-      true,
-    ),
-    paragraph(''),
-  ]);
   const document = new Document({
     creator: 'Lịch truyền thông phòng, chống mua bán người',
-    title: `Báo cáo kết quả công tác truyền thông phòng, chống mua bán người ${data.periodWords}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
+    title: `${subjectOf(data)} ${data.periodWords}`,
+    styles: {
+      default: { document: { run: { font: FONT, size: SIZE, language: LANGUAGE } } },
+    },
     sections: [
       {
-        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
-        children: [
-          header(data),
-          paragraph(''),
-          paragraph([run('BÁO CÁO', { bold: true, size: 28 })], { align: AlignmentType.CENTER, after: 0 }),
-          paragraph([run('Kết quả công tác truyền thông phòng, chống mua bán người', { bold: true })], {
-            align: AlignmentType.CENTER,
-            after: 0,
-          }),
-          paragraph([run(`(${data.periodWords.replace(/^từ/, 'Từ')})`, { italics: true })], {
-            align: AlignmentType.CENTER,
-          }),
-          heading('I. KẾT QUẢ CHUNG'),
-          ...narrative(data).map((sentence) => paragraph(sentence, { indent: true })),
-          heading('II. KẾT QUẢ CỤ THỂ'),
-          ...tables,
-          heading('III. NHẬN XÉT, ĐÁNH GIÁ'),
-          paragraph(
-            `Số liệu trong báo cáo được tổng hợp từ ${vn(data.totals.totals.done)} kết quả đã báo cáo trên hệ thống${data.query.acceptedOnly === 'true' ? ' (chỉ tính kết quả đã được chấp nhận)' : ''}; mỗi chỉ tiêu được cộng theo đơn vị tính riêng, không cộng lẫn giữa các đơn vị tính.`,
-            { indent: true },
-          ),
-          paragraph(''),
-          signature(data),
-        ],
+        properties: {
+          titlePage: true,
+          page: { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: PORTRAIT_MARGINS },
+        },
+        headers: pageNumbers(),
+        children: [header(data), ...title(data), ...body(data), paragraph(''), signature(data)],
+      },
+      {
+        properties: {
+          page: {
+            // docx swaps the width and height itself for a landscape page.
+            size: { ...A4, orientation: PageOrientation.LANDSCAPE },
+            margin: LANDSCAPE_MARGINS,
+          },
+        },
+        headers: { default: pageNumbers().default },
+        children: appendix(data),
       },
     ],
   });
   return Packer.toBuffer(document);
-}
-
-function signature(data: ReportData): Table {
-  const cell = (lines: Paragraph[]) =>
-    new TableCell({ children: lines, borders: noBorders, width: { size: 50, type: WidthType.PERCENTAGE } });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { ...noBorders, insideHorizontal: noBorders.top, insideVertical: noBorders.top },
-    rows: [
-      new TableRow({
-        children: [
-          cell([
-            paragraph([run('Nơi nhận:', { bold: true, italics: true, size: 24 })], {
-              align: AlignmentType.LEFT,
-              after: 0,
-            }),
-            paragraph([run('- Như trên;', { size: 22 })], { align: AlignmentType.LEFT, after: 0 }),
-            paragraph([run('- Lưu: VT.', { size: 22 })], { align: AlignmentType.LEFT, after: 0 }),
-          ]),
-          cell([
-            paragraph([run(`THỦ TRƯỞNG ${data.issuer.body}`.trim(), { bold: true, size: 24 })], {
-              align: AlignmentType.CENTER,
-              after: 0,
-            }),
-            paragraph([run('(Ký, ghi rõ họ tên và đóng dấu)', { italics: true, size: 24 })], {
-              align: AlignmentType.CENTER,
-            }),
-          ]),
-        ],
-      }),
-    ],
-  });
 }

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../server/contracts/plans';
 import type { Summary } from '../../server/contracts/reports';
 import { seedWithDemo } from '../../server/demo';
+import { appendixFamilies } from '../../server/services/report-docx';
 import { USER_PASSWORD } from '../helpers/accounts';
 import { ADMIN, TEST_TIME_ZONE } from '../helpers/app';
 import { json, type Page as ListPage } from '../helpers/factories';
@@ -153,14 +154,21 @@ describe('a tour of the demo data', () => {
     const word = await downloadFrom(page, /Word/);
     const xml = (await (await JSZip.loadAsync(word)).file('word/document.xml')?.async('string')) ?? '';
     const text = xml.replace(/<[^>]+>/g, '');
-    const totalsLine = [
-      summary.totals.activities,
-      summary.totals.done,
-      ...summary.indicators.map((i) => summary.totals.values[i.code]),
-    ]
-      .map((value) => (value === undefined ? '' : vn.format(value)))
-      .join('');
-    expect(text).toContain(`Tổng cộng (mỗi hoạt động tính một lần)${totalsLine}`);
+    // The appendix has one table per family of figures, each closed by the totals of its
+    // indicators that hold a figure: together they give every figure of the summary.
+    const totalRows = [...text.matchAll(/Tổng cộng \(mỗi hoạt động tính một lần\)([\d.]*)/g)].map(
+      (match) => match[1] ?? '',
+    );
+    expect(totalRows.length).toBeGreaterThan(0);
+    for (const family of appendixFamilies) {
+      const figures = family.codes.flatMap((code) => {
+        const value = summary.totals.values[code];
+        return value === undefined ? [] : [vn.format(value)];
+      });
+      if (figures.length === 0) continue;
+      const line = [summary.totals.activities, summary.totals.done].map((value) => vn.format(value));
+      expect(totalRows, family.title).toContain([...line, ...figures].join(''));
+    }
     expect(text).toContain(`triển khai ${vn.format(summary.totals.activities)} hoạt động`);
 
     const excel = await downloadFrom(page, /Excel/);
