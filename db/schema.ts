@@ -136,6 +136,9 @@ export const indicators = sqliteTable('indicators', {
   nameEn: text('name_en').notNull(),
   /** What one counts: attendance, person, view, message... Figures of different units are never added. */
   unit: text('unit').notNull(),
+  /** The word written after a figure ("1.234 lượt người", "20 tấm", "15 pano"), and in English. */
+  unitWord: text('unit_word').notNull().default(''),
+  unitWordEn: text('unit_word_en').notNull().default(''),
   /** `sum` adds across activities; `max` (unique people reached) never does. */
   aggregation: text('aggregation', { enum: ['sum', 'max'] }).notNull(),
   parentCode: text('parent_code'),

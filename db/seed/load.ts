@@ -2,7 +2,7 @@
 // activities are the server's (server/demo), since they go through its services. Each step
 // runs once: `seed_runs` remembers it, and rows are keyed
 // by their stable codes, so a second start changes nothing.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   activityTypes,
@@ -55,6 +55,7 @@ export function seedDatabase(db: Db): SeedReport {
   step('units', seedUnits);
   step('agencies', seedAgencies);
   step('plan-2024', seedPlan2024);
+  step('catalog-revision-2026-12', reviseCatalog202612);
   return { applied };
 }
 
@@ -84,6 +85,8 @@ function seedCatalog(tx: Tx): void {
         name: nfc(indicator.name),
         nameEn: indicator.nameEn,
         unit: indicator.unit,
+        unitWord: nfc(indicator.unitWord),
+        unitWordEn: indicator.unitWordEn,
         aggregation: indicator.aggregation === 'max' ? 'max' : 'sum',
         parentCode: indicator.parentCode,
         sortOrder,
@@ -112,6 +115,38 @@ function seedCatalog(tx: Tx): void {
         .run();
     }
   });
+}
+
+/**
+ * The catalogue's revision of December 2026 for a database seeded before it (a new one has it
+ * from the 'catalog' step already): each indicator's unit words where none is set yet, the
+ * aggregation of `contestants` (now summed across contests, as published reports total
+ * them), and each activity type's indicators widened to the revision's, keeping any an
+ * administrator added.
+ */
+function reviseCatalog202612(tx: Tx): void {
+  for (const indicator of catalogData.indicators) {
+    tx.update(indicators)
+      .set({ unitWord: nfc(indicator.unitWord), unitWordEn: indicator.unitWordEn })
+      .where(and(eq(indicators.code, indicator.code), eq(indicators.unitWord, '')))
+      .run();
+    if (indicator.code === 'contestants') {
+      tx.update(indicators)
+        .set({ aggregation: indicator.aggregation === 'max' ? 'max' : 'sum' })
+        .where(eq(indicators.code, indicator.code))
+        .run();
+    }
+  }
+  for (const type of catalogData.activityTypes) {
+    const row = tx.select().from(activityTypes).where(eq(activityTypes.code, type.code)).get();
+    if (!row) continue;
+    const added = type.indicatorCodes.filter((code) => !row.indicatorCodes.includes(code));
+    if (added.length === 0) continue;
+    tx.update(activityTypes)
+      .set({ indicatorCodes: [...row.indicatorCodes, ...added] })
+      .where(eq(activityTypes.code, type.code))
+      .run();
+  }
 }
 
 function idsByCode(tx: Tx, table: typeof units | typeof agencies): Map<string, number> {

@@ -20,6 +20,9 @@ export const Indicator = z.object({
   name: z.string(),
   nameEn: z.string(),
   unit: z.string(),
+  /** The word written after its figure, from the catalogue ("tấm", "pano"); empty: its unit's word. */
+  unitWord: z.string(),
+  unitWordEn: z.string(),
   aggregation: z.enum(['sum', 'max']),
   parentCode: z.string().nullable(),
 });
@@ -70,6 +73,8 @@ const indicatorFields = {
   name,
   nameEn,
   unit: Code,
+  unitWord: Text.max(50).optional(),
+  unitWordEn: Text.max(50).optional(),
   aggregation: z.enum(['sum', 'max']),
   parentCode: Code.nullable().optional(),
 };

@@ -38,6 +38,8 @@ export const MediaOutput = z.object({
       name: z.string(),
       nameEn: z.string(),
       unit: z.string(),
+      unitWord: z.string(),
+      unitWordEn: z.string(),
       aggregation: z.enum(['sum', 'max']),
     }),
   ),

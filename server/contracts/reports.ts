@@ -80,6 +80,8 @@ export const Summary = z.object({
       name: z.string(),
       nameEn: z.string(),
       unit: z.string(),
+      unitWord: z.string(),
+      unitWordEn: z.string(),
       aggregation: z.enum(['sum', 'max']),
       parentCode: z.string().nullable(),
     }),

@@ -486,5 +486,10 @@ export function seedDemoActivities(db: Db, options: { timeZone: string; today?: 
     );
     const count = world.random() < 0.5 ? 1 : 2;
     for (let n = 0; n < count; n++) hold(world, demoActivity(world, iso, pick(active, world.random), null));
+    // The press, radio and television put out something every week of the year, as they do.
+    if (weekdayOf(iso) === 3) {
+      const media = active.filter((agency) => agency.kind === 'media');
+      if (media.length > 0) hold(world, demoActivity(world, iso, pick(media, world.random), null));
+    }
   }
 }

@@ -22,8 +22,22 @@ export const unitWords = {
 
 export type IndicatorUnit = keyof typeof unitWords;
 
-/** The word after a figure of this unit; a unit the catalogue added later shows as its code. */
-export function unitWord(unit: string, language: 'vi' | 'en' = 'vi'): string {
+/** What names the word after an indicator's figure: its catalogue's own words, and its unit. */
+export type WordedIndicator = {
+  unit: string;
+  unitWord?: string | undefined;
+  unitWordEn?: string | undefined;
+};
+
+/**
+ * The word written after a figure of this indicator ("1.234 lượt người", "20 tấm", "15 pano"):
+ * the catalogue's own word for it, else its unit's word, else (a unit an admin added since
+ * without words) the unit's code.
+ */
+export function unitWord(indicator: WordedIndicator, language: 'vi' | 'en' = 'vi'): string {
+  const own = language === 'vi' ? indicator.unitWord : indicator.unitWordEn;
+  if (own) return own;
+  const { unit } = indicator;
   return unit in unitWords ? unitWords[unit as IndicatorUnit][language] : unit;
 }
 

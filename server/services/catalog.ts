@@ -46,6 +46,8 @@ export function getCatalog(ctx: ServiceContext): Catalog {
         name: indicators.name,
         nameEn: indicators.nameEn,
         unit: indicators.unit,
+        unitWord: indicators.unitWord,
+        unitWordEn: indicators.unitWordEn,
         aggregation: indicators.aggregation,
         parentCode: indicators.parentCode,
       })

@@ -128,11 +128,13 @@ export function getMediaOutput(ctx: ServiceContext, query: MediaOutputQuery): Me
   return {
     startDate: query.startDate,
     endDate: query.endDate,
-    indicators: catalogue.map(({ code, name, nameEn, unit, aggregation }) => ({
+    indicators: catalogue.map(({ code, name, nameEn, unit, unitWord, unitWordEn, aggregation }) => ({
       code,
       name,
       nameEn,
       unit,
+      unitWord,
+      unitWordEn,
       aggregation,
     })),
     rows: [...cells.values()].sort(byKey),

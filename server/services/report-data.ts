@@ -5,6 +5,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { activities, activityTypes, agencies, results, units } from '../../db/schema';
 import type { Summary, SummaryQuery, SummaryRow } from '../contracts/reports';
+import { unitWord } from '../domain/indicators';
 import { todayIn, vietnameseDate } from '../domain/time';
 import { validOn } from '../domain/validity';
 import { reviewWords, statusWords } from '../domain/vocabularies';
@@ -56,6 +57,11 @@ export type ReportData = {
   };
   today: string;
 };
+
+/** `Tờ rơi, tờ gấp phát hành (tờ)`: the indicator with the one word its figures are counted in. */
+export function indicatorHeader(indicator: ReportData['indicators'][number]): string {
+  return `${indicator.name} (${unitWord(indicator)})`;
+}
 
 /** The activity list's columns before the figures, in every export. */
 export const activityListHeader = [

@@ -26,7 +26,7 @@ import {
 import type { SummaryRow } from '../contracts/reports';
 import { unitWord } from '../domain/indicators';
 import { addMonths, dateParts, previousDay } from '../domain/time';
-import type { ReportData } from './report-data';
+import { indicatorHeader, type ReportData } from './report-data';
 import { officialYear } from './report-periods';
 
 const FONT = 'Times New Roman';
@@ -201,7 +201,7 @@ function figure(data: ReportData, code: string, words?: string): string | null {
   const value = data.totals.totals.values[code];
   if (value === undefined) return null;
   const indicator = data.indicators.find((entry) => entry.code === code);
-  return `${vn(value)} ${words ?? (indicator ? unitWord(indicator.unit) : '')}`.trim();
+  return `${vn(value)} ${words ?? (indicator ? unitWord(indicator) : '')}`.trim();
 }
 
 const present = (parts: (string | null)[]) => parts.filter((part): part is string => part !== null);
@@ -462,7 +462,7 @@ function appendixTable(
     { header: 'Số hoạt động', cell: (row) => vn(row.activities) },
     { header: 'Đã tổ chức', cell: (row) => vn(row.done) },
     ...shown.map((indicator) => ({
-      header: `${indicator.name} (${unitWord(indicator.unit)})`,
+      header: indicatorHeader(indicator),
       cell: (row: Omit<SummaryRow, 'key' | 'label'>) => {
         const value = row.values[indicator.code];
         return value === undefined ? '' : vn(value);

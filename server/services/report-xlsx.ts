@@ -3,18 +3,10 @@
 // formats, frozen header rows. Figures are numbers in their cells, never text.
 import ExcelJS from 'exceljs';
 import type { SummaryRow } from '../contracts/reports';
-import { unitWord } from '../domain/indicators';
-import { activityListCells, activityListHeader, type ReportData } from './report-data';
+import { activityListCells, activityListHeader, indicatorHeader, type ReportData } from './report-data';
 
 const numberFormat = '#,##0';
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF6' } };
-
-function indicatorHeader(indicator: ReportData['indicators'][number]): string {
-  const unit = unitWord(indicator.unit);
-  return indicator.aggregation === 'max'
-    ? `${indicator.name} (${unit}, lớn nhất)`
-    : `${indicator.name} (${unit})`;
-}
 
 /** A sheet with a title row, a header row frozen under it, and its rows. */
 function addSheet(

@@ -343,11 +343,13 @@ export function getSummary(ctx: ServiceContext, query: SummaryQuery): Summary {
       acceptedOnly: query.acceptedOnly === 'true',
       indicators: catalogue
         .filter((entry) => used.has(entry.code))
-        .map(({ code, name, nameEn, unit, aggregation, parentCode }) => ({
+        .map(({ code, name, nameEn, unit, unitWord, unitWordEn, aggregation, parentCode }) => ({
           code,
           name,
           nameEn,
           unit,
+          unitWord,
+          unitWordEn,
           aggregation,
           parentCode,
         })),

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import type { Activity } from '../../server/contracts/activities';
 import type { Agency } from '../../server/contracts/agencies';
+import type { Catalog } from '../../server/contracts/catalog';
 import type { MediaOutput } from '../../server/contracts/media-output';
 import type { Plan, PlanProgress } from '../../server/contracts/plans';
 import type { Unit } from '../../server/contracts/units';
 import { seedWithDemo } from '../../server/demo';
+import { daysFromToday, localToday } from '../helpers/accounts';
 import { countRows, createTestApp, TEST_TIME_ZONE, type TestApp } from '../helpers/app';
 import { agencyIdByCode, getJson, listActivities, type Page } from '../helpers/factories';
 
@@ -33,7 +35,7 @@ describe('the reference data seed', () => {
 
   it('loads units, agencies, the catalogue and the 2024 plan', () => {
     const report = seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: false });
-    expect(report.applied).toEqual(['catalog', 'units', 'agencies', 'plan-2024']);
+    expect(report.applied).toEqual(['catalog', 'units', 'agencies', 'plan-2024', 'catalog-revision-2026-12']);
     expect(countRows(t.db, 'units')).toBe(72);
     expect(countRows(t.db, 'unit_successions')).toBe(69);
     expect(countRows(t.db, 'agencies')).toBe(128);
@@ -45,6 +47,27 @@ describe('the reference data seed', () => {
     expect(countRows(t.db, 'indicators')).toBe(28);
     expect(countRows(t.db, 'observances')).toBe(7);
     expect(countRows(t.db, 'activities')).toBe(0);
+  });
+
+  it('words every indicator by the catalogue, and sums contestants across contests', async () => {
+    const catalog = await getJson<Catalog>(t.app, '/api/catalog');
+    const words = Object.fromEntries(catalog.indicators.map((entry) => [entry.code, entry.unitWord]));
+    expect(words).toMatchObject({
+      attendances: 'lượt người',
+      posters: 'tấm',
+      billboards: 'pano',
+      contestants: 'lượt thí sinh',
+    });
+    expect(catalog.indicators.every((entry) => entry.unitWord !== '' && entry.unitWordEn !== '')).toBe(true);
+    expect(catalog.indicators.find((entry) => entry.code === 'contestants')?.aggregation).toBe('sum');
+    // Every type that counts attendances asks for all three breakdowns.
+    for (const type of catalog.activityTypes.filter((entry) =>
+      entry.indicatorCodes.includes('attendances'),
+    )) {
+      expect(type.indicatorCodes, type.code).toEqual(
+        expect.arrayContaining(['attendances_female', 'attendances_ethnic_minority', 'attendances_students']),
+      );
+    }
   });
 
   it('links every unit below the top to a parent that exists', () => {
@@ -156,9 +179,10 @@ describe('the demo seed', () => {
     expect(done.items.every((activity) => activity.resultStatus !== null)).toBe(true);
     const statuses = new Set(done.items.map((activity) => activity.resultStatus));
     expect(statuses).toEqual(new Set(['submitted', 'accepted', 'returned']));
+    // The demo's past year, whenever the test runs: its media products have their figures.
     const media = await getJson<MediaOutput>(
       t.app,
-      '/api/media-output?startDate=2025-09-15&endDate=2026-03-14',
+      `/api/media-output?startDate=${daysFromToday(-365)}&endDate=${localToday()}`,
     );
     expect(media.rows.length).toBeGreaterThan(5);
     expect(media.totals.values.views).toBeGreaterThan(0);
@@ -201,5 +225,45 @@ describe('the demo seed', () => {
     const later = seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: true, today: '2026-06-01' });
     expect(later.applied).toEqual([]);
     expect(tableCounts(t.db)).toEqual(afterFirst);
+  });
+});
+
+describe("the catalogue's revision of December 2026 on a database seeded before it", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: false });
+    seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: false });
+    // The database as the earlier catalogue left it, with one word an administrator set since.
+    const sql = t.db.$client;
+    sql.prepare("delete from seed_runs where step = 'catalog-revision-2026-12'").run();
+    sql.prepare("update indicators set unit_word = '', unit_word_en = ''").run();
+    sql.prepare("update indicators set unit_word = 'tờ gấp' where code = 'leaflets'").run();
+    sql.prepare("update indicators set aggregation = 'max' where code = 'contestants'").run();
+    sql
+      .prepare(
+        `update activity_types set indicator_codes = '["sessions","attendances","questionnaires"]' where code = 'thematic_talk'`,
+      )
+      .run();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('runs once, bringing the words, the aggregation and the types up to it, keeping what an admin set', async () => {
+    expect(seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: false }).applied).toEqual([
+      'catalog-revision-2026-12',
+    ]);
+    expect(seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: false }).applied).toEqual([]);
+    const catalog = await getJson<Catalog>(t.app, '/api/catalog');
+    const indicator = (code: string) => catalog.indicators.find((entry) => entry.code === code);
+    expect(indicator('attendances')?.unitWord).toBe('lượt người');
+    expect(indicator('leaflets')?.unitWord).toBe('tờ gấp');
+    expect(indicator('contestants')?.aggregation).toBe('sum');
+    const talk = catalog.activityTypes.find((entry) => entry.code === 'thematic_talk');
+    // The type's own list first (an administrator's additions kept), the revision's added after.
+    expect(talk?.indicatorCodes.slice(0, 3)).toEqual(['sessions', 'attendances', 'questionnaires']);
+    expect(talk?.indicatorCodes).toEqual(
+      expect.arrayContaining(['attendances_students', 'leaflets', 'booklets']),
+    );
   });
 });

@@ -174,7 +174,7 @@ describe('report exports', () => {
     const titles = lines.map((line) => line[2]);
     expect(titles).toContain(quotedTitle);
     expect(titles).toContain(`'${formulaTitle}`);
-    const attendances = header?.indexOf('Lượt người tham dự') ?? -1;
+    const attendances = header?.indexOf('Lượt người tham dự (lượt người)') ?? -1;
     expect(lines.map((line) => line[attendances])).toEqual(['1000', '234', '']);
   });
 });

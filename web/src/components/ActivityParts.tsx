@@ -149,7 +149,7 @@ export function TargetsTable({
           const standing = progress?.targets.find((entry) => entry.indicatorCode === target.indicatorCode);
           const scheduled = standing?.scheduled ?? 0;
           const achieved = standing?.achieved ?? 0;
-          const unit = indicator ? unitText(indicator.unit, t) : '';
+          const unit = indicator ? unitText(indicator, t) : '';
           const share = percent(achieved, target.value);
           const width = target.value > 0 ? Math.min(100, Math.round((achieved / target.value) * 100)) : 0;
           return (

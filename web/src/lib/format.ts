@@ -1,7 +1,7 @@
 // How plans, tasks, figures and activity dates read on the plan, campaign and "my work"
 // screens: numbers the Vietnamese way (1.234), units in words, dates in the deployment's zone.
 import { useMemo } from 'react';
-import { unitWord } from '../../../server/domain/indicators';
+import { unitWord, type WordedIndicator } from '../../../server/domain/indicators';
 import type { Activity } from '../api/activities';
 import type { Plan, Task } from '../api/plans';
 import { type Language, type Translate, useLanguage } from '../i18n/context';
@@ -22,12 +22,9 @@ export function useNumbers() {
   }, [language]);
 }
 
-/**
- * A unit as words after a number (`lượt người`); empty for `item`, which the indicator's name
- * already says (tin, bài; áp phích); the code itself for a unit an admin added since.
- */
-export function unitText(unit: string, t: Translate): string {
-  return unit === 'item' ? '' : unitWord(unit, t.language);
+/** The word after an indicator's figure (`lượt người`, `tấm`), in the reader's language. */
+export function unitText(indicator: WordedIndicator, t: Translate): string {
+  return unitWord(indicator, t.language);
 }
 
 export function planTitle(plan: Pick<Plan, 'title' | 'titleEn'>, language: Language): string {

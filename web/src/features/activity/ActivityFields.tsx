@@ -367,7 +367,7 @@ function FigureFields({
               value={values.expected[indicator.code] ?? ''}
               onChange={(text) => change({ expected: { ...values.expected, [indicator.code]: text } })}
               error={errors[`expected.${indicator.code}`]}
-              hint={unitWord(indicator.unit, language)}
+              hint={unitWord(indicator, language)}
               inputMode="numeric"
               autoComplete="off"
             />

@@ -108,6 +108,8 @@ export function plannedIndicators(choices: FormChoices, typeCode: string, filled
         name: code,
         nameEn: code,
         unit: '',
+        unitWord: '',
+        unitWordEn: '',
         aggregation: 'sum' as const,
         parentCode: null,
       },

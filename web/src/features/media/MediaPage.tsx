@@ -257,7 +257,7 @@ function channelName(catalog: Catalog, code: string, language: Language): string
 
 /** An indicator's heading: its name and unit; a `max` one says it is the largest single figure. */
 function indicatorHeading(indicator: MediaOutput['indicators'][number], language: Language, t: Translate) {
-  const unit = unitText(indicator.unit, t);
+  const unit = unitText(indicator, t);
   const name = entryName(indicator, language);
   return {
     name,

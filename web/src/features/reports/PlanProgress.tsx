@@ -177,7 +177,7 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
                 ) : (
                   targets.map((target, index) => {
                     const indicator = indicators.get(target.indicatorCode);
-                    const unit = indicator ? unitText(indicator.unit, t) : '';
+                    const unit = indicator ? unitText(indicator, t) : '';
                     const share = percent(target.achieved, target.target);
                     const width =
                       target.target > 0

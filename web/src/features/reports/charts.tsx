@@ -87,7 +87,7 @@ export function Headline({
           </dd>
         </div>
         {summary.indicators.map((indicator) => {
-          const unit = unitText(indicator.unit, t);
+          const unit = unitText(indicator, t);
           return (
             <div
               key={indicator.code}
@@ -256,7 +256,7 @@ function FiguresTable({
               {t('reports.chart.seriesDone')}
             </th>
             {indicators.map((indicator) => {
-              const unit = unitText(indicator.unit, t);
+              const unit = unitText(indicator, t);
               return (
                 <th key={indicator.code} scope="col" className="report-table__number report-table__indicator">
                   <IndicatorName indicator={indicator} />

@@ -42,7 +42,7 @@ export function ResultFigures({
         const fieldId = `${id}-${code}`;
         const error = errors[`values.${code}`];
         const warning = error ? undefined : warnings[`values.${code}`];
-        const unit = unitText(indicator.unit, t);
+        const unit = unitText(indicator, t);
         const planned = expected[code];
         const hint =
           planned === undefined

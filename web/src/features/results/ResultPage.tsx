@@ -180,7 +180,7 @@ function ResultFacts({ fields, result }: { fields: readonly FigureField[]; resul
       <dl className="result-facts">
         {fields.map(({ indicator, depth }) => {
           const value = result.values[indicator.code];
-          const unit = unitText(indicator.unit, t);
+          const unit = unitText(indicator, t);
           return (
             <div key={indicator.code} className={depth === 1 ? 'result-facts__breakdown' : undefined}>
               <dt>{entryName(indicator, language)}</dt>

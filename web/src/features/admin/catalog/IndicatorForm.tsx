@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogWrites, Indicator } from '../../../../../server/contracts/catalog';
-import { SelectField } from '../../../components/form';
+import { SelectField, TextField } from '../../../components/form';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { useLanguage, useT } from '../../../i18n/context';
 import { intoContract, typedText } from '../../../lib/form-values';
@@ -16,7 +16,16 @@ import {
 import type { EntryOf } from './kinds';
 import { distinct, SuggestedTextField } from './SuggestedTextField';
 
-const fields = ['code', 'name', 'nameEn', 'unit', 'aggregation', 'parentCode'] as const;
+const fields = [
+  'code',
+  'name',
+  'nameEn',
+  'unit',
+  'unitWord',
+  'unitWordEn',
+  'aggregation',
+  'parentCode',
+] as const;
 
 /** How an indicator's figures add up across activities: the contract's own list. */
 const Aggregation = Indicator.shape.aggregation;
@@ -24,7 +33,14 @@ type Aggregation = z.infer<typeof Aggregation>;
 
 /** An indicator's form, as typed, checked and turned into the contract's input. */
 const IndicatorValues = intoContract(
-  z.object({ ...namedEntryValues, unit: typedText, aggregation: Aggregation, parentCode: chosenCode }),
+  z.object({
+    ...namedEntryValues,
+    unit: typedText,
+    unitWord: typedText,
+    unitWordEn: typedText,
+    aggregation: Aggregation,
+    parentCode: chosenCode,
+  }),
   catalogWrites.indicators.input,
 );
 
@@ -40,6 +56,8 @@ export function IndicatorForm({ entry, catalog, onClose, onSaved }: EntryFormPro
     defaultValues: {
       ...namedEntryDefaults(entry),
       unit: entry?.unit ?? '',
+      unitWord: entry?.unitWord ?? '',
+      unitWordEn: entry?.unitWordEn ?? '',
       // The select shows its first choice for a new indicator: that is what it holds.
       aggregation: entry?.aggregation ?? 'sum',
       parentCode: entry?.parentCode ?? '',
@@ -66,6 +84,8 @@ export function IndicatorForm({ entry, catalog, onClose, onSaved }: EntryFormPro
           suggestions={distinct(catalog.indicators.map((indicator) => indicator.unit))}
           required
         />
+        <TextField label={t('catalog.unitWord')} hint={t('catalog.unitWordHint')} {...bind('unitWord')} />
+        <TextField label={t('catalog.unitWordEn')} lang="en" {...bind('unitWordEn')} />
         <AggregationField {...bind('aggregation')} />
         <SelectField label={t('catalog.parent')} {...bind('parentCode')}>
           <option value="">{t('common.none')}</option>
