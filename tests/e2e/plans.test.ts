@@ -215,7 +215,8 @@ describe('plans, tasks, campaigns and my work', () => {
         .getByRole('row', { name: /Tin, bài, ảnh/ })
         .getByRole('cell')
         .allTextContents(),
-    ).toEqual(['20', '0', '0', '0%']);
+      // The target with the catalogue's word for its figures (20 tin, bài).
+    ).toEqual(['20 tin, bài', '0', '0', '0%']);
     await admin.getByText('2 nhiệm vụ. 1 nhiệm vụ chưa có hoạt động nào.').waitFor();
     await screenshot(admin, 'plan-desktop');
   });

@@ -408,7 +408,7 @@ describe('results, media output and period locks in the browser', () => {
     expect(await cell('sms', 'sms_sent').textContent()).toBe('50.000');
     expect(await cell('total', 'views').textContent()).toBe('1.500');
     expect(await cell('total', 'reach').textContent()).toBe('1.500');
-    expect(await figures.getByRole('columnheader', { name: /Lượt tiếp cận/ }).textContent()).toContain(
+    expect(await figures.getByRole('columnheader', { name: /Số người tiếp cận/ }).textContent()).toContain(
       'lớn nhất của một sản phẩm',
     );
 
