@@ -207,6 +207,19 @@ export function vietnameseDate(date: string): string {
   return format(asLocalDate(date), 'd/M/yyyy', { locale: vi });
 }
 
+/**
+ * The date of an official document (Decree 30/2020/NĐ-CP): `ngày 02 tháng 02 năm 2026`, the
+ * day in two digits, and the month too when it is 1 or 2 (so that nothing can be added
+ * before it); `ngày 15 tháng 12 năm 2026`.
+ */
+export function documentDate(date: string): string {
+  const { month } = dateParts(date);
+  return format(
+    asLocalDate(date),
+    month <= 2 ? "'ngày' dd 'tháng' MM 'năm' yyyy" : "'ngày' dd 'tháng' M 'năm' yyyy",
+  );
+}
+
 /** `2025-07-30` → `Tháng 7/2025`, as a report's month rows are titled. */
 export function vietnameseMonth(date: string): string {
   return format(asLocalDate(date), "'Tháng' M/yyyy", { locale: vi });

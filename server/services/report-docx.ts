@@ -25,7 +25,7 @@ import {
 } from 'docx';
 import type { SummaryRow } from '../contracts/reports';
 import { unitWord } from '../domain/indicators';
-import { addMonths, dateParts, previousDay } from '../domain/time';
+import { addMonths, dateParts, documentDate, previousDay, vietnameseDate } from '../domain/time';
 import { indicatorHeader, type ReportData } from './report-data';
 import { officialYear } from './report-periods';
 
@@ -145,13 +145,6 @@ export function subjectOf(data: ReportData): string {
   }
 }
 
-/** `Huế, ngày 02 tháng 02 năm 2026`: days under 10 and the months 1 and 2 with a leading zero. */
-export function dateLine(place: string, date: string): string {
-  const { year, month, day } = dateParts(date);
-  const two = (value: number) => String(value).padStart(2, '0');
-  return `${place}, ngày ${two(day)} tháng ${month <= 2 ? two(month) : month} năm ${year}`;
-}
-
 // ---------------------------------------------------------------- first page
 
 /** Issuing body (40 %) and national motto (60 %), each with its rule, then the number and the date line. */
@@ -175,7 +168,7 @@ function header(data: ReportData): Table {
         centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
         centered('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 }),
         shortRule(3400, right),
-        centered(dateLine(issuer.place, data.today), { italics: true, size: 26 }),
+        centered(`${issuer.place}, ${documentDate(data.today)}`, { italics: true, size: 26 }),
       ],
     },
   ]);
@@ -214,9 +207,7 @@ export function narrative(data: ReportData): string[] {
     `Trong kỳ báo cáo (${data.periodWords}), các cơ quan, đơn vị, địa phương triển khai ${vn(totals.activities)} hoạt động truyền thông phòng, chống mua bán người, trong đó ${vn(totals.done)} hoạt động đã tổ chức và báo cáo kết quả.`,
   );
   if (data.today < data.query.endDate) {
-    sentences.push(
-      `Số liệu tính đến ngày ${dateParts(data.today).day}/${dateParts(data.today).month}/${dateParts(data.today).year}.`,
-    );
+    sentences.push(`Số liệu tính đến ngày ${vietnameseDate(data.today)}.`);
   }
   const sessions = figure(data, 'sessions', 'buổi tuyên truyền');
   const attendances = figure(data, 'attendances', 'lượt người tham dự');
@@ -547,7 +538,7 @@ function appendix(data: ReportData): (Paragraph | Table)[] {
     centered('PHỤ LỤC', { bold: true, size: 26 }),
     centered(`Số liệu kết quả ${SUBJECT}`, { bold: true, size: 26 }),
     centered(
-      `(Kèm theo Báo cáo số        /BC-${data.issuer.symbol} ngày ${dateParts(data.today).day}/${dateParts(data.today).month}/${dateParts(data.today).year} của ${data.issuer.bodyName})`,
+      `(Kèm theo Báo cáo số        /BC-${data.issuer.symbol} ngày ${vietnameseDate(data.today)} của ${data.issuer.bodyName})`,
       {
         italics: true,
       },

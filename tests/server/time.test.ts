@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, ActivityList } from '../../server/contracts/activities';
 import {
   boundToInstant,
+  documentDate,
   englishMonthName,
   lastLocalDateOf,
   localDateOf,
@@ -117,6 +118,10 @@ describe(`the words of a date with TZ=${process.env.TZ}`, () => {
     expect(weekdayName('2026-08-09', 'vi')).toBe('Chủ Nhật');
     expect(weekdayName('2026-08-09', 'en')).toBe('Sunday');
     expect(englishMonthName(7)).toBe('July');
+    // An official document's date: day in two digits, and the month too when it is 1 or 2.
+    expect(documentDate('2026-02-02')).toBe('ngày 02 tháng 02 năm 2026');
+    expect(documentDate('2026-12-05')).toBe('ngày 05 tháng 12 năm 2026');
+    expect(documentDate('2026-07-30')).toBe('ngày 30 tháng 7 năm 2026');
   });
 
   it('reads the last day before an exclusive end in the deployment zone', () => {
