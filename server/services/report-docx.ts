@@ -265,9 +265,16 @@ export function narrative(data: ReportData): string[] {
     figure(data, 'performances', 'tiết mục văn nghệ, tiểu phẩm'),
   ]);
   if (stage.length) sentences.push(`Các hội thi, liên hoan có ${stage.join(', ')} tham gia.`);
-  // Contestants are counted per contest (a `max` indicator): the largest contest, never a sum.
+  // Contestants are summed across contests as published reports total them (lượt thí sinh);
+  // where the catalogue still takes the largest contest (`max`), the sentence says that.
   const contestants = figure(data, 'contestants', 'thí sinh');
-  if (contestants) sentences.push(`Cuộc thi đông nhất có ${contestants}.`);
+  const largestOnly = data.indicators.find((entry) => entry.code === 'contestants')?.aggregation === 'max';
+  if (contestants)
+    sentences.push(
+      largestOnly
+        ? `Cuộc thi đông nhất có ${contestants}.`
+        : `Các cuộc thi, hội thi có ${figure(data, 'contestants', 'lượt thí sinh')} tham gia.`,
+    );
   const pledges = figure(data, 'pledges', 'bản cam kết');
   if (pledges) sentences.push(`Vận động ký ${pledges} không vi phạm pháp luật về mua bán người.`);
   const questionnaires = figure(data, 'questionnaires', 'phiếu khảo sát, phiếu hỏi');

@@ -4,7 +4,7 @@
 // sends, the server judges the rest (scope, validity on the day), and every refusal comes
 // back to the field it names and to a summary above the form.
 import './activity.css';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { type Activity, createActivity, updateActivity } from '../../api/activities';
 import type { User } from '../../api/auth';
 import { actsProvinceWide, canConfirmActivities } from '../../app/permissions';
@@ -80,9 +80,11 @@ function ActivityForm({
   const user = useUser();
   const timeZone = useTimeZone();
   const schema = useMemo(() => activitySchema(timeZone, t), [timeZone, t]);
+  // Read once: the form starts from them and keeps what is typed afterwards.
+  const [defaultValues] = useState(() => initialValues(request, user, timeZone, t));
   const editor = useRecordForm({
     schema,
-    defaultValues: initialValues(request, user, timeZone, t),
+    defaultValues,
     // The server's refusals may name a planned figure: the fields follow the chosen type.
     fields: (values) => [
       ...fieldNames,

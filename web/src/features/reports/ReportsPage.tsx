@@ -35,6 +35,7 @@ import { calendarListHref } from './links';
 import { type Period, PeriodChooser } from './PeriodChooser';
 import { PlanProgressSection } from './PlanProgress';
 import { type Option, ReportFilters } from './ReportFilters';
+import '../../components/work-page.css';
 import './reports.css';
 
 // ---------------------------------------------------------------- what the page needs once
@@ -458,7 +459,7 @@ function ExportLinks({ query }: { query: ReportQuery }) {
         {exportFormats.map((format) => (
           <li key={format}>
             <a
-              className="report-exports__link"
+              className="work-page__button"
               href={reportExportHref(format, query)}
               download
               data-format={format}
