@@ -10,6 +10,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnySQLiteColumn,
+  blob,
   check,
   index,
   integer,
@@ -86,6 +87,10 @@ export const agencies = sqliteTable(
     validTo: text('valid_to'),
     notes: text('notes'),
     uncertain: integer('uncertain', { mode: 'boolean' }).notNull().default(false),
+    /** The body's letters in a document's ký hiệu (`BC-CATP`); admins correct the seeded guess. */
+    documentSymbol: text('document_symbol').notNull().default(''),
+    /** The line above the body in a document's header (`BỘ CÔNG AN`); empty for a body headed by nothing. */
+    parentLine: text('parent_line').notNull().default(''),
     ...tracked,
   },
   (t) => [index('agencies_unit_idx').on(t.unitId)],
@@ -184,6 +189,7 @@ export const plans = sqliteTable('plans', {
   startDate: text('start_date').notNull(),
   endDate: text('end_date').notNull(),
   issuerAgencyId: integer('issuer_agency_id').references(() => agencies.id),
+  issueDate: text('issue_date'),
   goal: text('goal').notNull().default(''),
   goalEn: text('goal_en').notNull().default(''),
   ...tracked,
@@ -615,4 +621,68 @@ export const attachments = sqliteTable(
     deletedBy: integer('deleted_by'),
   },
   (t) => [index('attachments_activity_idx').on(t.activityId)],
+);
+
+// ---------------------------------------------------------------- reports
+
+/**
+ * A report as a record (DESIGN §4.1): what the official decides (kind, number, signer,
+ * recipients, each section's text) and the figures it was composed from, frozen when issued.
+ */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['half_year', 'year', 'campaign', 'custom'] }).notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    /** Null for a province-wide report; else that agency's own (its activities as lead or partner). */
+    agencyId: integer('agency_id').references(() => agencies.id),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    basis: text('basis', { enum: ['accepted', 'submitted'] })
+      .notNull()
+      .default('accepted'),
+    issuerAgencyId: integer('issuer_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    parentLine: text('parent_line').notNull().default(''),
+    number: text('number').notNull().default(''),
+    symbol: text('symbol').notNull().default(''),
+    place: text('place').notNull().default(''),
+    issueDate: text('issue_date'),
+    subject: text('subject').notNull().default(''),
+    /** `[{ key, title, text, edited }]` in the outline's order. */
+    sections: text('sections', { mode: 'json' }).notNull().$type<unknown[]>(),
+    recipients: text('recipients', { mode: 'json' }).notNull().$type<string[]>(),
+    signer: text('signer', { mode: 'json' })
+      .notNull()
+      .$type<{ authority: string; title: string; rank: string; name: string }>(),
+    /** The figures the sections were composed from (ReportData), as of `computedAt`. */
+    figures: text('figures', { mode: 'json' }).notNull().$type<unknown>(),
+    computedAt: text('computed_at').notNull(),
+    status: text('status', { enum: ['draft', 'issued'] })
+      .notNull()
+      .default('draft'),
+    issuedAt: text('issued_at'),
+    issuedBy: integer('issued_by'),
+    supersedesId: integer('supersedes_id').references((): AnySQLiteColumn => reports.id),
+    createdBy: integer('created_by'),
+    deletedAt: text('deleted_at'),
+    ...tracked,
+  },
+  (t) => [index('reports_period_idx').on(t.startDate, t.endDate)],
+);
+
+/** The files of an issued report, kept as they were issued: the same bytes every time. */
+export const reportDocuments = sqliteTable(
+  'report_documents',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    format: text('format', { enum: ['docx', 'xlsx', 'csv'] }).notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.format] })],
 );

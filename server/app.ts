@@ -24,6 +24,7 @@ import meRoutes from './routes/me';
 import mediaOutputRoutes from './routes/media-output';
 import periodLocksRoutes from './routes/period-locks';
 import plansRoutes from './routes/plans';
+import reportRecordsRoutes from './routes/report-records';
 import reportsRoutes from './routes/reports';
 import resultsRoutes from './routes/results';
 import shareLinksRoutes from './routes/share-links';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(periodLocksRoutes);
   await app.register(mediaOutputRoutes);
   await app.register(reportsRoutes, { reportYearStart: options.reportYearStart ?? '12-15' });
+  await app.register(reportRecordsRoutes, { reportYearStart: options.reportYearStart ?? '12-15' });
   await app.register(attachmentsRoutes, { uploadDir: options.uploadDir ?? './data/uploads' });
   await app.register(calendarFeedRoutes);
 

@@ -26,6 +26,7 @@ import {
 } from '../schema';
 import agencyData from './agencies.json' with { type: 'json' };
 import catalogData from './catalog.json' with { type: 'json' };
+import { parentLineOf, symbolOf } from './document-lines';
 import planData from './plan-2024.json' with { type: 'json' };
 import unitData from './units.json' with { type: 'json' };
 
@@ -56,6 +57,7 @@ export function seedDatabase(db: Db): SeedReport {
   step('agencies', seedAgencies);
   step('plan-2024', seedPlan2024);
   step('catalog-revision-2026-12', reviseCatalog202612);
+  step('agency-document-lines-2026-12', seedDocumentLines);
   return { applied };
 }
 
@@ -295,5 +297,20 @@ function seedPlan2024(tx: Tx): void {
       const typeRows = task.activityTypeCodes.map((activityTypeCode) => ({ taskId, activityTypeCode }));
       if (typeRows.length > 0) tx.insert(taskActivityTypes).values(typeRows).run();
     }
+  }
+}
+
+/**
+ * Each agency's ký hiệu letters and header line, guessed once from its names and kind (the
+ * rules of document-lines.ts); what an admin set before is kept.
+ */
+function seedDocumentLines(tx: Tx): void {
+  const all = tx.select().from(agencies).all();
+  for (const agency of all) {
+    if (agency.documentSymbol !== '' || agency.parentLine !== '') continue;
+    tx.update(agencies)
+      .set({ documentSymbol: symbolOf(agency), parentLine: parentLineOf(agency, all) })
+      .where(eq(agencies.id, agency.id))
+      .run();
   }
 }

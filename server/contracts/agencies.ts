@@ -37,6 +37,10 @@ export const Agency = z.object({
   validFrom: DateString.nullable(),
   validTo: DateString.nullable(),
   successorIds: z.array(Id),
+  /** The letters of its documents' ký hiệu (`CATP` in `BC-CATP`). */
+  documentSymbol: z.string(),
+  /** The line over its name in a document's header (`BỘ CÔNG AN`); empty when none. */
+  parentLine: z.string(),
   version: z.number().int(),
 });
 export type Agency = z.infer<typeof Agency>;
@@ -51,6 +55,15 @@ const agencyFields = {
   validFrom: DateString.nullable().optional(),
   validTo: DateString.nullable().optional(),
   successorIds: z.array(Id).max(50).optional(),
+  /** Letters and digits only; guessed from the short name when not given. */
+  documentSymbol: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[\p{L}\p{N}]*$/u, 'Chỉ gồm chữ và số, không dấu cách')
+    .optional(),
+  /** Guessed from the kind of agency when not given. */
+  parentLine: Text.max(200).optional(),
 };
 
 export const AgencyInput = z.strictObject(agencyFields).refine(validityInOrder, validityMessage);

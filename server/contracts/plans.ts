@@ -14,6 +14,8 @@ export const Plan = z.object({
   startDate: DateString,
   endDate: DateString,
   issuerAgencyId: Id.nullable(),
+  /** The day the plan was signed, which a report citing it names; null when not known. */
+  issueDate: DateString.nullable(),
   goal: z.string(),
   goalEn: z.string(),
   sections: z.array(PlanSection),
@@ -30,6 +32,7 @@ const planFields = {
   startDate: DateString,
   endDate: DateString,
   issuerAgencyId: Id.nullable().optional(),
+  issueDate: DateString.nullable().optional(),
   goal: Text.max(5000).optional(),
   goalEn: Text.max(5000).optional(),
   sections: z

@@ -33,6 +33,7 @@ export const permissions = [
   'users:write',
   'audit:read',
   'share-links:write',
+  'reports:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -63,8 +64,16 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'users:read',
     'audit:read',
     'share-links:write',
+    'reports:write',
   ]),
-  agency_editor: new Set([...everyoneReads, 'campaigns:write', 'activities:write', 'results:write']),
+  // An agency's editor composes its own agency's report (reports.ts refuses any other).
+  agency_editor: new Set([
+    ...everyoneReads,
+    'campaigns:write',
+    'activities:write',
+    'results:write',
+    'reports:write',
+  ]),
   unit_reporter: new Set([...everyoneReads, 'activities:write', 'results:write']),
   viewer: new Set(everyoneReads),
 };

@@ -33,6 +33,7 @@ const englishOf: Record<string, string> = {
   'cơ quan': 'agency',
   'đơn vị hành chính': 'administrative unit',
   'kế hoạch': 'plan',
+  'báo cáo': 'report',
   'nhiệm vụ': 'task',
   'người dùng': 'user',
   'khóa kỳ': 'period lock',
@@ -297,6 +298,20 @@ export const refusals = {
     'Cần ghi lý do trả lại để người báo cáo biết cần sửa gì',
     'Say why it is returned, so that its author knows what to fix',
   ),
+  'report.otherAgency': words(
+    'Chỉ được soạn báo cáo riêng của cơ quan mình; báo cáo chung của tỉnh, thành phố do điều phối viên soạn',
+    "You may compose only your own agency's report; the province-wide report is the coordinators'",
+  ),
+  'report.issued': words(
+    'Báo cáo đã ban hành không sửa được; hãy tạo phiên bản mới để sửa',
+    'An issued report cannot be changed; create a new version to correct it',
+  ),
+  'report.notIssued': words(
+    'Chỉ tạo phiên bản mới từ một báo cáo đã ban hành',
+    'A new version is made from an issued report only',
+  ),
+  'report.unknownSection': words('Báo cáo không có mục "{key}"', 'The report has no section "{key}"'),
+  'report.neededToIssue': words('Cần điền trước khi ban hành', 'Needed before the report is issued'),
   'campaign.otherAgency': words(
     'Chỉ được tạo hoặc sửa chiến dịch do cơ quan của mình chủ trì',
     'You may create or change only campaigns your agency leads',

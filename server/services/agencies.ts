@@ -3,6 +3,7 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { agencies, agencySuccessions } from '../../db/schema';
+import { parentLineOf, symbolOf } from '../../db/seed/document-lines';
 import type { Agency, AgencyInput, AgencyPatch, AgencyQuery } from '../contracts/agencies';
 import { storedNow } from '../domain/time';
 import { fieldRefusal, invalidFields, notFound } from '../errors';
@@ -30,6 +31,8 @@ function toAgencies(tx: Tx, rows: AgencyRow[]): Agency[] {
     validFrom: row.validFrom,
     validTo: row.validTo,
     successorIds: successions.filter((s) => s.fromAgencyId === row.id).map((s) => s.toAgencyId),
+    documentSymbol: row.documentSymbol,
+    parentLine: row.parentLine,
     version: row.version,
   }));
 }
@@ -92,9 +95,13 @@ export function createAgency(ctx: ServiceContext, input: AgencyInput): Agency {
     'agency',
     (tx) => {
       checkAgency(tx, input);
+      const lines = { ...input, shortName: input.shortName ?? input.name, validTo: input.validTo ?? null };
       const id = tx
         .insert(agencies)
         .values({
+          documentSymbol: input.documentSymbol || symbolOf(lines),
+          parentLine:
+            input.parentLine ?? parentLineOf({ validFrom: null, ...lines }, tx.select().from(agencies).all()),
           code: input.code,
           name: input.name,
           shortName: input.shortName ?? input.name,

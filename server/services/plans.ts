@@ -102,6 +102,7 @@ export function createPlan(ctx: ServiceContext, input: PlanInput): Plan {
           startDate: input.startDate,
           endDate: input.endDate,
           issuerAgencyId: input.issuerAgencyId ?? null,
+          issueDate: input.issueDate ?? null,
           goal: input.goal ?? '',
           goalEn: input.goalEn ?? '',
         })

@@ -4,13 +4,16 @@
 // administrative layout needs (issuing body, place, date).
 import { asc, eq } from 'drizzle-orm';
 import { activities, activityTypes, agencies, results, units } from '../../db/schema';
+import type { ReportKind } from '../contracts/report-records';
 import type { Summary, SummaryQuery, SummaryRow } from '../contracts/reports';
 import { unitWord } from '../domain/indicators';
-import { todayIn, vietnameseDate } from '../domain/time';
+import { addMonths, dateParts, previousDay, todayIn, vietnameseDate } from '../domain/time';
 import { validOn } from '../domain/validity';
 import { reviewWords, statusWords } from '../domain/vocabularies';
 import { loadLinks } from './activities';
 import type { ServiceContext } from './context';
+import { gatherContext, type ReportContext } from './report-context';
+import { officialYear } from './report-periods';
 import { getSummary, scopeOf } from './reports';
 
 export type ListedActivity = {
@@ -28,6 +31,8 @@ export type ListedActivity = {
 
 export type ReportData = {
   query: SummaryQuery;
+  /** Sơ kết, tổng kết, a campaign or any other period: decides the trích yếu and part IV. */
+  kind: ReportKind;
   /** The day (MM-DD) the official reporting year starts. */
   yearStart: string;
   /** "từ ngày 15/12/2024 đến ngày 14/6/2025" */
@@ -56,6 +61,8 @@ export type ReportData = {
     place: string;
   };
   today: string;
+  /** What the text says beyond the totals: plan, tasks, campaigns, standing, coverage. */
+  context: ReportContext;
 };
 
 /** `Tờ rơi, tờ gấp phát hành (tờ)`: the indicator with the one word its figures are counted in. */
@@ -158,60 +165,59 @@ function listedActivities(ctx: ServiceContext, query: SummaryQuery): ListedActiv
   });
 }
 
-/** The issuing body's letters in the ký hiệu (`BC-CATP`), from its short name. */
-export function symbolOf(shortName: string, name: string): string {
-  const words = (shortName || name).normalize('NFC').split(/\s+/).filter(Boolean);
-  const letters = words.map((word) =>
-    // An abbreviation stays whole (UBND, GD&ĐT), any other word gives its first letter.
-    /^[\p{Lu}&]{2,}$/u.test(word) ? word.replace(/&/g, '') : (word[0] ?? '').toLocaleUpperCase('vi'),
-  );
-  return letters.join('');
-}
-
-/**
- * The line above the issuing body in the header: a police force's documents are headed by
- * the Ministry of Public Security, a People's Committee's by nothing, every other provincial
- * body's by the province's People's Committee.
- */
-function parentOf(kind: string, committeeName: string): string {
-  if (kind === 'police') return 'Bộ Công an';
-  if (kind === 'people_committee') return '';
-  return committeeName;
-}
-
-/** The body issuing the report: the user's agency, else the standing agency (provincial police). */
-function issuerOf(ctx: ServiceContext, date: string): ReportData['issuer'] {
-  const inForce = ctx.db
-    .select()
-    .from(agencies)
-    .all()
-    .filter((agency) => validOn(agency, date));
-  const own = inForce.find((agency) => agency.id === ctx.actor?.agencyId);
-  const standing = inForce.find((agency) => agency.kind === 'police' && /^CA_[A-Z]+$/.test(agency.code));
-  const committee = inForce.find(
-    (agency) => agency.kind === 'people_committee' && /^UBND_[A-Z]+$/.test(agency.code),
-  );
-  const province = ctx.db
-    .select()
-    .from(units)
-    .where(eq(units.tier, 1))
-    .all()
-    .find((unit) => validOn(unit, date));
-  const issuer = own ?? standing;
-  const parentName = issuer ? parentOf(issuer.kind, committee?.name ?? '') : '';
+/** The agency's header lines as a document prints them, from its own fields. */
+export function issuerWords(
+  agency: { kind: string; name: string; documentSymbol: string; parentLine: string } | undefined,
+  place: string,
+): ReportData['issuer'] {
   return {
-    parent: parentName.replace(/^Ủy ban nhân dân/i, 'UBND').toLocaleUpperCase('vi'),
-    parentName,
-    kind: issuer?.kind ?? '',
-    body: issuer?.name.toLocaleUpperCase('vi') ?? '',
-    bodyName: issuer?.name ?? '',
-    symbol: issuer ? symbolOf(issuer.shortName, issuer.name) : '',
-    place: province?.shortName ?? '',
+    kind: agency?.kind ?? '',
+    parent: agency?.parentLine.toLocaleUpperCase('vi') ?? '',
+    parentName: agency?.parentLine ?? '',
+    body: agency?.name.toLocaleUpperCase('vi') ?? '',
+    bodyName: agency?.name ?? '',
+    symbol: agency?.documentSymbol ?? '',
+    place,
   };
 }
 
+/** The place of the date line: the province (or centrally run city) in being on the day. */
+export function placeOn(ctx: ServiceContext, date: string): string {
+  return (
+    ctx.db
+      .select()
+      .from(units)
+      .where(eq(units.tier, 1))
+      .all()
+      .find((unit) => validOn(unit, date))?.shortName ?? ''
+  );
+}
+
+/** The standing agency (the provincial police) in being on the day, which issues the province's report. */
+export function standingAgencyOn(ctx: ServiceContext, date: string) {
+  return ctx.db
+    .select()
+    .from(agencies)
+    .all()
+    .find((agency) => agency.kind === 'police' && /^CA_[A-Z]+$/.test(agency.code) && validOn(agency, date));
+}
+
+/** The body issuing an ad hoc export: the user's agency, else the standing agency. */
+function issuerOf(ctx: ServiceContext, date: string): ReportData['issuer'] {
+  const own = ctx.actor?.agencyId
+    ? ctx.db.select().from(agencies).where(eq(agencies.id, ctx.actor.agencyId)).get()
+    : undefined;
+  const issuer = own && validOn(own, date) ? own : standingAgencyOn(ctx, date);
+  return issuerWords(issuer, placeOn(ctx, date));
+}
+
 /** `yearStart`: the day (MM-DD) the official reporting year starts, which names a half-year or a year report. */
-export function gatherReport(ctx: ServiceContext, query: SummaryQuery, yearStart = '12-15'): ReportData {
+export function gatherReport(
+  ctx: ServiceContext,
+  query: SummaryQuery,
+  yearStart = '12-15',
+  kind?: ReportKind,
+): ReportData {
   const base = { ...query, groupBy: undefined };
   const table = (key: ReportData['tables'][number]['key'], title: string) => {
     const summary = getSummary(ctx, { ...base, groupBy: key });
@@ -221,6 +227,7 @@ export function gatherReport(ctx: ServiceContext, query: SummaryQuery, yearStart
   const today = todayIn(ctx.timeZone, ctx.now);
   return {
     query,
+    kind: kind ?? reportKindOf(query.startDate, query.endDate, yearStart),
     yearStart,
     periodWords: `từ ngày ${vietnameseDate(query.startDate)} đến ngày ${vietnameseDate(query.endDate)}`,
     totals,
@@ -234,5 +241,20 @@ export function gatherReport(ctx: ServiceContext, query: SummaryQuery, yearStart
     activities: listedActivities(ctx, query),
     issuer: issuerOf(ctx, today),
     today,
+    context: gatherContext(ctx, base),
   };
+}
+
+/**
+ * The first six months of a reporting year are a half-year report (sơ kết), the whole year
+ * a year report (tổng kết); the reporting year starts on the official day (`yearStart`,
+ * 15/12 by default) or on 1/1. Any other period is reported as itself.
+ */
+export function reportKindOf(startDate: string, endDate: string, yearStart: string): ReportKind {
+  const { year } = dateParts(endDate);
+  const starts = [officialYear(year, yearStart).start, `${year}-01-01`];
+  if (!starts.includes(startDate)) return 'custom';
+  if (endDate === previousDay(addMonths(startDate, 6))) return 'half_year';
+  if (endDate === previousDay(addMonths(startDate, 12))) return 'year';
+  return 'custom';
 }

@@ -24,17 +24,16 @@ import {
   WidthType,
 } from 'docx';
 import type { SummaryRow } from '../contracts/reports';
-import { unitWord } from '../domain/indicators';
-import { addMonths, dateParts, documentDate, previousDay, vietnameseDate } from '../domain/time';
+import { headedSections, paragraphsOf } from '../domain/report-outline';
+import { documentDate, vietnameseDate } from '../domain/time';
 import { indicatorHeader, type ReportData } from './report-data';
-import { officialYear } from './report-periods';
+import { SUBJECT, vn } from './report-sections';
+import { type DocumentFields, recipientLines } from './report-words';
 
 const FONT = 'Times New Roman';
 /** Half-points: 13 pt for the text, as the decree asks (13–14 pt). */
 const SIZE = 26;
 const LANGUAGE = { value: 'vi-VN' } as const;
-const numbers = new Intl.NumberFormat('vi-VN');
-export const vn = (value: number) => numbers.format(value);
 
 /** A4 in twentieths of a point, and the decree's margins: top and bottom 20 mm, left 30, right 20. */
 const A4 = { width: 11906, height: 16838 };
@@ -112,43 +111,14 @@ function sideBySide(columns: { width: number; children: Paragraph[] }[]): Table 
   });
 }
 
-// ---------------------------------------------------------------- what the document says it is
-
-export type ReportKind = 'half_year' | 'year' | 'custom';
-
-/**
- * The first six months of a reporting year are a half-year report (sơ kết), the whole year
- * a year report (tổng kết); the reporting year starts on the official day (`yearStart`,
- * 15/12 by default) or on 1/1. Any other period is reported as itself.
- */
-export function reportKindOf(startDate: string, endDate: string, yearStart: string): ReportKind {
-  const { year } = dateParts(endDate);
-  const starts = [officialYear(year, yearStart).start, `${year}-01-01`];
-  if (!starts.includes(startDate)) return 'custom';
-  if (endDate === previousDay(addMonths(startDate, 6))) return 'half_year';
-  if (endDate === previousDay(addMonths(startDate, 12))) return 'year';
-  return 'custom';
-}
-
-const SUBJECT = 'công tác truyền thông phòng, chống mua bán người';
-
-/** The trích yếu, as the kind of report words it: the year is the one the period ends in. */
-export function subjectOf(data: ReportData): string {
-  const year = dateParts(data.query.endDate).year;
-  switch (reportKindOf(data.query.startDate, data.query.endDate, data.yearStart)) {
-    case 'half_year':
-      return `Sơ kết ${SUBJECT} 6 tháng đầu năm ${year}`;
-    case 'year':
-      return `Tổng kết ${SUBJECT} năm ${year} và phương hướng, nhiệm vụ năm ${year + 1}`;
-    case 'custom':
-      return `Kết quả ${SUBJECT}`;
-  }
-}
-
 // ---------------------------------------------------------------- first page
 
 /** Issuing body (40 %) and national motto (60 %), each with its rule, then the number and the date line. */
-function header(data: ReportData): Table {
+/** "Số: 12/BC-CATP", or room for the number the register gives when it is not known yet. */
+const numberLine = (fields: DocumentFields) => `Số: ${fields.number || '       '}/${fields.symbol}`;
+const issuedOn = (data: ReportData, fields: DocumentFields) => fields.issueDate ?? data.today;
+
+function header(data: ReportData, fields: DocumentFields): Table {
   const left = Math.round(PORTRAIT_TEXT_WIDTH * 0.4);
   const right = PORTRAIT_TEXT_WIDTH - left;
   const { issuer } = data;
@@ -159,7 +129,7 @@ function header(data: ReportData): Table {
         ...(issuer.parent ? [centered(issuer.parent, { size: 24 })] : []),
         centered(issuer.body, { bold: true, size: 24 }),
         shortRule(Math.min(left * 0.5, 1700), left),
-        centered(`Số:        /BC-${issuer.symbol}`, { size: 26 }),
+        centered(numberLine(fields), { size: 26 }),
       ],
     },
     {
@@ -168,18 +138,21 @@ function header(data: ReportData): Table {
         centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
         centered('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 }),
         shortRule(3400, right),
-        centered(`${issuer.place}, ${documentDate(data.today)}`, { italics: true, size: 26 }),
+        centered(`${fields.place || issuer.place}, ${documentDate(issuedOn(data, fields))}`, {
+          italics: true,
+          size: 26,
+        }),
       ],
     },
   ]);
 }
 
-function title(data: ReportData): Paragraph[] {
-  const period = reportKindOf(data.query.startDate, data.query.endDate, data.yearStart) === 'custom';
+function title(data: ReportData, fields: DocumentFields): Paragraph[] {
+  const period = fields.kind === 'custom' || fields.kind === 'campaign';
   return [
     paragraph(''),
     centered('BÁO CÁO', { bold: true, size: 28 }),
-    centered(subjectOf(data), { bold: true, size: 28 }),
+    centered(fields.subject, { bold: true, size: 28 }),
     ...(period ? [centered(`(${capitalised(data.periodWords)})`, { italics: true })] : []),
     shortRule(1700, PORTRAIT_TEXT_WIDTH),
   ];
@@ -189,160 +162,25 @@ const capitalised = (text: string) => `${text.charAt(0).toLocaleUpperCase('vi')}
 
 // ---------------------------------------------------------------- the text
 
-/** "1.234 buổi" — a figure with its words, or nothing when the indicator has no figure. */
-function figure(data: ReportData, code: string, words?: string): string | null {
-  const value = data.totals.totals.values[code];
-  if (value === undefined) return null;
-  const indicator = data.indicators.find((entry) => entry.code === code);
-  return `${vn(value)} ${words ?? (indicator ? unitWord(indicator) : '')}`.trim();
-}
-
-const present = (parts: (string | null)[]) => parts.filter((part): part is string => part !== null);
-
-/** The general results, as officials write them, from the totals. */
-export function narrative(data: ReportData): string[] {
-  const { totals } = data.totals;
-  const sentences: string[] = [];
-  sentences.push(
-    `Trong kỳ báo cáo (${data.periodWords}), các cơ quan, đơn vị, địa phương triển khai ${vn(totals.activities)} hoạt động truyền thông phòng, chống mua bán người, trong đó ${vn(totals.done)} hoạt động đã tổ chức và báo cáo kết quả.`,
-  );
-  if (data.today < data.query.endDate) {
-    sentences.push(`Số liệu tính đến ngày ${vietnameseDate(data.today)}.`);
-  }
-  const sessions = figure(data, 'sessions', 'buổi tuyên truyền');
-  const attendances = figure(data, 'attendances', 'lượt người tham dự');
-  const within = present([
-    figure(data, 'attendances_female', 'lượt nữ'),
-    figure(data, 'attendances_ethnic_minority', 'lượt người dân tộc thiểu số'),
-    figure(data, 'attendances_students', 'lượt học sinh, sinh viên'),
-  ]);
-  if (sessions || attendances) {
-    const parts = [sessions ? `Tổ chức ${sessions}` : 'Tổ chức các buổi tuyên truyền'];
-    if (attendances)
-      parts.push(`thu hút ${attendances}${within.length ? ` (trong đó ${within.join(', ')})` : ''}`);
-    sentences.push(`${parts.join(', ')}.`);
-  }
-  const materials = present([
-    figure(data, 'leaflets', 'tờ rơi, tờ gấp'),
-    figure(data, 'booklets', 'sổ tay, tài liệu'),
-    figure(data, 'posters', 'áp phích'),
-    figure(data, 'banners', 'băng rôn, khẩu hiệu'),
-    figure(data, 'billboards', 'pano'),
-  ]);
-  if (materials.length) sentences.push(`Phát hành ${materials.join(', ')}.`);
-  // Press, radio and television are the mass media; loudspeakers are the grassroots
-  // information system, and SMS goes out through the telecom operators: said apart.
-  const media = present([
-    figure(data, 'news_items', 'tin, bài, ảnh'),
-    figure(data, 'programmes', 'chương trình, phóng sự, tọa đàm'),
-    figure(data, 'broadcasts', 'lượt phát sóng'),
-    figure(data, 'broadcast_minutes', 'phút phát sóng'),
-  ]);
-  if (media.length) sentences.push(`Trên các phương tiện thông tin đại chúng: ${media.join(', ')}.`);
-  const loudspeakers = present([
-    figure(data, 'loudspeaker_broadcasts', 'lượt phát'),
-    figure(data, 'loudspeaker_minutes', 'phút'),
-  ]);
-  if (loudspeakers.length)
-    sentences.push(`Hệ thống thông tin cơ sở (loa truyền thanh) thực hiện ${loudspeakers.join(', ')}.`);
-  const online = present([
-    figure(data, 'social_posts', 'bài đăng trên cổng thông tin, mạng xã hội'),
-    figure(data, 'web_banners', 'banner trên trang điện tử'),
-  ]);
-  const views = figure(data, 'views', 'lượt xem');
-  const reach = figure(data, 'reach', 'người');
-  if (online.length || views || reach) {
-    const parts = [...online, ...(views ? [`đạt ${views}`] : [])];
-    const reachWords = reach ? `; sản phẩm tiếp cận nhiều nhất đạt ${reach}` : '';
-    sentences.push(`Trên môi trường mạng: ${parts.join(', ') || 'các sản phẩm trực tuyến'}${reachWords}.`);
-  }
-  const sms = figure(data, 'sms_sent', 'tin nhắn');
-  if (sms) sentences.push(`Phối hợp các doanh nghiệp viễn thông gửi ${sms} tuyên truyền.`);
-  const contest = present([figure(data, 'contest_entries', 'lượt dự thi'), figure(data, 'prizes', 'giải')]);
-  if (contest.length) sentences.push(`Các cuộc thi tìm hiểu có ${contest.join(', ')}.`);
-  const stage = present([
-    figure(data, 'teams', 'đội'),
-    figure(data, 'performances', 'tiết mục văn nghệ, tiểu phẩm'),
-  ]);
-  if (stage.length) sentences.push(`Các hội thi, liên hoan có ${stage.join(', ')} tham gia.`);
-  // Contestants are summed across contests as published reports total them (lượt thí sinh);
-  // where the catalogue still takes the largest contest (`max`), the sentence says that.
-  const contestants = figure(data, 'contestants', 'thí sinh');
-  const largestOnly = data.indicators.find((entry) => entry.code === 'contestants')?.aggregation === 'max';
-  if (contestants)
-    sentences.push(
-      largestOnly
-        ? `Cuộc thi đông nhất có ${contestants}.`
-        : `Các cuộc thi, hội thi có ${figure(data, 'contestants', 'lượt thí sinh')} tham gia.`,
-    );
-  const pledges = figure(data, 'pledges', 'bản cam kết');
-  if (pledges) sentences.push(`Vận động ký ${pledges} không vi phạm pháp luật về mua bán người.`);
-  const questionnaires = figure(data, 'questionnaires', 'phiếu khảo sát, phiếu hỏi');
-  if (questionnaires) sentences.push(`Thu về ${questionnaires}.`);
-  return sentences;
-}
-
-/** "Hình thức được tổ chức nhiều nhất là …, tiếp đến là …": the three largest rows of a table. */
-function leaders(rows: SummaryRow[], opening: string): string | null {
-  const top = [...rows].filter((row) => row.activities > 0).sort((a, b) => b.activities - a.activities);
-  const [first, second, third] = top;
-  if (!first) return null;
-  const named = (row: SummaryRow) => `${row.label} (${vn(row.activities)} hoạt động)`;
-  const then = [second, third].filter((row): row is SummaryRow => row !== undefined).map(named);
-  return `${opening} ${named(first)}${then.length ? `, tiếp đến là ${then.join(' và ')}` : ''}.`;
-}
-
-function body(data: ReportData): Paragraph[] {
+/** The sections as the outline heads and numbers them, each line a paragraph. */
+function body(fields: DocumentFields): Paragraph[] {
   const heading = (text: string) =>
     paragraph([run(text, { bold: true })], { align: AlignmentType.LEFT, keepNext: true });
-  const table = (key: ReportData['tables'][number]['key']) =>
-    data.tables.find((entry) => entry.key === key)?.rows ?? [];
-  const specifics = present([
-    leaders(table('type'), 'Hình thức được tổ chức nhiều nhất là'),
-    leaders(table('agency'), 'Các cơ quan, đơn vị chủ trì, phối hợp nhiều hoạt động nhất là'),
-    leaders(table('unit'), 'Địa bàn có nhiều hoạt động nhất là'),
-    leaders(table('targetGroup'), 'Nhóm đối tượng được hướng tới nhiều nhất là'),
+  return headedSections(fields.sections).flatMap((section) => [
+    ...(section.partHeading ? [heading(section.partHeading)] : []),
+    ...(section.heading ? [heading(section.heading)] : []),
+    ...paragraphsOf(section.text).map((line) => paragraph(line, { indent: true })),
   ]);
-  return [
-    paragraph(`${data.issuer.bodyName} báo cáo kết quả ${SUBJECT} ${data.periodWords} như sau:`, {
-      indent: true,
-    }),
-    heading('I. KẾT QUẢ THỰC HIỆN'),
-    heading('1. Kết quả chung'),
-    ...narrative(data).map((sentence) => paragraph(sentence, { indent: true })),
-    heading('2. Kết quả cụ thể'),
-    ...specifics.map((sentence) => paragraph(sentence, { indent: true })),
-    paragraph('Số liệu chi tiết theo cơ quan, đơn vị và địa bàn tại Phụ lục kèm theo.', { indent: true }),
-    heading('II. ĐÁNH GIÁ CHUNG'),
-    paragraph(
-      `Số liệu trong báo cáo được tổng hợp từ ${vn(data.totals.totals.done)} kết quả đã báo cáo trên hệ thống${data.query.acceptedOnly === 'true' ? ' (chỉ tính kết quả đã được chấp nhận)' : ' (gồm các kết quả đã gửi, kể cả kết quả chưa được duyệt)'}; mỗi chỉ tiêu được cộng theo đơn vị tính riêng, không cộng lẫn giữa các đơn vị tính; hoạt động phối hợp được tính một lần trong tổng số.`,
-      { indent: true },
-    ),
-  ];
-}
-
-/**
- * Who signs, by the kind of body, until the report is composed as a record with its signer:
- * a People's Committee signs on behalf of its members (TM.), a police force or a department
- * by its director, any other body by its head.
- */
-function authorityOf(kind: string): string {
-  if (kind === 'people_committee') return 'TM. ỦY BAN NHÂN DÂN';
-  if (kind === 'police' || kind === 'department') return 'GIÁM ĐỐC';
-  return 'THỦ TRƯỞNG CƠ QUAN';
 }
 
 /** Nơi nhận on the left, a real list ending with the archive; the signer's block on the right. */
-function signature(data: ReportData): Table {
+function signature(data: ReportData, fields: DocumentFields): Table {
   const left = Math.round(PORTRAIT_TEXT_WIDTH * 0.45);
   const right = PORTRAIT_TEXT_WIDTH - left;
   const line = (text: string) =>
     paragraph([run(text, { size: 22 })], { align: AlignmentType.LEFT, after: 0 });
-  const recipients = [
-    ...(data.issuer.parentName ? [`- ${data.issuer.parentName} (để báo cáo);`] : []),
-    '- Các cơ quan, đơn vị liên quan;',
-    `- Lưu: VT, ${data.issuer.symbol}.`,
-  ];
+  const { signer } = fields;
+  const signed = [signer.rank, signer.name].filter(Boolean).join(' ');
   return sideBySide([
     {
       width: left,
@@ -351,20 +189,24 @@ function signature(data: ReportData): Table {
           align: AlignmentType.LEFT,
           after: 0,
         }),
-        ...recipients.map(line),
+        ...recipientLines(fields.recipients, fields.symbol || data.issuer.symbol).map(line),
       ],
     },
     {
       width: right,
       children: [
-        centered(authorityOf(data.issuer.kind), { bold: true, size: 26 }),
-        // Room for the signature and the seal; the signer's name is written under it by hand
-        // until the report is composed as a record with its signer.
-        ...Array.from({ length: 5 }, () => paragraph('', { after: 0 })),
+        ...present([signer.authority, signer.title]).map((text) =>
+          centered(text.toLocaleUpperCase('vi'), { bold: true, size: 26 }),
+        ),
+        // Room for the signature and the seal, then the signer's rank and name.
+        ...Array.from({ length: 4 }, () => paragraph('', { after: 0 })),
+        ...(signed ? [centered(signed, { bold: true, size: 26 })] : []),
       ],
     },
   ]);
 }
+
+const present = (parts: string[]) => parts.filter((part) => part.trim() !== '');
 
 // ---------------------------------------------------------------- the appendix
 
@@ -502,7 +344,7 @@ function appendixTable(
   });
 }
 
-function appendix(data: ReportData): (Paragraph | Table)[] {
+function appendix(data: ReportData, fields: DocumentFields): (Paragraph | Table)[] {
   const heading = (text: string) =>
     paragraph([run(text, { bold: true })], { align: AlignmentType.LEFT, keepNext: true, after: 80 });
   const grouping = (key: ReportData['tables'][number]['key']) =>
@@ -545,7 +387,7 @@ function appendix(data: ReportData): (Paragraph | Table)[] {
     centered('PHỤ LỤC', { bold: true, size: 26 }),
     centered(`Số liệu kết quả ${SUBJECT}`, { bold: true, size: 26 }),
     centered(
-      `(Kèm theo Báo cáo số        /BC-${data.issuer.symbol} ngày ${vietnameseDate(data.today)} của ${data.issuer.bodyName})`,
+      `(Kèm theo Báo cáo số ${fields.number || '       '}/${fields.symbol} ngày ${vietnameseDate(issuedOn(data, fields))} của ${data.issuer.bodyName})`,
       {
         italics: true,
       },
@@ -590,10 +432,10 @@ function pageNumbers() {
   };
 }
 
-export async function reportDocx(data: ReportData): Promise<Buffer> {
+export async function reportDocx(data: ReportData, fields: DocumentFields): Promise<Buffer> {
   const document = new Document({
     creator: 'Lịch truyền thông phòng, chống mua bán người',
-    title: `${subjectOf(data)} ${data.periodWords}`,
+    title: `${fields.subject} ${data.periodWords}`,
     styles: {
       default: { document: { run: { font: FONT, size: SIZE, language: LANGUAGE } } },
     },
@@ -604,7 +446,13 @@ export async function reportDocx(data: ReportData): Promise<Buffer> {
           page: { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: PORTRAIT_MARGINS },
         },
         headers: pageNumbers(),
-        children: [header(data), ...title(data), ...body(data), paragraph(''), signature(data)],
+        children: [
+          header(data, fields),
+          ...title(data, fields),
+          ...body(fields),
+          paragraph(''),
+          signature(data, fields),
+        ],
       },
       {
         properties: {
@@ -615,7 +463,7 @@ export async function reportDocx(data: ReportData): Promise<Buffer> {
           },
         },
         headers: { default: pageNumbers().default },
-        children: appendix(data),
+        children: appendix(data, fields),
       },
     ],
   });

@@ -25,6 +25,7 @@ import type { Summary, SummaryGrouping, SummaryQuery, SummaryRow } from '../cont
 import { combineFigures } from '../domain/indicators';
 import { successorsOn } from '../domain/succession';
 import { vietnameseMonth } from '../domain/time';
+import { validOn } from '../domain/validity';
 import { heldInUnits, ledOrJoinedBy, listConditions } from './activities';
 import type { ServiceContext, Tx } from './context';
 import { countedResults } from './counted-results';
@@ -279,6 +280,9 @@ function grouper(tx: Tx, query: SummaryQuery, groupBy: SummaryGrouping, where: S
           )
         : null;
       const labels = names(all);
+      // "Toàn thành phố" where the top unit is a centrally run city (Huế since 1/1/2025).
+      const top = all.find((unit) => unit.tier === 1 && validOn(unit, query.rollUpTo ?? query.endDate));
+      const everywhere = top?.level === 'city' ? 'Toàn thành phố' : 'Toàn tỉnh';
       return {
         keysOf: (activity: Counted) => {
           const unitIds = links.get(activity.id);
@@ -286,7 +290,7 @@ function grouper(tx: Tx, query: SummaryQuery, groupBy: SummaryGrouping, where: S
         },
         label: (key: string) =>
           key === NONE
-            ? 'Toàn tỉnh, không gắn đơn vị hành chính'
+            ? `${everywhere}, không gắn đơn vị hành chính`
             : key
                 .split('+')
                 .map((id) => labels.get(id) ?? id)

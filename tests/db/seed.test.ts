@@ -35,7 +35,14 @@ describe('the reference data seed', () => {
 
   it('loads units, agencies, the catalogue and the 2024 plan', () => {
     const report = seedWithDemo(t.db, { timeZone: TEST_TIME_ZONE, demo: false });
-    expect(report.applied).toEqual(['catalog', 'units', 'agencies', 'plan-2024', 'catalog-revision-2026-12']);
+    expect(report.applied).toEqual([
+      'catalog',
+      'units',
+      'agencies',
+      'plan-2024',
+      'catalog-revision-2026-12',
+      'agency-document-lines-2026-12',
+    ]);
     expect(countRows(t.db, 'units')).toBe(72);
     expect(countRows(t.db, 'unit_successions')).toBe(69);
     expect(countRows(t.db, 'agencies')).toBe(128);

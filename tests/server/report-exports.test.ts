@@ -149,7 +149,10 @@ describe('report exports', () => {
       'BÁO CÁO',
       'Kết quả công tác truyền thông phòng, chống mua bán người',
       'Từ ngày 1/7/2025 đến ngày 31/12/2025',
-      'Tổ chức 2 buổi tuyên truyền, thu hút 1.234 lượt người tham dự (trong đó 600 lượt nữ)',
+      'Tổ chức 2 buổi tuyên truyền, thu hút 1.234 lượt người tham dự.',
+      // The share is over the attendances of the activities that recorded the breakdown only.
+      'Trong đó: 600 lượt nữ (',
+      'số lượt tham dự của 1 hoạt động có ghi nhận)',
       'Phát hành 1.500 tờ rơi, tờ gấp',
       '12.345 lượt xem',
       '6.789 người',

@@ -215,8 +215,9 @@ describe('the half-year Word report, rendered', () => {
   it("prints the summary's totals in the prose, in Vietnamese notation", () => {
     const printed = rendered.rawPageTexts.join('\n');
     const prose = proseText(documentXml);
+    // The prose counts what was held (activities with a result), never those only planned.
     const figures = {
-      activities: totals.activities,
+      done: totals.done,
       sessions: totals.values.sessions,
       attendances: totals.values.attendances,
     };

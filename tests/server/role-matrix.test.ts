@@ -812,9 +812,75 @@ function endpoints(): Endpoint[] {
     },
   ];
 
+  /** A draft report of the agency's own (own) or another agency's (other), made by the administrator. */
+  const reportOf = (scope: Scope) =>
+    adminWrite<{ id: number; version: number }>('POST', '/api/reports', {
+      startDate: '2025-07-01',
+      endDate: '2025-12-31',
+      agencyId: scope === 'own' ? caHue : sgddt,
+      number: String(next()),
+      signer: { authority: 'GIÁM ĐỐC', title: '', rank: '', name: 'Nguyễn Văn A' },
+    });
+  const reportWrites: Endpoint[] = [
+    {
+      method: 'POST',
+      route: '/api/reports',
+      effect: 'create',
+      expected: campaignRule(201),
+      prepare: async (_who, scope) => ({
+        url: '/api/reports',
+        payload: {
+          startDate: '2025-07-01',
+          endDate: '2025-12-31',
+          agencyId: scope === 'own' ? caHue : sgddt,
+        },
+      }),
+    },
+    {
+      method: 'PATCH',
+      route: '/api/reports/{id}',
+      effect: 'update',
+      expected: campaignRule(200),
+      prepare: async (_who, scope) => ({
+        url: `/api/reports/${(await reportOf(scope)).id}`,
+        payload: { subject: `Báo cáo ${next()}` },
+      }),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/reports/{id}',
+      effect: 'delete',
+      expected: campaignRule(204),
+      prepare: async (_who, scope) => ({ url: `/api/reports/${(await reportOf(scope)).id}` }),
+    },
+    {
+      method: 'POST',
+      route: '/api/reports/{id}/recompute',
+      effect: 'update',
+      expected: campaignRule(200),
+      prepare: async (_who, scope) => ({
+        url: `/api/reports/${(await reportOf(scope)).id}/recompute`,
+        payload: {},
+        check: (body) => (typeof field(body, 'computedAt') === 'string' ? [] : ['no computedAt']),
+      }),
+    },
+    {
+      method: 'POST',
+      route: '/api/reports/{id}/issue',
+      effect: 'update',
+      expected: campaignRule(200),
+      prepare: async (_who, scope) => ({
+        url: `/api/reports/${(await reportOf(scope)).id}/issue`,
+        payload: {},
+        check: (body) => expectField(body, 'status', 'issued'),
+      }),
+    },
+  ];
+
   return [
     ...activityWrites,
     ...campaignWrites,
+    ...reportWrites,
     ...planWrites,
     ...referenceWrites,
     ...catalogWrites,
