@@ -25,9 +25,9 @@ import {
 } from 'docx';
 import type { SummaryRow } from '../contracts/reports';
 import { unitWord } from '../domain/indicators';
-import { addMonths, dateParts, documentDate, previousDay, vietnameseDate } from '../domain/time';
+import { documentDate, vietnameseDate } from '../domain/time';
 import { indicatorHeader, type ReportData } from './report-data';
-import { officialYear } from './report-periods';
+import { reportKindOf, SUBJECT, subjectOf, TOTAL_LABEL } from './report-words';
 
 const FONT = 'Times New Roman';
 /** Half-points: 13 pt for the text, as the decree asks (13–14 pt). */
@@ -110,39 +110,6 @@ function sideBySide(columns: { width: number; children: Paragraph[] }[]): Table 
       }),
     ],
   });
-}
-
-// ---------------------------------------------------------------- what the document says it is
-
-export type ReportKind = 'half_year' | 'year' | 'custom';
-
-/**
- * The first six months of a reporting year are a half-year report (sơ kết), the whole year
- * a year report (tổng kết); the reporting year starts on the official day (`yearStart`,
- * 15/12 by default) or on 1/1. Any other period is reported as itself.
- */
-export function reportKindOf(startDate: string, endDate: string, yearStart: string): ReportKind {
-  const { year } = dateParts(endDate);
-  const starts = [officialYear(year, yearStart).start, `${year}-01-01`];
-  if (!starts.includes(startDate)) return 'custom';
-  if (endDate === previousDay(addMonths(startDate, 6))) return 'half_year';
-  if (endDate === previousDay(addMonths(startDate, 12))) return 'year';
-  return 'custom';
-}
-
-const SUBJECT = 'công tác truyền thông phòng, chống mua bán người';
-
-/** The trích yếu, as the kind of report words it: the year is the one the period ends in. */
-export function subjectOf(data: ReportData): string {
-  const year = dateParts(data.query.endDate).year;
-  switch (reportKindOf(data.query.startDate, data.query.endDate, data.yearStart)) {
-    case 'half_year':
-      return `Sơ kết ${SUBJECT} 6 tháng đầu năm ${year}`;
-    case 'year':
-      return `Tổng kết ${SUBJECT} năm ${year} và phương hướng, nhiệm vụ năm ${year + 1}`;
-    case 'custom':
-      return `Kết quả ${SUBJECT}`;
-  }
 }
 
 // ---------------------------------------------------------------- first page
@@ -417,8 +384,6 @@ export const appendixFamilies = [
 
 type Indicator = ReportData['indicators'][number];
 type Column = { header: string; cell: (row: Omit<SummaryRow, 'key' | 'label'>) => string };
-
-const TOTAL_LABEL = 'Tổng cộng (mỗi hoạt động tính một lần)';
 
 function tableCell(
   text: string,
