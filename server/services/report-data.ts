@@ -76,11 +76,24 @@ export const activityListHeader = [
   'Kết quả',
 ];
 
-/** One activity's cells in the list, its figures in the report's indicator order. */
-export function activityListCells(data: ReportData, activity: ListedActivity): (string | number | null)[] {
+/**
+ * One activity's cells in the list, its figures in the report's indicator order. Its date
+ * is the `YYYY-MM-DD` text unless `day` writes it otherwise (a date cell in Excel).
+ */
+export function activityListCells(data: ReportData, activity: ListedActivity): (string | number | null)[];
+export function activityListCells<Day>(
+  data: ReportData,
+  activity: ListedActivity,
+  day: (date: string) => Day,
+): (string | number | Day | null)[];
+export function activityListCells<Day>(
+  data: ReportData,
+  activity: ListedActivity,
+  day?: (date: string) => Day,
+): (string | number | Day | null)[] {
   return [
     activity.id,
-    activity.startDate,
+    day ? day(activity.startDate) : activity.startDate,
     activity.title,
     activity.type,
     activity.lead,
