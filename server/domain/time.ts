@@ -181,6 +181,15 @@ export function shiftTimedEnd(span: { start: string; end: string }, newStart: st
     .toString({ timeZoneName: 'never', smallestUnit: 'second' });
 }
 
+/**
+ * A calendar date as the Date at its UTC midnight: how a spreadsheet library turns a Date
+ * into a day serial (milliseconds since 1970 over a day, no zone), so the cell shows this
+ * very day whatever the server's own zone. Not an instant: never compare it with one.
+ */
+export function utcMidnightOf(date: string): Date {
+  return new Date(Temporal.PlainDate.from(date).toZonedDateTime('UTC').epochMilliseconds);
+}
+
 /** Today's date in the zone. */
 export function todayIn(timeZone: string, clock: Clock = systemClock): string {
   return clock().toZonedDateTimeISO(timeZone).toPlainDate().toString();

@@ -67,7 +67,9 @@ export type ReportData = {
 
 /** `Tờ rơi, tờ gấp phát hành (tờ)`: the indicator with the one word its figures are counted in. */
 export function indicatorHeader(indicator: ReportData['indicators'][number]): string {
-  return `${indicator.name} (${unitWord(indicator)})`;
+  const word = unitWord(indicator);
+  // A name that already says its word ("Tổng thời lượng phát sóng (phút)") does not say it twice.
+  return indicator.name.endsWith(`(${word})`) ? indicator.name : `${indicator.name} (${word})`;
 }
 
 /** The activity list's columns before the figures, in every export. */
@@ -83,11 +85,24 @@ export const activityListHeader = [
   'Kết quả',
 ];
 
-/** One activity's cells in the list, its figures in the report's indicator order. */
-export function activityListCells(data: ReportData, activity: ListedActivity): (string | number | null)[] {
+/**
+ * One activity's cells in the list, its figures in the report's indicator order. Its date
+ * is the `YYYY-MM-DD` text unless `day` writes it otherwise (a date cell in Excel).
+ */
+export function activityListCells(data: ReportData, activity: ListedActivity): (string | number | null)[];
+export function activityListCells<Day>(
+  data: ReportData,
+  activity: ListedActivity,
+  day: (date: string) => Day,
+): (string | number | Day | null)[];
+export function activityListCells<Day>(
+  data: ReportData,
+  activity: ListedActivity,
+  day?: (date: string) => Day,
+): (string | number | Day | null)[] {
   return [
     activity.id,
-    activity.startDate,
+    day ? day(activity.startDate) : activity.startDate,
     activity.title,
     activity.type,
     activity.lead,

@@ -28,7 +28,7 @@ import { headedSections, paragraphsOf } from '../domain/report-outline';
 import { documentDate, vietnameseDate } from '../domain/time';
 import { indicatorHeader, type ReportData } from './report-data';
 import { SUBJECT, vn } from './report-sections';
-import { type DocumentFields, recipientLines } from './report-words';
+import { type DocumentFields, recipientLines, TOTAL_LABEL } from './report-words';
 
 const FONT = 'Times New Roman';
 /** Half-points: 13 pt for the text, as the decree asks (13–14 pt). */
@@ -259,8 +259,6 @@ export const appendixFamilies = [
 
 type Indicator = ReportData['indicators'][number];
 type Column = { header: string; cell: (row: Omit<SummaryRow, 'key' | 'label'>) => string };
-
-const TOTAL_LABEL = 'Tổng cộng (mỗi hoạt động tính một lần)';
 
 function tableCell(
   text: string,

@@ -445,7 +445,7 @@ export async function renderReport(
     case 'docx':
       return reportDocx(data, fields);
     case 'xlsx':
-      return reportXlsx(data);
+      return reportXlsx(data, fields);
     case 'csv':
       return Buffer.from(reportCsv(data), 'utf8');
   }

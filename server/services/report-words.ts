@@ -60,3 +60,9 @@ export function recipientLines(recipients: readonly string[], symbol: string): s
   if (!lines.at(-1)?.startsWith('Lưu')) lines.push(`Lưu: VT, ${symbol.replace(/^BC-/, '')}`);
   return lines.map((line, index) => `- ${line}${index === lines.length - 1 ? '.' : ';'}`);
 }
+
+/**
+ * A table's last row: the summary's totals, where a joint activity counts once, so not
+ * the sum of rows that credit it to every agency, unit or group it touches.
+ */
+export const TOTAL_LABEL = 'Tổng cộng (mỗi hoạt động tính một lần)';

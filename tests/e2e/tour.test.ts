@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../server/contracts/plans';
 import type { Summary } from '../../server/contracts/reports';
 import { seedWithDemo } from '../../server/demo';
+import { unitWord } from '../../server/domain/indicators';
 import { appendixFamilies } from '../../server/services/report-docx';
 import { USER_PASSWORD } from '../helpers/accounts';
 import { ADMIN, TEST_TIME_ZONE } from '../helpers/app';
@@ -176,12 +177,20 @@ describe('a tour of the demo data', () => {
     await workbook.xlsx.load(excel as unknown as ArrayBuffer);
     const overview = workbook.getWorksheet('Tổng hợp');
     if (!overview) throw new Error('the workbook has no overview sheet');
-    const row = (overview.getRow(3).values as unknown[]).slice(1);
-    expect(row).toEqual([
-      'Toàn bộ (mỗi hoạt động tính một lần)',
-      summary.totals.activities,
-      summary.totals.done,
-      ...summary.indicators.map((indicator) => summary.totals.values[indicator.code]),
+    // Under the header lines and the frozen table header: one line per figure, its unit beside it.
+    const view = overview.views[0];
+    const header = view?.state === 'frozen' ? (view.ySplit ?? 0) : 0;
+    const lines = Array.from({ length: 2 + summary.indicators.length }, (_, index) =>
+      (overview.getRow(header + 1 + index).values as unknown[]).slice(1),
+    );
+    expect(lines).toEqual([
+      ['Số hoạt động', 'hoạt động', summary.totals.activities],
+      ['Đã thực hiện (có kết quả)', 'hoạt động', summary.totals.done],
+      ...summary.indicators.map((indicator) => [
+        indicator.name,
+        unitWord(indicator),
+        summary.totals.values[indicator.code],
+      ]),
     ]);
   });
 

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../server/contracts/reports';
+import { unitWord } from '../../server/domain/indicators';
 import { testAppOfFile } from '../helpers/app';
 import { agencyIdByCode, json, unitIdByCode } from '../helpers/factories';
 
@@ -79,11 +80,48 @@ beforeAll(async () => {
     { social_posts: 1, views: 12345, reach: 6789 },
   );
 });
+/** The row of a sheet's table header: the frozen pane's edge, so the two are the same thing. */
+function headerRowOf(sheet: ExcelJS.Worksheet): number {
+  const view = sheet.views[0];
+  if (view?.state !== 'frozen' || !view.ySplit) throw new Error(`${sheet.name} has no frozen header`);
+  return view.ySplit;
+}
+
+const valuesOf = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);
+
+/** The texts above the table, its header lines, in order: a merged range's text once. */
+function headingOf(sheet: ExcelJS.Worksheet): string[] {
+  const lines: string[] = [];
+  for (let row = 1; row < headerRowOf(sheet); row++) {
+    sheet.getRow(row).eachCell((cell) => {
+      if (cell.master.address === cell.address && typeof cell.value === 'string') lines.push(cell.value);
+    });
+  }
+  return lines;
+}
+
+function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+async function workbookOf(response: { rawPayload: Buffer }): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  return workbook;
+}
+
+const groupedSheets = [
+  ['Theo loại hình', 'type', 'Loại hình hoạt động'],
+  ['Theo cơ quan', 'agency', 'Cơ quan chủ trì, phối hợp'],
+  ['Theo nhóm đối tượng', 'targetGroup', 'Nhóm đối tượng'],
+  ['Theo địa bàn', 'unit', 'Địa bàn'],
+] as const;
+
 describe('report exports', () => {
   it('writes an Excel workbook whose every table equals the summary API', async () => {
-    const response = await download('xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const workbook = await workbookOf(await download('xlsx'));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'Tổng hợp',
       'Theo loại hình',
@@ -93,48 +131,178 @@ describe('report exports', () => {
       'Danh sách hoạt động',
     ]);
     const totals = await summary();
-    const headerOf = (sheet: ExcelJS.Worksheet) => (sheet.getRow(2).values as unknown[]).slice(1);
+    const headerOf = (sheet: ExcelJS.Worksheet) => valuesOf(sheet.getRow(headerRowOf(sheet)));
     const columnOf = (sheet: ExcelJS.Worksheet, code: string) => {
       const indicator = totals.indicators.find((entry) => entry.code === code);
       return headerOf(sheet).findIndex((value) => String(value).startsWith(`${indicator?.name} (`)) + 1;
     };
-    const overview = workbook.getWorksheet('Tổng hợp');
-    if (!overview) throw new Error('no overview sheet');
-    expect(overview.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(headerOf(overview).slice(0, 3)).toEqual(['Nội dung', 'Số hoạt động', 'Đã thực hiện (có kết quả)']);
-    expect(overview.getRow(3).getCell(2).value).toBe(totals.totals.activities);
-    for (const indicator of totals.indicators) {
-      const cell = overview.getRow(3).getCell(columnOf(overview, indicator.code));
-      expect(cell.value, indicator.code).toBe(totals.totals.values[indicator.code]);
-      expect(cell.numFmt).toBe('#,##0');
-    }
-    // One word per figure, the catalogue's: the indicator's name already says it counts unique people.
-    expect(headerOf(overview)).toContain('Số người tiếp cận (người dùng duy nhất) (người)');
-    expect(headerOf(overview).some((header) => /lớn nhất/.test(String(header)))).toBe(false);
 
-    for (const [name, groupBy] of [
-      ['Theo loại hình', 'type'],
-      ['Theo cơ quan', 'agency'],
-      ['Theo nhóm đối tượng', 'targetGroup'],
-      ['Theo địa bàn', 'unit'],
-    ] as const) {
-      const sheet = workbook.getWorksheet(name);
-      if (!sheet) throw new Error(`no sheet ${name}`);
+    // The overview: one line a figure with its own unit, read down the page, never added up.
+    const overview = sheetOf(workbook, 'Tổng hợp');
+    const top = headerRowOf(overview);
+    expect(headerOf(overview)).toEqual(['Nội dung', 'Đơn vị tính', 'Kết quả (mỗi hoạt động tính một lần)']);
+    const overviewLines = new Map(
+      Array.from({ length: overview.rowCount - top }, (_, index) => overview.getRow(top + 1 + index))
+        .filter((row) => typeof row.getCell(1).value === 'string')
+        .map((row) => [String(row.getCell(1).value), row]),
+    );
+    expect(overviewLines.get('Số hoạt động')?.getCell(3).value).toBe(totals.totals.activities);
+    expect(overviewLines.get('Đã thực hiện (có kết quả)')?.getCell(3).value).toBe(totals.totals.done);
+    for (const indicator of totals.indicators) {
+      const line = overviewLines.get(indicator.name);
+      expect(line?.getCell(2).value, indicator.code).toBe(unitWord(indicator));
+      expect(line?.getCell(3).value, indicator.code).toBe(totals.totals.values[indicator.code]);
+      expect(line?.getCell(3).numFmt).toBe('#,##0');
+    }
+
+    for (const [name, groupBy, first] of groupedSheets) {
+      const sheet = sheetOf(workbook, name);
+      const header = headerRowOf(sheet);
+      expect(headerOf(sheet).slice(0, 3)).toEqual([first, 'Số hoạt động', 'Đã thực hiện (có kết quả)']);
+      // One word per figure, the catalogue's: the indicator's name already says it counts unique people.
+      expect(headerOf(sheet)).toContain('Số người tiếp cận (người dùng duy nhất) (người)');
+      expect(headerOf(sheet).some((value) => /lớn nhất/.test(String(value)))).toBe(false);
       const expected = await summary(groupBy);
       expected.rows.forEach((row, index) => {
-        const line = sheet.getRow(3 + index);
+        const line = sheet.getRow(header + 1 + index);
         expect(line.getCell(1).value, `${name} ${row.label}`).toBe(row.label);
         expect(line.getCell(2).value).toBe(row.activities);
         expect(line.getCell(3).value).toBe(row.done);
         for (const indicator of totals.indicators) {
-          expect(line.getCell(columnOf(sheet, indicator.code)).value ?? undefined).toBe(
-            row.values[indicator.code],
-          );
+          const cell = line.getCell(columnOf(sheet, indicator.code));
+          expect(cell.value ?? undefined).toBe(row.values[indicator.code]);
+          expect(cell.numFmt).toBe('#,##0');
+          expect(cell.alignment?.horizontal).toBe('right');
         }
       });
+      // The total row is the summary's totals, not the rows' sum: a joint activity counts once.
+      const total = sheet.getRow(header + 1 + expected.rows.length);
+      expect(total.getCell(1).value, name).toBe('Tổng cộng (mỗi hoạt động tính một lần)');
+      expect(total.getCell(2).value, name).toBe(totals.totals.activities);
+      expect(total.getCell(3).value, name).toBe(totals.totals.done);
+      for (const indicator of totals.indicators) {
+        expect(total.getCell(columnOf(sheet, indicator.code)).value, `${name} ${indicator.code}`).toBe(
+          totals.totals.values[indicator.code],
+        );
+      }
+      expect(total.getCell(2).font?.bold).toBe(true);
+      expect(total.getCell(2).border?.top?.style).toBeDefined();
+      const after = Array.from(
+        { length: 3 },
+        (_, index) => sheet.getRow(total.number + 1 + index).getCell(1).value,
+      );
+      const note = after.find((value) => typeof value === 'string' && value.startsWith('Ghi chú:'));
+      expect(note !== undefined, `${name}: a note where rows overlap`).toBe(expected.rowsOverlap);
     }
-    const list = workbook.getWorksheet('Danh sách hoạt động');
-    expect(list?.getRow(3 + 1).getCell(3).value).toBe(quotedTitle);
+    // The police-led market outreach has the women's union as partner: two agency rows, one total.
+    expect((await summary('agency')).rowsOverlap).toBe(true);
+
+    const list = sheetOf(workbook, 'Danh sách hoạt động');
+    expect(list.getRow(headerRowOf(list) + 2).getCell(3).value).toBe(quotedTitle);
+  });
+
+  it('lays every sheet out for print: A4 landscape, one page wide, header rows repeated, pages numbered', async () => {
+    const workbook = await workbookOf(await download('xlsx'));
+    for (const sheet of workbook.worksheets) {
+      const header = headerRowOf(sheet);
+      expect(sheet.pageSetup, sheet.name).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `${header}:${header}`,
+      });
+      const margins = sheet.pageSetup.margins;
+      for (const side of ['left', 'right', 'top', 'bottom'] as const) {
+        expect(margins?.[side], `${sheet.name} ${side}`).toBeGreaterThanOrEqual(0.3);
+        expect(margins?.[side], `${sheet.name} ${side}`).toBeLessThanOrEqual(1);
+      }
+      expect(sheet.headerFooter.oddFooter, sheet.name).toContain('Trang &P/&N');
+      // The table header stays in view under the header lines, which scroll away.
+      expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: header });
+      // A column is at least as wide as its header's longest word: wrapped between words only.
+      valuesOf(sheet.getRow(header)).forEach((value, index) => {
+        const longest = Math.max(
+          ...String(value)
+            .split(/\s+/)
+            .map((word) => word.length),
+        );
+        expect(sheet.getColumn(index + 1).width ?? 0, `${sheet.name}: ${value}`).toBeGreaterThanOrEqual(
+          longest,
+        );
+      });
+    }
+  });
+
+  it("opens with the report's header lines, merged across the table's width", async () => {
+    const workbook = await workbookOf(await download('xlsx'));
+    const overview = sheetOf(workbook, 'Tổng hợp');
+    expect(headingOf(overview)).toEqual([
+      'BỘ CÔNG AN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'CÔNG AN THÀNH PHỐ HUẾ',
+      'Độc lập - Tự do - Hạnh phúc',
+      // The number is the register's, left blank on a report not issued; the ký hiệu is the agency's.
+      'Số:       /BC-CATP',
+      expect.stringMatching(/^Huế, ngày \d{2} tháng \d{1,2} năm \d{4}$/),
+      'BÁO CÁO',
+      'Kết quả công tác truyền thông phòng, chống mua bán người',
+      '(Từ ngày 1/7/2025 đến ngày 31/12/2025)',
+    ]);
+    const merges = (sheet: ExcelJS.Worksheet) => (sheet.model as { merges: string[] }).merges;
+    const lastColumn = (sheet: ExcelJS.Worksheet) =>
+      sheet
+        .getRow(headerRowOf(sheet))
+        .getCell(sheet.getRow(headerRowOf(sheet)).cellCount)
+        .address.replace(/\d+$/, '');
+    const titleRow = (sheet: ExcelJS.Worksheet, text: string) =>
+      Array.from({ length: headerRowOf(sheet) }, (_, index) => index + 1).find(
+        (row) => sheet.getRow(row).getCell(1).value === text,
+      );
+    expect(merges(overview)).toContain(
+      `A${titleRow(overview, 'BÁO CÁO')}:${lastColumn(overview)}${titleRow(overview, 'BÁO CÁO')}`,
+    );
+    for (const sheet of workbook.worksheets.slice(1)) {
+      const heading = headingOf(sheet);
+      expect(heading[0], sheet.name).toBe('CÔNG AN THÀNH PHỐ HUẾ');
+      expect(heading.join('\n'), sheet.name).toContain('từ ngày 1/7/2025 đến ngày 31/12/2025');
+    }
+    const list = sheetOf(workbook, 'Danh sách hoạt động');
+    const listTitle = titleRow(list, 'Danh sách hoạt động');
+    expect(merges(list)).toContain(`A${listTitle}:${lastColumn(list)}${listTitle}`);
+  });
+
+  it("writes the list's start dates as date cells showing the same day in any server zone", async () => {
+    const serverZone = process.env.TZ;
+    const offsets = new Set<number>();
+    try {
+      for (const zone of ['America/New_York', 'Asia/Ho_Chi_Minh']) {
+        // Node reads TZ again when it is set: the export below runs as on a server in that zone.
+        process.env.TZ = zone;
+        offsets.add(new Date(Date.UTC(2025, 7, 5)).getTimezoneOffset());
+        const list = sheetOf(await workbookOf(await download('xlsx')), 'Danh sách hoạt động');
+        const header = headerRowOf(list);
+        expect(valuesOf(list.getRow(header))[1]).toBe('Ngày bắt đầu');
+        const cells = [1, 2, 3].map((index) => list.getRow(header + index).getCell(2));
+        for (const cell of cells) {
+          expect(cell.numFmt, zone).toBe('dd/mm/yyyy');
+          expect(cell.value, zone).toBeInstanceOf(Date);
+        }
+        // Stored as a whole day serial (no hours that a zone could push into the day before).
+        const days = cells.map((cell) => (cell.value as Date).getTime() / 86_400_000 + 25_569);
+        expect(days.every(Number.isInteger), zone).toBe(true);
+        expect(
+          cells.map((cell) => (cell.value as Date).toISOString().slice(0, 10)),
+          zone,
+        ).toEqual(['2025-08-05', '2025-09-09', '2025-10-10']);
+      }
+    } finally {
+      if (serverZone === undefined) delete process.env.TZ;
+      else process.env.TZ = serverZone;
+    }
+    // The two zones were really in force: New York and Huế are eleven hours apart in August.
+    expect(offsets.size).toBe(2);
   });
 
   it('writes a Word report in the administrative layout with the figures written the Vietnamese way', async () => {

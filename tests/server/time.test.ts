@@ -11,6 +11,7 @@ import {
   localDateOf,
   startOfLocalDay,
   toZonedIso,
+  utcMidnightOf,
   weekdayName,
 } from '../../server/domain/time';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -128,5 +129,12 @@ describe(`the words of a date with TZ=${process.env.TZ}`, () => {
     // Midnight starting 31/7 in Huế is 17:00 UTC on 30/7: the last day is 30/7.
     expect(lastLocalDateOf('2025-07-30T17:00:00Z', 'Asia/Ho_Chi_Minh')).toBe('2025-07-30');
     expect(lastLocalDateOf('2025-07-30T17:00:01Z', 'Asia/Ho_Chi_Minh')).toBe('2025-07-31');
+  });
+
+  it("holds a spreadsheet's day at UTC midnight, whatever the server's zone", () => {
+    const day = utcMidnightOf('2025-12-31');
+    expect(day.toISOString()).toBe('2025-12-31T00:00:00.000Z');
+    // The serial a spreadsheet stores: days since 30/12/1899, a whole number for a day.
+    expect(day.getTime() / 86_400_000 + 25_569).toBe(46_022);
   });
 });
