@@ -4,9 +4,9 @@
 // agencies and communes in being on each day, as a province's year reads: the standing
 // agency (the police) leads its share, commune bodies act in their own commune, the press,
 // radio and television put out something every week, and this year's plan tasks are
-// served by the activities of their agencies, the 30/7 peak linked to its own.
-// Deterministic (seeded by today's date), and written through the services so that every
-// demo row is validated and audited like a user's.
+// served by the activities of their agencies, the 30/7 peak and the school campaign
+// linked to theirs. Deterministic (seeded by today's date), and written through the
+// services so that every demo row is validated and audited like a user's.
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { observanceThemes } from '../../db/schema';
@@ -131,6 +131,12 @@ function repertoireOf(world: DemoWorld, agency: AgencyRow): Repertoire {
   return plays;
 }
 
+/** The Department of Education and Training's campaign among pupils and students: talks and sessions at school. */
+const schoolRepertoire: Repertoire = {
+  types: ['thematic_talk', 'integrated_session'],
+  groups: ['students_secondary', 'university_students'],
+};
+
 /** Reasons as units give them when an event is moved or called off. */
 const statusNotes = {
   postponed: ['Trùng lịch họp của địa phương', 'Dự báo mưa lớn', 'Chờ bổ sung tài liệu tuyên truyền'],
@@ -164,6 +170,9 @@ type Brief = {
   agency: AgencyRow;
   /** The observance of the campaign it belongs to: a task about that observance is served first. */
   observanceCode?: string | null;
+  /** The campaign's own fare instead of the agency's usual one. */
+  repertoire?: Repertoire;
+  venue?: (place: string) => string;
   /** A campaign's activity serves one of the plan's tasks: a type that some task runs. */
   needsTask?: boolean;
 };
@@ -202,7 +211,7 @@ function timesFor(world: DemoWorld, typeCode: string, date: string, isMedia: boo
 function demoActivity(world: DemoWorld, brief: Brief): ActivityInput {
   const { random } = world;
   const { date, agency } = brief;
-  const plays = repertoireOf(world, agency);
+  const plays = brief.repertoire ?? repertoireOf(world, agency);
   const typeCode = typeFor(world, brief, plays);
   const type = world.types.get(typeCode);
   if (!type) throw new Error(`Demo data: unknown type ${typeCode}`);
@@ -219,7 +228,7 @@ function demoActivity(world: DemoWorld, brief: Brief): ActivityInput {
     leadAgencyId: agency.id,
     partnerAgencyIds: located && partners.length > 0 && random() < 0.3 ? [pick(partners, random).id] : [],
     unitIds: located ? [place.id] : [],
-    venue: located ? `Hội trường ${place.shortName}` : '',
+    venue: located ? (brief.venue?.(place.shortName) ?? `Hội trường ${place.shortName}`) : '',
     targetGroupCodes: [pick(plays.groups, random)],
     taskId: taskFor(world.plan, { ...brief, typeCode, leadAgencyId: agency.id })?.id ?? null,
     campaignId: null,
@@ -313,6 +322,39 @@ function seedPeak(world: DemoWorld, year: number): void {
   for (const input of inputs) hold(world, { ...input, campaignId: campaign.id });
 }
 
+/**
+ * The Department of Education and Training's campaign among pupils and students, which the
+ * plan has it lead (task 1.4): talks and sessions at schools on Tuesdays and Thursdays of
+ * the spring term, 1/3–30/4.
+ */
+function seedSchoolCampaign(world: DemoWorld, year: number): void {
+  const startDate = `${year}-03-01`;
+  const endDate = `${year}-04-30`;
+  const education = world.agencies.find((agency) => agency.code === 'SGDDT' && validOn(agency, startDate));
+  if (!education) return;
+  const inputs = datesFrom(startDate, endDate)
+    .filter((date) => weekdayOf(date) === 2 || weekdayOf(date) === 4)
+    .map((date) =>
+      demoActivity(world, {
+        date,
+        agency: education,
+        repertoire: schoolRepertoire,
+        venue: (place) => `Trường THPT ${place}`,
+        needsTask: true,
+      }),
+    );
+  const campaign = createCampaign(world.ctx, {
+    name: `Chiến dịch truyền thông phòng, chống mua bán người trong học sinh, sinh viên năm ${year}`,
+    theme: 'Nói không với “việc nhẹ lương cao”',
+    startDate,
+    endDate,
+    leadAgencyId: education.id,
+    color: '#1565c0',
+    taskIds: campaignTaskIds(world, null, inputs),
+  });
+  for (const input of inputs) hold(world, { ...input, campaignId: campaign.id });
+}
+
 export function seedDemoActivities(db: Db, options: { timeZone: string; today?: string }): void {
   const today = options.today ?? todayIn(options.timeZone);
   const ctx: ServiceContext = { db, timeZone: options.timeZone, now: systemClock, actor: null };
@@ -320,6 +362,7 @@ export function seedDemoActivities(db: Db, options: { timeZone: string; today?: 
   const year = Number(today.slice(0, 4));
   world.plan = seedPlan(world, year);
   seedPeak(world, year);
+  seedSchoolCampaign(world, year);
 
   // About five activities a week from a year back to six months ahead, on working days.
   const first = addMonths(today, -12);

@@ -255,15 +255,18 @@ describe('the demo seed', () => {
     }
   });
 
-  it('links the 30/7 peak to its tasks, and each of its activities to one', async () => {
+  it('links the 30/7 peak and the school campaign to their tasks, and each of their activities to one', async () => {
     const plan = (await getJson<Page<Plan>>(t.app, '/api/plans?year=2026')).items[0];
     const tasks = (await getJson<Page<Task>>(t.app, `/api/plans/${plan?.id}/tasks`)).items;
     const taskId = (code: string) => tasks.find((task) => task.code === code)?.id;
     const campaigns = (await getJson<Page<Campaign>>(t.app, '/api/campaigns')).items;
     const peak = campaigns.find((campaign) => campaign.observanceCode === 'anti_trafficking_day');
-    expect(campaigns).toHaveLength(1);
+    const school = campaigns.find((campaign) => campaign !== peak);
+    expect(campaigns).toHaveLength(2);
     expect(peak?.leadAgencyId).toBe(await agencyIdByCode(t.app, 'CA_HUE'));
     expect(peak?.taskIds).toContain(taskId('1.2'));
+    expect(school?.leadAgencyId).toBe(await agencyIdByCode(t.app, 'SGDDT'));
+    expect(school?.taskIds).toEqual([taskId('1.4')]);
     const all = await listActivities(t.app, 'limit=10000');
     for (const campaign of campaigns) {
       const own = all.items.filter((activity) => activity.campaignId === campaign.id);
