@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client';
 import type { Activity } from '../../server/contracts/activities';
 import type { Agency } from '../../server/contracts/agencies';
+import type { Campaign } from '../../server/contracts/campaigns';
 import type { Catalog } from '../../server/contracts/catalog';
 import type { MediaOutput } from '../../server/contracts/media-output';
 import type { Plan, PlanProgress } from '../../server/contracts/plans';
+import type { Task } from '../../server/contracts/tasks';
 import type { Unit } from '../../server/contracts/units';
 import { seedWithDemo } from '../../server/demo';
 import { daysFromToday, localToday } from '../helpers/accounts';
@@ -178,6 +180,112 @@ describe('the demo seed', () => {
     for (const activity of linkedByApi.items.filter((entry) => entry.taskId !== null)) {
       expect(activity.start.slice(0, 4)).toBe('2026');
     }
+  });
+
+  it('has the standing agency (the city police) lead a tenth to a fifth of the activities, not only the rally', async () => {
+    const all = await listActivities(t.app, 'limit=10000');
+    const standing = new Set([await agencyIdByCode(t.app, 'CA_TTH'), await agencyIdByCode(t.app, 'CA_HUE')]);
+    const share = all.items.filter((activity) => standing.has(activity.leadAgencyId)).length / all.total;
+    expect(share).toBeGreaterThanOrEqual(0.1);
+    expect(share).toBeLessThanOrEqual(0.2);
+  });
+
+  it('has each commune (district) body act only in its own commune, lead or partner', async () => {
+    const all = await listActivities(t.app, 'limit=10000');
+    const units = new Map(
+      (await getJson<Page<Unit>>(t.app, '/api/units?limit=1000')).items.map((unit) => [unit.id, unit]),
+    );
+    const local = new Map(
+      (await getJson<Page<Agency>>(t.app, '/api/agencies?limit=1000')).items
+        .filter((agency) => agency.unitId !== null && (units.get(agency.unitId)?.tier ?? 1) >= 2)
+        .map((agency) => [agency.id, agency]),
+    );
+    // From 15/3/2025 on, every local body's own unit record is in force on each of its days
+    // (the communes of 1/7/2025 and their bodies start together): its own unit is the place.
+    const ledLocally = all.items.filter((activity) => local.has(activity.leadAgencyId));
+    expect(ledLocally.length).toBeGreaterThan(50);
+    for (const activity of ledLocally) {
+      expect(activity.unitIds, `activity ${activity.id}`).toEqual([local.get(activity.leadAgencyId)?.unitId]);
+    }
+    for (const activity of all.items) {
+      for (const partner of activity.partnerAgencyIds.flatMap((id) => local.get(id) ?? [])) {
+        expect(activity.unitIds, `activity ${activity.id}, partner ${partner.code}`).toContain(
+          partner.unitId,
+        );
+      }
+    }
+  });
+
+  it('leads each task of this year’s plan by the agencies the 2024 plan names, or their successors', async () => {
+    const plan = (await getJson<Page<Plan>>(t.app, '/api/plans?year=2026')).items[0];
+    const tasks = (await getJson<Page<Task>>(t.app, `/api/plans/${plan?.id}/tasks`)).items;
+    const codes = new Map(
+      (await getJson<Page<Agency>>(t.app, '/api/agencies?limit=1000')).items.map((agency) => [
+        agency.id,
+        agency.code,
+      ]),
+    );
+    const leads = Object.fromEntries(
+      tasks.map((task) => [
+        task.code,
+        [...(task.leadAllAgencies ? ['ALL'] : []), ...task.leadAgencyIds.map((id) => codes.get(id))].sort(),
+      ]),
+    );
+    // The police, the border guard and the Department of Information and Communications'
+    // work under the city's names; the radio and television station's under the merged body's.
+    expect(leads).toEqual({
+      '1.1': ['ALL'],
+      '1.2': ['CA_HUE'],
+      '1.3': ['BPTTH', 'CA_HUE', 'SKHCN'],
+      '1.4': ['ALL', 'BDBP_HUE', 'SDL', 'SGDDT', 'SNGV', 'SVHTT'],
+      '1.5': ['CA_HUE', 'SKHCN'],
+      '2.1': ['ALL'],
+      '2.2': ['ALL'],
+      '2.3': ['ALL'],
+      '3.1': ['BDBP_HUE', 'CA_HUE'],
+      '3.2': ['BDBP_HUE', 'CA_HUE'],
+      '3.3': ['BDBP_HUE', 'CA_HUE'],
+    });
+    const partners = tasks.find((task) => task.code === '1.5')?.partnerAgencyIds.map((id) => codes.get(id));
+    expect(partners).toEqual(expect.arrayContaining(['MTTQ_HUE', 'LHPN_HUE', 'VIETTEL']));
+    // An activity serves a task that names its lead (as lead or partner, or all agencies).
+    const byId = new Map(tasks.map((task) => [task.id, task]));
+    for (const activity of (await listActivities(t.app, 'limit=10000')).items) {
+      const task = activity.taskId === null ? undefined : byId.get(activity.taskId);
+      if (!task) continue;
+      const names =
+        task.leadAllAgencies ||
+        task.partnerAllAgencies ||
+        [...task.leadAgencyIds, ...task.partnerAgencyIds].includes(activity.leadAgencyId);
+      expect(names, `activity ${activity.id} under task ${task.code}`).toBe(true);
+      expect(task.activityTypeCodes).toContain(activity.typeCode);
+    }
+  });
+
+  it('links the 30/7 peak and the school campaign to their tasks, and each of their activities to one', async () => {
+    const plan = (await getJson<Page<Plan>>(t.app, '/api/plans?year=2026')).items[0];
+    const tasks = (await getJson<Page<Task>>(t.app, `/api/plans/${plan?.id}/tasks`)).items;
+    const taskId = (code: string) => tasks.find((task) => task.code === code)?.id;
+    const campaigns = (await getJson<Page<Campaign>>(t.app, '/api/campaigns')).items;
+    const peak = campaigns.find((campaign) => campaign.observanceCode === 'anti_trafficking_day');
+    const school = campaigns.find((campaign) => campaign !== peak);
+    expect(campaigns).toHaveLength(2);
+    expect(peak?.leadAgencyId).toBe(await agencyIdByCode(t.app, 'CA_HUE'));
+    expect(peak?.taskIds).toContain(taskId('1.2'));
+    expect(school?.leadAgencyId).toBe(await agencyIdByCode(t.app, 'SGDDT'));
+    expect(school?.taskIds).toEqual([taskId('1.4')]);
+    const all = await listActivities(t.app, 'limit=10000');
+    for (const campaign of campaigns) {
+      const own = all.items.filter((activity) => activity.campaignId === campaign.id);
+      expect(own.length, campaign.name).toBeGreaterThan(10);
+      for (const activity of own) {
+        expect(campaign.taskIds, `activity ${activity.id} of ${campaign.name}`).toContain(activity.taskId);
+      }
+    }
+    // The 30/7 task is the peak's: no activity outside it serves it.
+    const servingPeakTask = all.items.filter((activity) => activity.taskId === taskId('1.2'));
+    expect(servingPeakTask.length).toBeGreaterThan(0);
+    expect(servingPeakTask.every((activity) => activity.campaignId === peak?.id)).toBe(true);
   });
 
   it('gives every held demo activity a result, most reviewed, and the media output figures', async () => {
