@@ -2,7 +2,7 @@
 import { openDatabase } from '../db/client';
 import { buildApp } from './app';
 import { loadConfig } from './config';
-import { seedWithDemo } from './demo';
+import { seedDemoReports, seedWithDemo } from './demo';
 import { systemClock } from './domain/time';
 import { ensureFirstAdmin } from './services/users';
 
@@ -18,6 +18,11 @@ async function main() {
   const config = loadConfig();
   const db = openDatabase(config.DATABASE_FILE);
   const seeded = seedWithDemo(db, { timeZone: config.APP_TIMEZONE, demo: config.DEMO_DATA });
+  // The demo's reports are issued with their files rendered, which is asynchronous: a step of its own.
+  if (config.DEMO_DATA) {
+    const options = { timeZone: config.APP_TIMEZONE, yearStart: config.REPORT_YEAR_START };
+    if (await seedDemoReports(db, options)) seeded.applied.push('demo-reports');
+  }
   const app = await buildApp({
     db,
     timeZone: config.APP_TIMEZONE,

@@ -76,3 +76,25 @@ export function parentLineOf(agency: AgencyLike, all: readonly AgencyLike[]): st
       return '';
   }
 }
+
+/** Bodies above the province's that no agency record names, as a sentence writes them. */
+const nationalBodies: Record<string, string> = {
+  'BỘ CÔNG AN': 'Bộ Công an',
+  'BỘ TƯ LỆNH BỘ ĐỘI BIÊN PHÒNG': 'Bộ Tư lệnh Bộ đội Biên phòng',
+};
+
+/**
+ * A header line as a sentence names the body ("UBND THÀNH PHỐ HUẾ" → "Ủy ban nhân dân thành
+ * phố Huế"), for nơi nhận: the agency whose header it is, a national body, or the line itself.
+ */
+export function parentNameOf(
+  parentLine: string,
+  all: readonly Pick<AgencyLike, 'name' | 'validTo'>[],
+): string {
+  const line = parentLine.normalize('NFC').trim();
+  if (line === '') return '';
+  const agency =
+    all.find((entry) => entry.validTo === null && headerWords(entry.name) === line) ??
+    all.find((entry) => headerWords(entry.name) === line);
+  return agency?.name ?? nationalBodies[line] ?? line;
+}

@@ -7,6 +7,8 @@ import { seedRuns } from '../../db/schema';
 import { type SeedReport, seedDatabase } from '../../db/seed/load';
 import { seedDemoActivities } from './activities';
 
+export { seedDemoReports } from './reports';
+
 export type SeedOptions = {
   timeZone: string;
   /** Add the demo activities to the reference data (DEMO_DATA). */

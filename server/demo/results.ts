@@ -2,6 +2,7 @@
 // figures near what was planned, breakdowns inside their total, reach under views, most
 // of them reviewed, so that reports and My work have figures to show.
 import type { ActivityInput } from '../contracts/activities';
+import { addDays } from '../domain/time';
 import { createActivity } from '../services/activities';
 import { reviewResult, saveResult } from '../services/results';
 import { type DemoWorld, pick } from './world';
@@ -88,8 +89,11 @@ export function hold(world: DemoWorld, input: ActivityInput): void {
       : [];
   saveResult(world.ctx, activity.id, { values, links, confirm: true }, undefined);
   const roll = world.random();
-  if (roll < 0.6) reviewResult(world.ctx, activity.id, { decision: 'accept' }, undefined);
-  else if (roll < 0.68) {
+  // A result of two months ago or more has been reviewed (the report of its period was
+  // issued from them); the latest ones partly wait for the standing agency's review.
+  const settled = activity.start.slice(0, 10) < addDays(world.today, -60);
+  if (roll < (settled ? 0.95 : 0.6)) reviewResult(world.ctx, activity.id, { decision: 'accept' }, undefined);
+  else if (roll < (settled ? 0.97 : 0.68)) {
     reviewResult(
       world.ctx,
       activity.id,

@@ -174,3 +174,24 @@ export function mayWriteResult(writer: Writer, activity: Parameters<typeof resul
 export function mayReview(role: Role): boolean {
   return actsProvinceWide(role);
 }
+
+/**
+ * Composing a report: coordinators and admins the province's and any agency's; an agency's
+ * editor only their own agency's report, issued by their agency; nobody else.
+ */
+export function reportWriteRefusal(
+  writer: Writer,
+  report: { agencyId: number | null; issuerAgencyId?: number | undefined },
+): RefusalKey | null {
+  if (actsProvinceWide(writer.role)) return null;
+  if (!isAllowed(writer.role, 'reports:write')) return 'request.forbidden';
+  const own = writer.agencyId;
+  if (own === null || report.agencyId !== own) return 'report.otherAgency';
+  if (report.issuerAgencyId !== undefined && report.issuerAgencyId !== own) return 'report.otherAgency';
+  return null;
+}
+
+/** Whether to offer composing (or editing) the report of this scope (null: the province's). */
+export function mayComposeReport(writer: Writer, agencyId: number | null): boolean {
+  return reportWriteRefusal(writer, { agencyId }) === null;
+}

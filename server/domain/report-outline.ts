@@ -90,3 +90,15 @@ export function paragraphsOf(text: string): string[] {
     .map((line) => line.trim())
     .filter((line) => line !== '');
 }
+
+/**
+ * The lines of nơi nhận as printed: each after a dash, a semicolon after all but the last,
+ * which is the archive (`- Lưu: VT, CATP.`), added when the list does not end with it.
+ */
+export function recipientLines(recipients: readonly string[], symbol: string): string[] {
+  const lines = recipients
+    .map((line) => line.replace(/^[-–•\s]+/, '').replace(/[;.,\s]+$/, ''))
+    .filter(Boolean);
+  if (!lines.at(-1)?.startsWith('Lưu')) lines.push(`Lưu: VT, ${symbol.replace(/^BC-/, '')}`);
+  return lines.map((line, index) => `- ${line}${index === lines.length - 1 ? '.' : ';'}`);
+}

@@ -24,11 +24,11 @@ import {
   WidthType,
 } from 'docx';
 import type { SummaryRow } from '../contracts/reports';
-import { headedSections, paragraphsOf } from '../domain/report-outline';
+import { headedSections, paragraphsOf, recipientLines } from '../domain/report-outline';
 import { documentDate, vietnameseDate } from '../domain/time';
 import { indicatorHeader, type ReportData } from './report-data';
 import { SUBJECT, vn } from './report-sections';
-import { type DocumentFields, recipientLines, TOTAL_LABEL } from './report-words';
+import { type DocumentFields, TOTAL_LABEL } from './report-words';
 
 const FONT = 'Times New Roman';
 /** Half-points: 13 pt for the text, as the decree asks (13–14 pt). */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { and, count, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
 import { agencies, campaigns, reportDocuments, reports } from '../../db/schema';
+import { parentNameOf } from '../../db/seed/document-lines';
 import type {
   Report,
   ReportCreate,
@@ -18,7 +19,7 @@ import type {
 } from '../contracts/report-records';
 import type { SummaryQuery } from '../contracts/reports';
 import { unitWord } from '../domain/indicators';
-import { actsProvinceWide } from '../domain/permissions';
+import { reportWriteRefusal } from '../domain/permissions';
 import { sectionKeys } from '../domain/report-outline';
 import { storedNow, todayIn } from '../domain/time';
 import { fieldRefusal, invalidFields, notFound, refuse } from '../errors';
@@ -161,24 +162,14 @@ export function listReports(ctx: ServiceContext, query: ReportQuery) {
 
 // ---------------------------------------------------------------- who may compose
 
-/**
- * Coordinators and admins compose the province's reports and any agency's; an agency's
- * editor only their own agency's report, issued by their agency.
- */
+/** The rule of domain/permissions.ts, refused with 403 here. */
 function assertComposer(
   ctx: ServiceContext,
   scope: { agencyId: number | null; issuerAgencyId?: number },
 ): void {
-  const actor = ctx.actor;
-  if (!actor || actsProvinceWide(actor.role)) return;
-  const own = actor.agencyId;
-  if (
-    own === null ||
-    scope.agencyId !== own ||
-    (scope.issuerAgencyId !== undefined && scope.issuerAgencyId !== own)
-  ) {
-    throw refuse('FORBIDDEN', 'report.otherAgency');
-  }
+  if (!ctx.actor) return;
+  const refusal = reportWriteRefusal(ctx.actor, scope);
+  if (refusal) throw refuse('FORBIDDEN', refusal);
 }
 
 // ---------------------------------------------------------------- composing
@@ -243,11 +234,34 @@ function newDraft(ctx: ServiceContext, input: ReportInput, yearStart: string) {
     issueDate: input.issueDate ?? null,
     subject: input.subject ?? subjectOf(kind, input.endDate, campaignName),
     sections: composeSections(data).sections,
-    recipients: input.recipients ?? recipientsOf(parentLine, agencyId === null, letters),
+    recipients:
+      input.recipients ??
+      recipientsOf(reportedTo(ctx, parentLine, agencyId === null, issuer?.kind), agencyId === null, letters),
     signer: input.signer ?? { authority: authorityOf(issuer?.kind ?? ''), title: '', rank: '', name: '' },
     figures: data,
     computedAt: storedNow(ctx.now),
   };
+}
+
+/**
+ * Whom the report goes to "để báo cáo": the body above the issuer, and for a province-wide
+ * report the province's People's Committee too (unless it issues the report itself).
+ */
+function reportedTo(
+  ctx: ServiceContext,
+  parentLine: string,
+  provinceWide: boolean,
+  issuerKind = '',
+): string[] {
+  const all = ctx.db.select().from(agencies).all();
+  const committee = all.find(
+    (agency) =>
+      agency.kind === 'people_committee' && /^UBND_[A-Z]+$/.test(agency.code) && agency.validTo === null,
+  );
+  return [
+    parentNameOf(parentLine, all),
+    ...(provinceWide && committee && issuerKind !== 'people_committee' ? [committee.name] : []),
+  ];
 }
 
 /** A copy of an issued report to correct: issuing it supersedes the one it copies. */
@@ -563,7 +577,11 @@ export function adHocDocument(ctx: ServiceContext, query: SummaryQuery, yearStar
     issueDate: data.today,
     subject: subjectOf(data.kind, query.endDate),
     sections: composeSections(data).sections,
-    recipients: recipientsOf(data.issuer.parentName, query.agencyId === undefined, data.issuer.symbol),
+    recipients: recipientsOf(
+      reportedTo(ctx, data.issuer.parentName, query.agencyId === undefined, data.issuer.kind),
+      query.agencyId === undefined,
+      data.issuer.symbol,
+    ),
     signer: { authority: authorityOf(data.issuer.kind), title: '', rank: '', name: '' },
   };
   return { data, fields };

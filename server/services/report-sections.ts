@@ -138,6 +138,24 @@ function general(data: ReportData): Composed {
   };
 }
 
+/** A plan's targets are the year's: a shorter period is measured against them as such. */
+const targetWords = (data: ReportData) => (data.kind === 'year' ? 'chỉ tiêu' : 'chỉ tiêu năm');
+
+/**
+ * The share of a year's target a period should have reached to be on course: the whole of
+ * it for a year report, half for a half-year, none for any other period (not judged).
+ */
+const expectedShare = (data: ReportData) => (data.kind === 'year' ? 1 : data.kind === 'half_year' ? 0.5 : 0);
+
+/** "A (3), B (2) và 4 cơ quan, đơn vị khác (5)": the first few by name, the rest counted. */
+function namedCounts(entries: { name: string; count: number }[], shown = 6): string {
+  const first = entries.slice(0, shown).map((entry) => `${entry.name} (${vn(entry.count)})`);
+  const rest = entries.slice(shown);
+  if (rest.length === 0) return first.join(', ');
+  const more = rest.reduce((sum, entry) => sum + entry.count, 0);
+  return `${first.join(', ')} và ${vn(rest.length)} cơ quan, đơn vị khác (${vn(more)})`;
+}
+
 function tasks(data: ReportData): Composed {
   const indicatorOf = (code: string) => data.indicators.find((entry) => entry.code === code);
   const lines: string[] = [];
@@ -152,7 +170,7 @@ function tasks(data: ReportData): Composed {
       const indicator = indicatorOf(target.code);
       const word = indicator ? unitWord(indicator) : '';
       const name = indicator?.name.toLocaleLowerCase('vi') ?? target.code;
-      return `${name} đạt ${vn(target.achieved)}/${vn(target.target)} ${word} (${percent(target.achieved, target.target)}% chỉ tiêu)`;
+      return `${name} đạt ${vn(target.achieved)}/${vn(target.target)} ${word} (${percent(target.achieved, target.target)}% ${targetWords(data)})`;
     });
     lines.push(
       `- Nhiệm vụ ${task.code}. ${task.title}${lead}: tổ chức ${vn(task.done)}/${vn(task.activities)} hoạt động${targets.length ? `; ${targets.join('; ')}` : ''}.`,
@@ -317,7 +335,7 @@ function contests(data: ReportData): Composed {
       return value === undefined || !indicator ? [] : [`${vn(value)} ${unitWord(indicator)}`];
     });
     if (parts.length === 0) return [];
-    return [`- ${row.label}: ${vn(row.done)} cuộc, ${list(parts)}.`];
+    return [`- ${row.label}: ${vn(row.done)} hoạt động, ${list(parts)}.`];
   });
   return { text: lines.join('\n'), facts: factsOf(data, contestCodes) };
 }
@@ -334,7 +352,10 @@ function coverage(data: ReportData): Composed {
     lines.push(
       `Còn ${vn(gaps.uncovered.length)}/${vn(gaps.communes)} xã, phường chưa có hoạt động tuyên truyền trực tiếp trong kỳ${priority.length ? `, trong đó ${vn(priority.length)} địa bàn trọng điểm (biên giới, ven biển, miền núi, vùng đồng bào dân tộc thiểu số): ${priority.join(', ')}` : ''}.`,
     );
-    if (others.length) lines.push(`Các xã, phường khác chưa có hoạt động: ${others.join(', ')}.`);
+    if (others.length)
+      lines.push(
+        `${priority.length ? 'Các xã, phường khác' : 'Xã, phường'} chưa có hoạt động: ${others.join(', ')}.`,
+      );
   }
   if (gaps.uncoveredGroups.length)
     lines.push(`Nhóm đối tượng chưa được tuyên truyền trực tiếp: ${gaps.uncoveredGroups.join(', ')}.`);
@@ -349,7 +370,9 @@ function coverage(data: ReportData): Composed {
 
 const achievedTargets = (data: ReportData) =>
   data.context.tasks.flatMap((task) =>
-    task.targets.filter((target) => target.achieved >= target.target).map(() => `nhiệm vụ ${task.code}`),
+    task.targets
+      .filter((target) => expectedShare(data) > 0 && target.achieved >= target.target * expectedShare(data))
+      .map(() => `nhiệm vụ ${task.code}`),
   );
 
 function strengths(data: ReportData): Composed {
@@ -359,33 +382,38 @@ function strengths(data: ReportData): Composed {
     standing.held
       ? `Các cơ quan, đơn vị, địa phương đã tổ chức ${vn(standing.held)} hoạt động với nhiều hình thức phong phú, phù hợp với từng nhóm đối tượng.`
       : null,
-    met.length ? `Đạt hoặc vượt chỉ tiêu đề ra đối với ${list(met)}.` : null,
+    met.length
+      ? `${data.kind === 'half_year' ? 'Đạt từ một nửa chỉ tiêu năm trở lên' : 'Đạt hoặc vượt chỉ tiêu đề ra'} đối với ${list(met)}.`
+      : null,
   ]);
   return { text: lines.join('\n'), facts: met.map((task) => `Đạt chỉ tiêu: ${task}`) };
 }
 
 function weaknesses(data: ReportData): Composed {
   const { tasks: taskList, overdueByAgency, returnedByAgency, coverage: gaps } = data.context;
-  const named = (entries: { name: string; count: number }[]) =>
-    entries.map((entry) => `${entry.name} (${vn(entry.count)})`).join(', ');
-  const shortfalls = taskList.flatMap((task) =>
-    task.targets
-      .filter((target) => target.achieved < target.target)
-      .map((target) => {
-        const indicator = data.indicators.find((entry) => entry.code === target.code);
-        return `nhiệm vụ ${task.code} (${indicator?.name.toLocaleLowerCase('vi') ?? target.code} đạt ${vn(target.achieved)}/${vn(target.target)} ${indicator ? unitWord(indicator) : ''})`.replace(
-          ' )',
-          ')',
-        );
-      }),
-  );
+  const share = expectedShare(data);
+  // Behind the course the period should have kept: a half-year below half the year's target.
+  const behind = taskList.flatMap((task) => {
+    const short = task.targets.filter((target) => share > 0 && target.achieved < target.target * share);
+    if (short.length === 0) return [];
+    const words = short.map((target) => {
+      const indicator = data.indicators.find((entry) => entry.code === target.code);
+      const name = indicator?.name.toLocaleLowerCase('vi') ?? target.code;
+      return `${name} ${vn(target.achieved)}/${vn(target.target)}${indicator ? ` ${unitWord(indicator)}` : ''}`;
+    });
+    return [`nhiệm vụ ${task.code} (${words.join('; ')})`];
+  });
+  const behindWords =
+    data.kind === 'half_year'
+      ? 'Một số nhiệm vụ chưa đạt một nửa chỉ tiêu năm'
+      : 'Một số chỉ tiêu của Kế hoạch chưa đạt';
   const lines = present([
-    shortfalls.length ? `Một số chỉ tiêu chưa đạt: ${shortfalls.join('; ')}.` : null,
+    behind.length ? `${behindWords}: ${behind.join('; ')}.` : null,
     overdueByAgency.length
-      ? `Còn ${vn(data.context.standing.overdue)} hoạt động đã quá thời gian tổ chức nhưng chưa báo cáo kết quả, gồm: ${named(overdueByAgency)}.`
+      ? `Còn ${vn(data.context.standing.overdue)} hoạt động đã quá thời gian tổ chức nhưng chưa báo cáo kết quả, nhiều nhất ở: ${namedCounts(overdueByAgency)}.`
       : null,
     returnedByAgency.length
-      ? `Có kết quả bị trả lại để bổ sung, hoàn thiện: ${named(returnedByAgency)}.`
+      ? `Có ${vn(returnedByAgency.reduce((sum, entry) => sum + entry.count, 0))} kết quả bị trả lại để bổ sung, hoàn thiện, nhiều nhất ở: ${namedCounts(returnedByAgency)}.`
       : null,
     gaps?.uncovered.length
       ? `Còn ${vn(gaps.uncovered.length)} xã, phường chưa được tuyên truyền trực tiếp trong kỳ.`

@@ -37,28 +37,16 @@ export function authorityOf(kind: string): string {
   return 'THỦ TRƯỞNG CƠ QUAN';
 }
 
-/** Nơi nhận: the body above (to report to), the members for a province-wide report, the archive. */
-export function recipientsOf(parentLine: string, provinceWide: boolean, symbol: string): string[] {
-  const above = parentLine
-    ? [`${parentLine.charAt(0)}${parentLine.slice(1).toLocaleLowerCase('vi')} (để báo cáo)`]
-    : [];
+/**
+ * Nơi nhận: the bodies reported to (the one above, and for a province-wide report the
+ * province's People's Committee), the steering committee's members, the archive.
+ */
+export function recipientsOf(reportedTo: readonly string[], provinceWide: boolean, symbol: string): string[] {
   return [
-    ...above,
+    ...[...new Set(reportedTo.filter(Boolean))].map((name) => `${name} (để báo cáo)`),
     ...(provinceWide ? ['Các cơ quan, đơn vị thành viên Ban Chỉ đạo'] : []),
     `Lưu: VT, ${symbol}`,
   ];
-}
-
-/**
- * The lines of nơi nhận as printed: each after a dash, a semicolon after all but the last,
- * which is the archive (`- Lưu: VT, CATP.`), added when the list does not end with it.
- */
-export function recipientLines(recipients: readonly string[], symbol: string): string[] {
-  const lines = recipients
-    .map((line) => line.replace(/^[-–•\s]+/, '').replace(/[;.,\s]+$/, ''))
-    .filter(Boolean);
-  if (!lines.at(-1)?.startsWith('Lưu')) lines.push(`Lưu: VT, ${symbol.replace(/^BC-/, '')}`);
-  return lines.map((line, index) => `- ${line}${index === lines.length - 1 ? '.' : ';'}`);
 }
 
 /**

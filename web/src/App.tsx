@@ -17,6 +17,8 @@ import { MyWorkPage } from './features/mywork/MyWorkPage';
 import { PlanPage } from './features/plans/PlanPage';
 import { PlansPage } from './features/plans/PlansPage';
 import { TaskPage } from './features/plans/TaskPage';
+import { ReportRecordPage } from './features/reports/ReportRecordPage';
+import { ReportRecordsPage } from './features/reports/ReportRecordsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { HeldActivityPage } from './features/results/HeldActivityPage';
 import { ResultPage } from './features/results/ResultPage';
@@ -120,6 +122,9 @@ function Screen({ role, timeZone }: { role: Role; timeZone: string }) {
   if (campaignId !== null) return <CampaignPage key={campaignId} id={campaignId} />;
   if (path === '/media') return <MediaPage />;
   if (path === '/reports') return <ReportsPage />;
+  if (path === '/report-records') return <ReportRecordsPage />;
+  const reportId = idIn(path, '/report-records');
+  if (reportId !== null) return <ReportRecordPage key={reportId} id={reportId} />;
   if (path === '/activities/held/new') return <HeldActivityPage />;
   const resultOf = /^\/activities\/([1-9]\d{0,9})\/result$/.exec(path);
   if (resultOf) return <ResultPage key={resultOf[1]} activityId={Number(resultOf[1])} />;

@@ -4,6 +4,7 @@
 import {
   actsProvinceWide,
   isAllowed,
+  mayComposeReport,
   mayCreateActivities,
   mayEditActivity,
   mayReview,
@@ -26,6 +27,7 @@ export const can = {
 
 export {
   actsProvinceWide,
+  mayComposeReport as canComposeReport,
   mayCreateActivities as canCreateActivities,
   mayEditActivity as canEditActivity,
   mayWriteResult as canWriteResult,

@@ -1,5 +1,6 @@
 import { en as activityForm } from './messages/activity-form';
 import { en as plans } from './messages/plans';
+import { en as reportRecords } from './messages/report-records';
 import { en as reports } from './messages/reports';
 import { en as results } from './messages/results';
 import type { Messages } from './vi';
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...activityForm,
   ...plans,
   ...reports,
+  ...reportRecords,
   ...results,
   'app.title': 'Lịch truyền thông phòng, chống mua bán người',
   'app.titleTranslation': 'Communication calendar for preventing and combating human trafficking',

@@ -2,6 +2,7 @@
 // en.ts must give each of them, so a missing translation fails the type check.
 import { vi as activityForm } from './messages/activity-form';
 import { vi as plans } from './messages/plans';
+import { vi as reportRecords } from './messages/report-records';
 import { vi as reports } from './messages/reports';
 import { vi as results } from './messages/results';
 
@@ -9,6 +10,7 @@ export const vi = {
   ...activityForm,
   ...plans,
   ...reports,
+  ...reportRecords,
   ...results,
   'app.title': 'Lịch truyền thông phòng, chống mua bán người',
   // The official title stays Vietnamese in every language; other languages add a translation under it.

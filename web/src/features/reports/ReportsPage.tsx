@@ -2,12 +2,14 @@
 // filters, all in the address; the period's totals, charts by month, type, channel, agency
 // and target group that lead to the activities behind each bar, the progress of the plan
 // of the period, the coverage of communes and wards, and the report as Word, Excel or CSV.
+import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { type ActivityFilters, activityFilterNames, activityStatuses } from '../../api/activities';
 import { type Agency, listAgencies } from '../../api/agencies';
 import { listCampaigns } from '../../api/campaigns';
 import { getCatalog } from '../../api/catalog';
 import { listPlans, listTasks, type Plan } from '../../api/plans';
+import { createReport } from '../../api/report-records';
 import {
   type CoverageBy,
   exportFormats,
@@ -19,6 +21,9 @@ import {
   type SummaryGrouping,
 } from '../../api/reports';
 import { listUnits } from '../../api/units';
+import { actsProvinceWide, canComposeReport } from '../../app/permissions';
+import { Link, navigate } from '../../app/router';
+import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -375,6 +380,7 @@ export function ReportsPage() {
 
       {query ? <Scope query={query} options={options} /> : null}
       {query ? <ExportLinks query={query} /> : null}
+      {query ? <ComposeReport query={query} /> : null}
 
       {report.error ? (
         <ErrorAlert title={t('reports.loadFailed')} error={report.error} onRetry={report.reload} />
@@ -470,6 +476,41 @@ function ExportLinks({ query }: { query: ReportQuery }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * The report as a document: a draft for this period, composed from the records, to edit and
+ * issue (the province's for coordinators, the agency's own for its editor).
+ */
+function ComposeReport({ query }: { query: ReportQuery }) {
+  const t = useT();
+  const user = useUser();
+  const own = actsProvinceWide(user.role) ? null : user.agencyId;
+  const compose = useMutation({
+    mutationFn: () => createReport({ startDate: query.startDate, endDate: query.endDate, agencyId: own }),
+    onSuccess: (report) => navigate(`/report-records/${report.id}`),
+  });
+  const allowed = canComposeReport(user, own);
+  return (
+    <div className="report-compose">
+      {allowed ? (
+        <button
+          type="button"
+          className="button"
+          disabled={compose.isPending}
+          onClick={() => compose.mutate()}
+        >
+          {compose.isPending
+            ? t('records.composing')
+            : own === null
+              ? t('records.compose')
+              : t('records.composeOwn')}
+        </button>
+      ) : null}
+      <Link href="/report-records">{t('records.openList')}</Link>
+      {compose.error ? <ErrorAlert title={t('records.composeFailed')} error={compose.error} /> : null}
+    </div>
   );
 }
 
