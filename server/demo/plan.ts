@@ -83,6 +83,9 @@ export function seedPlan(world: DemoWorld, year: number): DemoPlan | null {
   // The standing programme's texts name its own year; the demo plan speaks of its year.
   const ofYear = (text: string) => text.replaceAll(String(source.year), String(year));
   const plan = createPlan(ctx, {
+    // A number and a date as a real plan has, so that the reports' opening cites it in full.
+    code: `25/KH-UBND`,
+    issueDate: `${year}-01-15`,
     title: `Kế hoạch truyền thông, phòng ngừa tội phạm mua bán người năm ${year} (dữ liệu minh họa)`,
     titleEn: `Communication plan for preventing human trafficking, ${year} (demo data)`,
     year,
