@@ -385,8 +385,8 @@ describe('plans, tasks, campaigns and my work', () => {
 
     const upcoming = page.getByRole('region', { name: 'Hoạt động sắp tới' });
     const [year, month, day] = dayFrom(3).split('-').map(Number);
-    // Grouped under its day's heading: `Thứ Tư, 2/12/2026`.
-    await upcoming.getByText(new RegExp(`^Thứ .+, ${day}/${month}/${year}$`)).waitFor();
+    // Grouped under its day's heading: `Thứ Tư, 2/12/2026`, or `Chủ Nhật, 6/12/2026`.
+    await upcoming.getByText(new RegExp(`^(Thứ .+|Chủ Nhật), ${day}/${month}/${year}$`)).waitFor();
     await upcoming.getByRole('link', { name: upcomingTitle }).waitFor();
     expect(await upcoming.getByText(overdueTitle).count()).toBe(0);
     await screenshot(page, 'my-work');
