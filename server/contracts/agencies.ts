@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalText } from '../domain/refusals';
 import {
   Code,
   DateString,
@@ -60,7 +61,7 @@ const agencyFields = {
     .string()
     .trim()
     .max(20)
-    .regex(/^[\p{L}\p{N}]*$/u, 'Chỉ gồm chữ và số, không dấu cách')
+    .regex(/^[\p{L}\p{N}]*$/u, refusalText('agency.documentSymbol'))
     .optional(),
   /** Guessed from the kind of agency when not given. */
   parentLine: Text.max(200).optional(),

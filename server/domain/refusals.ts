@@ -355,6 +355,7 @@ export const refusals = {
   ),
   'succession.exists': words('Quan hệ kế thừa này đã có', 'This succession is already recorded'),
   'agency.ownSuccessor': words('Một cơ quan không thể kế thừa chính nó', 'An agency cannot succeed itself'),
+  'agency.documentSymbol': words('Chỉ gồm chữ và số, không dấu cách', 'Letters and digits only, no spaces'),
   'plan.codeTaken': words('Số kế hoạch {code} đã có', 'Plan number {code} already exists'),
   'plan.noSection': words('Kế hoạch không có mục "{section}"', 'The plan has no section "{section}"'),
   'task.codeTaken': words('Kế hoạch đã có nhiệm vụ {code}', 'The plan already has task {code}'),

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AgencyList } from '../../server/contracts/agencies';
 import { ADMIN } from '../helpers/app';
 import { type Person, screenshot } from './browser';
 import { browserTestOfFile } from './fixture';
@@ -100,6 +101,56 @@ describe('admin screens', () => {
       await page.getByRole('row', { name: /Tạo mới Cơ quan “Ban Chỉ đạo thử nghiệm \(e2e\)”/ }).count(),
     ).toBe(1);
     await screenshot(page, 'audit-agency');
+  });
+
+  it("sets an agency's ký hiệu and parent line, a ký hiệu with a space refused at its field", async () => {
+    const agencyOf = async (code: string) => {
+      const response = await site.app.inject({ method: 'GET', url: `/api/agencies?code=${code}` });
+      expect(response.statusCode, response.body).toBe(200);
+      const [agency] = AgencyList.parse(response.json()).items;
+      if (!agency) throw new Error(`no agency ${code}`);
+      return agency;
+    };
+    const before = await agencyOf('BCD_E2E');
+    await page.getByRole('link', { name: 'Cơ quan, đơn vị' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Cơ quan, đơn vị' }).waitFor();
+    const open = async () => {
+      await page.getByRole('button', { name: 'Sửa cơ quan Ban Chỉ đạo thử nghiệm (e2e)' }).click();
+      return page.getByRole('dialog', { name: 'Sửa Ban Chỉ đạo thử nghiệm (e2e)' });
+    };
+
+    let dialog = await open();
+    const symbol = dialog.getByRole('textbox', { name: 'Ký hiệu trên văn bản' });
+    // The form opens on what the agency has: its letters, guessed by the server when it was made.
+    expect(await symbol.inputValue()).toBe(before.documentSymbol);
+    await symbol.fill('BCĐ TN');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    // Refused by the page with the contract's rule, in Vietnamese, before any request.
+    await dialog.getByText('Chỉ gồm chữ và số, không dấu cách').waitFor();
+    expect(await symbol.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => symbol.evaluate((input) => input === document.activeElement)).toBe(true);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await agencyOf('BCD_E2E')).toEqual(before);
+
+    dialog = await open();
+    await dialog.getByRole('textbox', { name: 'Ký hiệu trên văn bản' }).fill('BCĐTN');
+    const parentLine = dialog.getByRole('textbox', { name: 'Dòng cơ quan chủ quản' });
+    await dialog
+      .getByText('In phía trên tên cơ quan ở đầu văn bản, ví dụ BỘ CÔNG AN; để trống nếu không có')
+      .waitFor();
+    await parentLine.fill('UBND THÀNH PHỐ HUẾ');
+    await screenshot(page, 'agency-document-lines', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row', { name: /Ban Chỉ đạo thử nghiệm \(e2e\)/ });
+    await row.getByText('Ký hiệu: BCĐTN').waitFor();
+    expect(await row.textContent()).toContain('UBND THÀNH PHỐ HUẾ');
+    expect(await agencyOf('BCD_E2E')).toMatchObject({
+      documentSymbol: 'BCĐTN',
+      parentLine: 'UBND THÀNH PHỐ HUẾ',
+      version: before.version + 1,
+    });
   });
 
   it('creates and edits an administrative unit', async () => {

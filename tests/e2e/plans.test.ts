@@ -19,6 +19,7 @@ import { browserTestOfFile } from './fixture';
 const today = deploymentToday;
 
 const EDITOR = { username: 'can.bo.cong.an', password: 'mật khẩu cán bộ công an' } as const;
+const COORDINATOR = { username: 'dieu.phoi.ke.hoach', password: 'mật khẩu điều phối kế hoạch' } as const;
 
 describe('plans, tasks, campaigns and my work', () => {
   const site = browserTestOfFile();
@@ -152,6 +153,13 @@ describe('plans, tasks, campaigns and my work', () => {
       ...EDITOR,
       displayName: 'Lê Văn Công',
       role: 'agency_editor',
+      agencyId: police.id,
+    });
+
+    await createUserThroughApi(site, {
+      ...COORDINATOR,
+      displayName: 'Trần Thị Kế',
+      role: 'coordinator',
       agencyId: police.id,
     });
 
@@ -306,6 +314,52 @@ describe('plans, tasks, campaigns and my work', () => {
     await admin.getByRole('heading', { level: 2, name: planTitle }).waitFor();
   });
 
+  it('lets a coordinator set the plan number and the day it was issued, typed as written', async () => {
+    const { page } = await site.signedIn(COORDINATOR, { at: `/plans/${plan.id}` });
+    await page.getByRole('heading', { level: 2, name: planTitle }).waitFor();
+    await page.getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sửa kế hoạch' });
+    const issueDate = dialog.getByRole('textbox', { name: 'Ngày ban hành' });
+    expect(await issueDate.inputValue()).toBe('');
+    await dialog.getByRole('textbox', { name: 'Số, ký hiệu' }).fill('12/KH-UBND');
+    // A day that does not exist is said at the field, before anything is sent.
+    await issueDate.fill('30/2/2026');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText('Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 30/7/2025.').waitFor();
+    expect(await issueDate.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => issueDate.evaluate((input) => input === document.activeElement)).toBe(true);
+
+    await issueDate.fill('15/1/2026');
+    await screenshot(page, 'plan-edit', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('status').getByText('Đã lưu kế hoạch.').waitFor();
+    // Beside its number on the plan page, as a report citing the plan names it.
+    await page.getByText('Số 12/KH-UBND, ngày 15/1/2026', { exact: true }).waitFor();
+
+    const stored = await site.app.inject({ method: 'GET', url: `/api/plans/${plan.id}` });
+    expect(Plan.parse(stored.json())).toMatchObject({
+      title: planTitle,
+      startDate: plan.startDate,
+      endDate: plan.endDate,
+      code: '12/KH-UBND',
+      issueDate: '2026-01-15',
+      version: plan.version + 1,
+    });
+    // The form opens again on what was stored.
+    await page.getByRole('button', { name: 'Sửa kế hoạch' }).click();
+    expect(await dialog.getByRole('textbox', { name: 'Ngày ban hành' }).inputValue()).toBe('15/1/2026');
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('offers the plan form only to those who may change the plan', async () => {
+    const { page } = await site.signedIn(EDITOR, { at: `/plans/${plan.id}` });
+    await page.getByRole('heading', { level: 2, name: planTitle }).waitFor();
+    await taskCard(page, busy).waitFor();
+    expect(await page.getByRole('button', { name: 'Sửa kế hoạch' }).count()).toBe(0);
+  });
+
   it('shows an agency editor what is overdue and what comes next', async () => {
     const { page } = await site.signedIn(EDITOR);
     await page
@@ -331,8 +385,8 @@ describe('plans, tasks, campaigns and my work', () => {
 
     const upcoming = page.getByRole('region', { name: 'Hoạt động sắp tới' });
     const [year, month, day] = dayFrom(3).split('-').map(Number);
-    // Grouped under its day's heading: `Thứ Tư, 2/12/2026`.
-    await upcoming.getByText(new RegExp(`^Thứ .+, ${day}/${month}/${year}$`)).waitFor();
+    // Grouped under its day's heading: `Thứ Tư, 2/12/2026`, or `Chủ Nhật, 6/12/2026`.
+    await upcoming.getByText(new RegExp(`^(Thứ .+|Chủ Nhật), ${day}/${month}/${year}$`)).waitFor();
     await upcoming.getByRole('link', { name: upcomingTitle }).waitFor();
     expect(await upcoming.getByText(overdueTitle).count()).toBe(0);
     await screenshot(page, 'my-work');

@@ -63,6 +63,20 @@ describe('the words of a refused field', () => {
     expect(zodIssueWords(raw, 'vi')).not.toBe(zodIssueWords(raw, 'en'));
   });
 
+  it("words a contract's own rule from the catalogue: an agency's ký hiệu", () => {
+    const result = AgencyInput.safeParse({
+      code: 'SO_TT',
+      name: 'Sở',
+      kind: 'other',
+      documentSymbol: 'S TT',
+    });
+    const [issue] = result.error?.issues ?? [];
+    expect(issue?.path).toEqual(['documentSymbol']);
+    const refused = { key: 'agency.documentSymbol', params: {}, message: issue?.message ?? '' };
+    expect(refusalWords(refused, 'vi')).toBe('Chỉ gồm chữ và số, không dấu cách');
+    expect(refusalWords(refused, 'en')).toBe('Letters and digits only, no spaces');
+  });
+
   it("keeps the server's Vietnamese when zod's English needs what the server does not send", () => {
     // An enum's allowed values do not travel in the refusal's parameters.
     const refused = { key: 'zod.invalid_value', params: {}, message: 'Giá trị không hợp lệ' };

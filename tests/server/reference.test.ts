@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Agency, AgencyInput } from '../../server/contracts/agencies';
 import type { Unit, UnitInput } from '../../server/contracts/units';
+import { auditRowsAfter, lastAuditId, parseJson } from '../helpers/accounts';
 import { countRows, testAppOfFile } from '../helpers/app';
 import { agencyByCode, detailPaths, errorOf, json, type Page, unitByCode } from '../helpers/factories';
 
@@ -267,6 +268,83 @@ describe('agencies', () => {
       version: 2,
     });
     expect((await agencyCodes('code=TEST_DEPT&asOf=2027-01-01')).codes).toEqual([]);
+  });
+
+  it('seeds the lines its documents print: the police under the Ministry, a department under the city', async () => {
+    expect(await agencyByCode(t.app, 'CA_HUE')).toMatchObject({
+      documentSymbol: 'CATP',
+      parentLine: 'BỘ CÔNG AN',
+    });
+    expect((await agencyByCode(t.app, 'SGDDT')).parentLine).toBe('UBND THÀNH PHỐ HUẾ');
+  });
+
+  it("patches an agency's ký hiệu and parent line, audited", async () => {
+    const police = await agencyByCode(t.app, 'CA_HUE');
+    const from = lastAuditId(t.db);
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/agencies/${police.id}`,
+      headers: { 'if-match': `"${police.version}"` },
+      payload: { documentSymbol: ' CAHUE ', parentLine: 'BỘ CÔNG AN (thử)' },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    // Read back as stored: the spaces around the letters are not kept.
+    expect(await agencyByCode(t.app, 'CA_HUE')).toEqual({
+      ...police,
+      documentSymbol: 'CAHUE',
+      parentLine: 'BỘ CÔNG AN (thử)',
+      version: police.version + 1,
+    });
+    const rows = auditRowsAfter(t.db, from);
+    expect(rows.map((row) => [row.action, row.entity_type, row.entity_id])).toEqual([
+      ['update', 'agency', police.id],
+    ]);
+    const [row] = rows;
+    expect(parseJson(row?.before ?? null)).toMatchObject({
+      documentSymbol: 'CATP',
+      parentLine: 'BỘ CÔNG AN',
+    });
+    expect(parseJson(row?.after ?? null)).toMatchObject({
+      documentSymbol: 'CAHUE',
+      parentLine: 'BỘ CÔNG AN (thử)',
+    });
+
+    // An empty parent line is "none", and is kept as such.
+    const cleared = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/agencies/${police.id}`,
+      payload: { version: police.version + 1, parentLine: '' },
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(json<Agency>(cleared).parentLine).toBe('');
+  });
+
+  it('refuses a ký hiệu that is not letters and digits, storing nothing', async () => {
+    const school = await agencyByCode(t.app, 'SGDDT');
+    const from = lastAuditId(t.db);
+    for (const documentSymbol of ['GD ĐT', 'GD-ĐT', 'X'.repeat(21)]) {
+      const refused = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/agencies/${school.id}`,
+        payload: { version: school.version, documentSymbol },
+      });
+      expect(refused.statusCode, documentSymbol).toBe(400);
+      const error = errorOf(refused);
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.details?.map((detail) => detail.path)).toEqual(['documentSymbol']);
+    }
+    const spaced = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/agencies/${school.id}`,
+      payload: { documentSymbol: 'GD ĐT' },
+    });
+    // The catalogue's key, so that the web words it in the reader's language.
+    expect(errorOf(spaced).details?.[0]).toMatchObject({
+      key: 'agency.documentSymbol',
+      message: 'Chỉ gồm chữ và số, không dấu cách',
+    });
+    expect(await agencyByCode(t.app, 'SGDDT')).toEqual(school);
+    expect(auditRowsAfter(t.db, from).filter((row) => row.action !== 'refused')).toEqual([]);
   });
 
   it('refuses a duplicate code and an unknown kind, storing nothing', async () => {

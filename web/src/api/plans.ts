@@ -1,5 +1,6 @@
-import { type Plan, type PlanProgress, planEndpoints } from '../../../server/contracts/plans';
+import { type Plan, type PlanPatch, type PlanProgress, planEndpoints } from '../../../server/contracts/plans';
 import { type Task, taskEndpoints } from '../../../server/contracts/tasks';
+import { queryClient } from '../lib/query-client';
 import { call } from './client';
 
 export type { Plan, PlanProgress, Task };
@@ -13,6 +14,17 @@ export async function listPlans(signal?: AbortSignal): Promise<Plan[]> {
 
 export function getPlan(id: number, signal?: AbortSignal): Promise<Plan> {
   return call(planEndpoints.get, { params: { id }, signal });
+}
+
+/** Changes a plan's own details; the plan and its list are read again. */
+export async function updatePlan(
+  id: number,
+  version: number,
+  patch: Omit<PlanPatch, 'version'>,
+): Promise<Plan> {
+  const written = await call(planEndpoints.update, { params: { id }, body: patch, ifMatch: version });
+  await queryClient.invalidateQueries({ queryKey: ['plans'] });
+  return written;
 }
 
 /** A plan's tasks, in the plan's order. */

@@ -19,6 +19,8 @@ export const can = {
   readAudit: (role: Role) => isAllowed(role, 'audit:read'),
   /** Agencies, units and the catalogue: everyone reads them elsewhere, admins manage them here. */
   manageReference: (role: Role) => isAllowed(role, 'units:write'),
+  /** A plan's own details (its number, dates, issuer): the coordinators' and the admins'. */
+  writePlans: (role: Role) => isAllowed(role, 'plans:write'),
   /** Read-only links to a filtered calendar for people without an account. */
   manageShareLinks: (role: Role) => isAllowed(role, 'share-links:write'),
   /** Whether the Admin section has anything for this role. */

@@ -90,7 +90,18 @@ export async function saveRecord<
   create: (values: V) => Promise<R>,
   update: (id: number, version: number, patch: Partial<V>) => Promise<R>,
 ): Promise<R> {
-  if (record === null) return create(values);
+  return record === null ? create(values) : saveChanges(record, values, update);
+}
+
+/** Saves the fields of `values` that differ from `record`'s, as saveRecord does an existing record. */
+export async function saveChanges<
+  R extends { id: number; version: number },
+  V extends Record<string, unknown>,
+>(
+  record: R & V,
+  values: V,
+  update: (id: number, version: number, patch: Partial<V>) => Promise<R>,
+): Promise<R> {
   const patch = changedFields(values, record);
   return Object.keys(patch).length > 0 ? update(record.id, record.version, patch) : record;
 }

@@ -161,6 +161,19 @@ export const en: Messages = {
   'agencies.successors': 'Successor agencies',
   'agencies.successorsHint':
     'When this agency merges, is renamed or dissolved: the agencies that take over its duties.',
+  'agencies.onDocuments': 'On documents',
+  'agencies.symbolShort': 'Symbol: {symbol}',
+  'agencies.documentLines': 'On documents',
+  'agencies.documentLinesHint': "What the agency's reports print in their header (Decree 30/2020/NĐ-CP).",
+  'agencies.documentSymbol': 'Document symbol',
+  'agencies.documentSymbolHint': "The letters in a document's number, e.g. CATP in 12/BC-CATP",
+  'agencies.documentSymbolNewHint':
+    "The letters in a document's number, e.g. CATP in 12/BC-CATP; left empty, made from the short name",
+  'agencies.parentLine': 'Governing body line',
+  'agencies.parentLineHint':
+    "Printed above the agency's name in a document's header, e.g. BỘ CÔNG AN (Ministry of Public Security); leave empty if none",
+  'agencies.parentLineNewHint':
+    "Printed above the agency's name in a document's header, e.g. BỘ CÔNG AN (Ministry of Public Security); left empty, filled in by the kind of agency and editable later",
   'agencyKind.people_committee': "People's Committee",
   'agencyKind.department': 'Department',
   'agencyKind.police': 'Police',

@@ -163,6 +163,19 @@ export const vi = {
   'agencies.successors': 'Cơ quan kế nhiệm',
   'agencies.successorsHint':
     'Khi cơ quan này sáp nhập, đổi tên hoặc giải thể: các cơ quan tiếp nhận nhiệm vụ.',
+  'agencies.onDocuments': 'Trên văn bản',
+  'agencies.symbolShort': 'Ký hiệu: {symbol}',
+  'agencies.documentLines': 'Trên văn bản',
+  'agencies.documentLinesHint': 'Những gì báo cáo của cơ quan in ở đầu văn bản (Nghị định 30/2020/NĐ-CP).',
+  'agencies.documentSymbol': 'Ký hiệu trên văn bản',
+  'agencies.documentSymbolHint': 'Chữ viết tắt trong số ký hiệu, ví dụ CATP trong 12/BC-CATP',
+  'agencies.documentSymbolNewHint':
+    'Chữ viết tắt trong số ký hiệu, ví dụ CATP trong 12/BC-CATP; để trống thì lấy từ tên viết tắt',
+  'agencies.parentLine': 'Dòng cơ quan chủ quản',
+  'agencies.parentLineHint':
+    'In phía trên tên cơ quan ở đầu văn bản, ví dụ BỘ CÔNG AN; để trống nếu không có',
+  'agencies.parentLineNewHint':
+    'In phía trên tên cơ quan ở đầu văn bản, ví dụ BỘ CÔNG AN; để trống thì điền theo loại cơ quan, sửa lại được sau',
   'agencyKind.people_committee': 'Ủy ban nhân dân',
   'agencyKind.department': 'Sở, ban, ngành',
   'agencyKind.police': 'Công an',

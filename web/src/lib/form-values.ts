@@ -27,6 +27,15 @@ export function neededDay(message: string) {
   });
 }
 
+/**
+ * A number typed in a number field that must be filled. An empty field is "not a number"
+ * rather than a refusal of its own, so that the contract refuses it together with the other
+ * fields it finds wrong (a refusal here would stop the contract from looking at any field).
+ */
+export const typedRequiredNumber = z
+  .string()
+  .transform((text) => (text.trim() === '' ? Number.NaN : Number(text)));
+
 /** A record chosen in a select, whose options hold ids as text; `''` is "none". */
 export const chosenId = z.string().transform((text) => (text === '' ? null : Number(text)));
 

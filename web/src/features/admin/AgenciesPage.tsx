@@ -88,6 +88,10 @@ export function AgenciesPage() {
           },
           { label: t('common.code'), className: 'table__code', cell: (agency) => agency.code },
           { label: t('agencies.kind'), cell: (agency) => t(`agencyKind.${agency.kind}`) },
+          {
+            label: t('agencies.onDocuments'),
+            cell: (agency) => <DocumentLines agency={agency} />,
+          },
           { label: t('agencies.unit'), cell: (agency) => unitOf(agency.unitId) },
           {
             label: t('common.validity'),
@@ -131,6 +135,8 @@ const agencyFields = [
   'validFrom',
   'validTo',
   'successorIds',
+  'documentSymbol',
+  'parentLine',
 ] as const;
 
 /** The agency form's fields, as typed, checked and turned into the contract's input. */
@@ -145,6 +151,8 @@ const AgencyValues = intoContract(
     validFrom: typedDay,
     validTo: typedDay,
     successorIds: z.array(z.number()),
+    documentSymbol: typedText,
+    parentLine: typedText,
   }),
   AgencyInput,
 );
@@ -176,9 +184,12 @@ function AgencyForm({
       validFrom: dayText(agency?.validFrom),
       validTo: dayText(agency?.validTo),
       successorIds: agency?.successorIds ?? [],
+      documentSymbol: agency?.documentSymbol ?? '',
+      parentLine: agency?.parentLine ?? '',
     },
     fields: agencyFields,
-    save: (values) => saveRecord(agency, values, createAgency, updateAgency),
+    save: (values) =>
+      saveRecord(agency, agency ? values : withoutBlankLines(values), createAgency, updateAgency),
     onSaved,
   });
   const { bind } = editor;
@@ -236,6 +247,27 @@ function AgencyForm({
         <DateField label={t('common.validFrom')} {...bind('validFrom')} />
         <DateField label={t('common.validTo')} {...bind('validTo')} />
       </div>
+      <fieldset className="fieldset">
+        <legend className="field__label">{t('agencies.documentLines')}</legend>
+        <p className="field__hint">{t('agencies.documentLinesHint')}</p>
+        <div className="form__grid">
+          <TextField
+            label={t('agencies.documentSymbol')}
+            {...bind('documentSymbol')}
+            hint={t(agency ? 'agencies.documentSymbolHint' : 'agencies.documentSymbolNewHint')}
+            spellCheck={false}
+            autoComplete="off"
+            maxLength={20}
+          />
+          <TextField
+            label={t('agencies.parentLine')}
+            {...bind('parentLine')}
+            hint={t(agency ? 'agencies.parentLineHint' : 'agencies.parentLineNewHint')}
+            spellCheck={false}
+            autoComplete="off"
+          />
+        </div>
+      </fieldset>
       <MultiPicker
         label={t('agencies.successors')}
         hint={t('agencies.successorsHint')}
@@ -244,5 +276,32 @@ function AgencyForm({
         selected={bind('successorIds').value}
       />
     </EditorDialog>
+  );
+}
+
+/**
+ * A new agency's document lines left empty are not sent, so that the server fills them by its
+ * rules (the letters of its short name, the line its kind of agency is headed by); an edited
+ * agency's empty parent line is "none", as the admin says.
+ */
+function withoutBlankLines(values: AgencyInput): AgencyInput {
+  const { documentSymbol, parentLine, ...rest } = values;
+  return {
+    ...rest,
+    ...(documentSymbol ? { documentSymbol } : {}),
+    ...(parentLine ? { parentLine } : {}),
+  };
+}
+
+/** What the agency's documents print: the line above its name, and the letters of its ký hiệu. */
+function DocumentLines({ agency }: { agency: Agency }) {
+  const t = useT();
+  return (
+    <>
+      {agency.parentLine}
+      {agency.documentSymbol ? (
+        <span className="table__sub">{t('agencies.symbolShort', { symbol: agency.documentSymbol })}</span>
+      ) : null}
+    </>
   );
 }

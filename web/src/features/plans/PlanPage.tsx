@@ -1,7 +1,7 @@
 // A plan at a glance: its period and goal, then its tasks section by section, each with who
 // leads it, how many of its activities are done or overdue, and its targets against the
 // figures its activities plan. A task with no activity at all says so in words.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { listAgencies } from '../../api/agencies';
 import { type Catalog, getCatalog } from '../../api/catalog';
 import {
@@ -12,13 +12,17 @@ import {
   type Task,
   type TaskProgress,
 } from '../../api/plans';
+import { can } from '../../app/permissions';
 import { Link } from '../../app/router';
+import { useUser } from '../../app/session';
 import { ActivityCounts, PageFrame, ProgressBar, TargetsTable } from '../../components/ActivityParts';
+import { dayText } from '../../components/form';
 import { LoadState } from '../../components/records';
-import { useLanguage, useT } from '../../i18n/context';
+import { type Translate, useLanguage, useT } from '../../i18n/context';
 import { agenciesText, periodText, planTitle, taskTitle, useNumbers } from '../../lib/format';
 import { agencyName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
+import { PlanForm } from './PlanForm';
 import './plans.css';
 
 async function loadPlan(id: number, signal: AbortSignal) {
@@ -40,12 +44,41 @@ export function PlanPage({ id }: { id: number }) {
   const load = useCallback((signal: AbortSignal) => loadPlan(id, signal), [id]);
   const loaded = useLoad(['plans', id], load);
   const title = loaded.data ? planTitle(loaded.data.plan, language) : t('plans.planTitle');
+  const mayEdit = can.writePlans(useUser().role);
+  const [editing, setEditing] = useState(false);
+  // Said in the reader's language of the moment, switch or not.
+  const [saved, setSaved] = useState(false);
 
   return (
-    <PageFrame title={title} back={{ href: '/plans', label: t('plans.backToPlans') }}>
+    <PageFrame
+      title={title}
+      back={{ href: '/plans', label: t('plans.backToPlans') }}
+      actions={
+        mayEdit && loaded.data ? (
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            {t('plans.edit')}
+          </button>
+        ) : null
+      }
+    >
+      {/* Always present, empty when there is nothing to say: a live region must exist before it speaks. */}
+      <p className="notice notice--success" role="status">
+        {saved ? t('plans.saved') : null}
+      </p>
       <LoadState loaded={loaded} failedTitle={t('plans.planLoadFailed')}>
         {(data) => <PlanContent data={data} />}
       </LoadState>
+      {editing && loaded.data ? (
+        <PlanForm
+          plan={loaded.data.plan}
+          agencies={loaded.data.agencies}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+          }}
+        />
+      ) : null}
     </PageFrame>
   );
 }
@@ -68,6 +101,14 @@ function groupTasks(plan: Plan, tasks: Task[], language: string, otherTitle: str
     groups.push({ key: 'others', title: groups.length > 0 ? otherTitle : null, tasks: others });
   }
   return groups.filter((group) => group.tasks.length > 0);
+}
+
+/** The plan as a document: `Số 12/KH-UBND, ngày 15/1/2026`, or whichever of the two it has. */
+function documentText(plan: Plan, t: Translate): string {
+  const date = plan.issueDate ? dayText(plan.issueDate) : null;
+  if (plan.code && date) return t('plans.numberAndDate', { code: plan.code, date });
+  if (plan.code) return t('plans.numberOnly', { code: plan.code });
+  return date ? t('plans.dateOnly', { date }) : '';
 }
 
 function PlanContent({ data }: { data: LoadedPlan }) {
@@ -99,10 +140,10 @@ function PlanContent({ data }: { data: LoadedPlan }) {
         <dl className="details-list">
           <dt>{t('plans.period')}</dt>
           <dd>{periodText(plan.startDate, plan.endDate)}</dd>
-          {plan.code ? (
+          {plan.code || plan.issueDate ? (
             <>
-              <dt>{t('plans.code')}</dt>
-              <dd>{plan.code}</dd>
+              <dt>{t('plans.document')}</dt>
+              <dd>{documentText(plan, t)}</dd>
             </>
           ) : null}
           {plan.issuerAgencyId ? (

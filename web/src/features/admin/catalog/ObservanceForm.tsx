@@ -4,16 +4,9 @@ import type { CatalogEntry } from '../../../api/catalog';
 import { TextField } from '../../../components/form';
 import { useRecordForm } from '../../../components/useRecordForm';
 import { useT } from '../../../i18n/context';
-import { intoContract } from '../../../lib/form-values';
+import { intoContract, typedRequiredNumber } from '../../../lib/form-values';
 import { type Bound, EntryDialog, NameFields } from './EntryDialog';
-import {
-  namedEntryDefaults,
-  namedEntryValues,
-  numberText,
-  saveEntry,
-  typedNumber,
-  typedRequiredNumber,
-} from './entry-values';
+import { namedEntryDefaults, namedEntryValues, numberText, saveEntry, typedNumber } from './entry-values';
 import type { EntryOf } from './kinds';
 
 const fields = ['code', 'name', 'nameEn', 'day', 'month', 'endDay', 'endMonth'] as const;

@@ -32,15 +32,6 @@ export const chosenCode = z.string().transform((text) => (text === '' ? null : t
 /** A number typed in a number field that may be left empty (no number). */
 export const typedNumber = z.string().transform((text) => (text.trim() === '' ? undefined : Number(text)));
 
-/**
- * A number typed in a number field that must be filled. An empty field is "not a number"
- * rather than a refusal of its own, so that the contract refuses it together with the other
- * fields it finds wrong (a refusal here would stop the contract from looking at any field).
- */
-export const typedRequiredNumber = z
-  .string()
-  .transform((text) => (text.trim() === '' ? Number.NaN : Number(text)));
-
 /** A number as a number field holds it: its text, empty for none. */
 export function numberText(value: number | undefined): string {
   return value === undefined ? '' : String(value);
