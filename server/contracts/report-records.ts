@@ -10,7 +10,6 @@ export const reportKinds = ['half_year', 'year', 'campaign', 'custom'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 /** Accepted results only (the default for a report to be issued), or all submitted ones. */
 export const reportBases = ['accepted', 'submitted'] as const;
-export type ReportBasis = (typeof reportBases)[number];
 export const reportStatuses = ['draft', 'issued'] as const;
 
 export const ReportSection = z.object({

@@ -11,21 +11,9 @@ import { successorsOn } from '../domain/succession';
 import { validOn } from '../domain/validity';
 import { createPlan, getPlan } from '../services/plans';
 import { createTask, listTasks } from '../services/tasks';
-import type { DemoWorld } from './world';
+import type { DemoPlan, DemoTask, DemoWorld } from './world';
 
-export type DemoTask = {
-  id: number;
-  code: string;
-  leadAgencyIds: number[];
-  partnerAgencyIds: number[];
-  leadAllAgencies: boolean;
-  partnerAllAgencies: boolean;
-  activityTypeCodes: string[];
-  /** The observance a task is about (1.2: the 30/7 day): only that observance's campaign serves it. */
-  observanceCodes: string[];
-};
-
-export type DemoPlan = { year: number; tasks: DemoTask[] };
+export type { DemoPlan, DemoTask };
 
 /** The observances each seed task is about, by task code (the database keeps no such link). */
 const observancesByTask = new Map(

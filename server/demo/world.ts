@@ -8,11 +8,25 @@ import type { Db } from '../../db/client';
 import { activityTypes, agencies, unitSuccessions, units } from '../../db/schema';
 import { validOn } from '../domain/validity';
 import type { ServiceContext } from '../services/context';
-import type { DemoPlan } from './plan';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 type TypeRow = { name: string; channelCodes: string[]; indicatorCodes: string[] };
+
+/** The demo plan's tasks, as activities find the task they serve (see plan.ts). */
+export type DemoTask = {
+  id: number;
+  code: string;
+  leadAgencyIds: number[];
+  partnerAgencyIds: number[];
+  leadAllAgencies: boolean;
+  partnerAllAgencies: boolean;
+  activityTypeCodes: string[];
+  /** The observance a task is about (1.2: the 30/7 day): only that observance's campaign serves it. */
+  observanceCodes: string[];
+};
+
+export type DemoPlan = { year: number; tasks: DemoTask[] };
 
 export type DemoWorld = {
   ctx: ServiceContext;

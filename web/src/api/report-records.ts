@@ -5,12 +5,11 @@ import {
   type ReportPatch,
   type ReportSection,
   reportRecordEndpoints,
-  type Signer,
 } from '../../../server/contracts/report-records';
 import { call, pathOf } from './client';
 import type { ExportFormat } from './reports';
 
-export type { Report, ReportPatch, ReportSection, Signer };
+export type { Report, ReportPatch, ReportSection };
 
 export async function listReports(signal?: AbortSignal): Promise<Report[]> {
   const page = await call(reportRecordEndpoints.list, { query: { limit: 200 }, signal });
