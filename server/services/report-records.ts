@@ -334,46 +334,38 @@ export function updateReport(
   yearStart: string,
 ): Report {
   const { version: _version, sections, ...changes } = patch;
-  return auditedUpdate(ctx, {
-    entityType: 'report',
-    label: 'Báo cáo',
-    id,
-    expected,
-    read: readReport,
-    apply: (tx, before, version) => {
-      assertDraft(before);
-      assertComposer(ctx, {
-        agencyId: before.agencyId,
-        issuerAgencyId: changes.issuerAgencyId ?? before.issuerAgencyId,
-      });
-      checkScope(tx, changes);
-      const row = rowOf(tx, id);
-      // Another basis gives other figures: gathered again, the sections not edited composed again.
-      const rebased = changes.basis !== undefined && changes.basis !== before.basis;
-      const issuerAgencyId = changes.issuerAgencyId ?? before.issuerAgencyId;
-      const data =
-        rebased || issuerAgencyId !== before.issuerAgencyId
-          ? gatherFor(
-              ctx,
-              { ...row, basis: changes.basis ?? row.basis, kind: changes.kind ?? row.kind },
-              yearStart,
-              issuerAgencyId,
-            )
-          : (row.figures as ReportData);
-      let next = sections ? patchedSections(before, sections, data) : before.sections;
-      if (rebased) next = mergeSections(next, composeSections(data).sections);
-      tx.update(reports)
-        .set({
-          ...changes,
-          sections: next,
-          figures: data,
-          ...(rebased ? { computedAt: storedNow(ctx.now) } : {}),
-          version,
-          updatedAt: storedNow(ctx.now),
-        })
-        .where(eq(reports.id, id))
-        .run();
-    },
+  return changeDraft(ctx, id, expected, (tx, before, version) => {
+    assertComposer(ctx, {
+      agencyId: before.agencyId,
+      issuerAgencyId: changes.issuerAgencyId ?? before.issuerAgencyId,
+    });
+    checkScope(tx, changes);
+    const row = rowOf(tx, id);
+    // Another basis gives other figures: gathered again, the sections not edited composed again.
+    const rebased = changes.basis !== undefined && changes.basis !== before.basis;
+    const issuerAgencyId = changes.issuerAgencyId ?? before.issuerAgencyId;
+    const data =
+      rebased || issuerAgencyId !== before.issuerAgencyId
+        ? gatherFor(
+            ctx,
+            { ...row, basis: changes.basis ?? row.basis, kind: changes.kind ?? row.kind },
+            yearStart,
+            issuerAgencyId,
+          )
+        : (row.figures as ReportData);
+    let next = sections ? patchedSections(before, sections, data) : before.sections;
+    if (rebased) next = mergeSections(next, composeSections(data).sections);
+    tx.update(reports)
+      .set({
+        ...changes,
+        sections: next,
+        figures: data,
+        ...(rebased ? { computedAt: storedNow(ctx.now) } : {}),
+        version,
+        updatedAt: storedNow(ctx.now),
+      })
+      .where(eq(reports.id, id))
+      .run();
   });
 }
 
@@ -383,46 +375,60 @@ export function recomputeReport(
   expected: number | undefined,
   yearStart: string,
 ): Report {
+  return changeDraft(ctx, id, expected, (tx, before, version) => {
+    const data = gatherFor(ctx, rowOf(tx, id), yearStart, before.issuerAgencyId);
+    tx.update(reports)
+      .set({
+        figures: data,
+        sections: mergeSections(before.sections, composeSections(data).sections),
+        computedAt: storedNow(ctx.now),
+        version,
+        updatedAt: storedNow(ctx.now),
+      })
+      .where(eq(reports.id, id))
+      .run();
+  });
+}
+
+export function deleteReport(ctx: ServiceContext, id: number, expected: number | undefined): void {
+  changeDraft(
+    ctx,
+    id,
+    expected,
+    (tx, _before, version) => {
+      tx.update(reports)
+        .set({ deletedAt: storedNow(ctx.now), version })
+        .where(eq(reports.id, id))
+        .run();
+    },
+    'delete',
+  );
+}
+
+/**
+ * A change to a draft, audited and versioned like every record's: refused (404) once
+ * deleted, (409) once issued, (403) to whom may not compose it. A deletion's audit row reads
+ * the report as it was left.
+ */
+function changeDraft(
+  ctx: ServiceContext,
+  id: number,
+  expected: number | undefined,
+  apply: (tx: Tx, before: Report, version: number) => void,
+  action: 'update' | 'delete' = 'update',
+): Report {
   return auditedUpdate(ctx, {
     entityType: 'report',
     label: 'Báo cáo',
     id,
     expected,
-    read: readReport,
-    apply: (tx, before, version) => {
-      assertDraft(before);
-      assertComposer(ctx, before);
-      const data = gatherFor(ctx, rowOf(tx, id), yearStart, before.issuerAgencyId);
-      tx.update(reports)
-        .set({
-          figures: data,
-          sections: mergeSections(before.sections, composeSections(data).sections),
-          computedAt: storedNow(ctx.now),
-          version,
-          updatedAt: storedNow(ctx.now),
-        })
-        .where(eq(reports.id, id))
-        .run();
-    },
-  });
-}
-
-export function deleteReport(ctx: ServiceContext, id: number, expected: number | undefined): void {
-  auditedUpdate(ctx, {
-    entityType: 'report',
-    label: 'Báo cáo',
-    id,
-    expected,
-    action: 'delete',
-    read: (tx, key) => toReport(tx, rowOf(tx, key, true)),
+    action,
+    read: (tx, key) => toReport(tx, rowOf(tx, key, action === 'delete')),
     apply: (tx, before, version) => {
       if (rowOf(tx, id, true).deletedAt !== null) throw notFound('báo cáo', id);
       assertDraft(before);
       assertComposer(ctx, before);
-      tx.update(reports)
-        .set({ deletedAt: storedNow(ctx.now), version })
-        .where(eq(reports.id, id))
-        .run();
+      apply(tx, before, version);
     },
   });
 }
@@ -515,36 +521,28 @@ export async function issueReport(
       bytes: await renderReport(data, fields, format),
     })),
   );
-  return auditedUpdate(ctx, {
-    entityType: 'report',
-    label: 'Báo cáo',
-    id,
-    expected: expected ?? report.version,
-    read: readReport,
-    apply: (tx, before, version) => {
-      assertDraft(before);
-      for (const file of files) {
-        tx.insert(reportDocuments)
-          .values({
-            reportId: id,
-            format: file.format,
-            bytes: file.bytes,
-            sha256: createHash('sha256').update(file.bytes).digest('hex'),
-          })
-          .run();
-      }
-      tx.update(reports)
-        .set({
-          status: 'issued',
-          issueDate,
-          issuedAt: storedNow(ctx.now),
-          issuedBy: ctx.actor?.id ?? null,
-          version,
-          updatedAt: storedNow(ctx.now),
+  return changeDraft(ctx, id, expected ?? report.version, (tx, _before, version) => {
+    for (const file of files) {
+      tx.insert(reportDocuments)
+        .values({
+          reportId: id,
+          format: file.format,
+          bytes: file.bytes,
+          sha256: createHash('sha256').update(file.bytes).digest('hex'),
         })
-        .where(eq(reports.id, id))
         .run();
-    },
+    }
+    tx.update(reports)
+      .set({
+        status: 'issued',
+        issueDate,
+        issuedAt: storedNow(ctx.now),
+        issuedBy: ctx.actor?.id ?? null,
+        version,
+        updatedAt: storedNow(ctx.now),
+      })
+      .where(eq(reports.id, id))
+      .run();
   });
 }
 

@@ -257,6 +257,29 @@ describe('a report as a record', () => {
   });
 });
 
+describe('deleting a draft', () => {
+  it('deletes a draft softly (audited, gone from the list), never an issued report', async () => {
+    const draft = json<Report>(await create({ startDate: '2026-01-01', endDate: '2026-03-31' }));
+    const before = lastAuditId(t.db);
+    const removed = await t.app.inject({ method: 'DELETE', url: `/api/reports/${draft.id}` });
+    expect(removed.statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: `/api/reports/${draft.id}` })).statusCode).toBe(404);
+    expect(auditRowsAfter(t.db, before).map((row) => [row.action, row.entity_type])).toEqual([
+      ['delete', 'report'],
+    ]);
+    const again = await t.app.inject({ method: 'DELETE', url: `/api/reports/${draft.id}` });
+    expect(again.statusCode).toBe(404);
+    const list = json<{ items: Report[]; total: number }>(
+      await t.app.inject({ method: 'GET', url: '/api/reports?year=2026' }),
+    );
+    expect(list.items.map((report) => report.id)).not.toContain(draft.id);
+    const issued = list.items.find((report) => report.status === 'issued');
+    const refused = await t.app.inject({ method: 'DELETE', url: `/api/reports/${issued?.id}` });
+    expect(refused.statusCode).toBe(409);
+    expect(countRows(t.db, 'reports')).toBe(list.total + 1);
+  });
+});
+
 describe("an agency's own report", () => {
   it("lets an agency editor compose their agency's report, counting its activities only", async () => {
     const response = await create({ ...HALF, agencyId: women, basis: 'submitted' }, editor.as);
