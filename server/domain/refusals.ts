@@ -307,8 +307,8 @@ export const refusals = {
     'An issued report cannot be changed; create a new version to correct it',
   ),
   'report.notIssued': words(
-    'Chỉ tạo phiên bản mới từ một báo cáo đã ban hành',
-    'A new version is made from an issued report only',
+    'Chỉ tạo phiên bản mới từ một báo cáo đã ban hành và còn hiệu lực (chưa có phiên bản thay thế)',
+    'A new version is made only from an issued report still in force (not yet superseded)',
   ),
   'report.unknownSection': words('Báo cáo không có mục "{key}"', 'The report has no section "{key}"'),
   'report.neededToIssue': words('Cần điền trước khi ban hành', 'Needed before the report is issued'),

@@ -102,3 +102,17 @@ export function recipientLines(recipients: readonly string[], symbol: string): s
   if (!lines.at(-1)?.startsWith('Lưu')) lines.push(`Lưu: VT, ${symbol.replace(/^BC-/, '')}`);
   return lines.map((line, index) => `- ${line}${index === lines.length - 1 ? '.' : ';'}`);
 }
+
+/** What a report needs written on it before it is issued, by field (`signer.name`). */
+export function missingToIssue(report: {
+  number: string;
+  subject: string;
+  signer: { authority: string; name: string };
+}): string[] {
+  return [
+    report.number.trim() === '' ? 'number' : null,
+    report.signer.name.trim() === '' ? 'signer.name' : null,
+    report.signer.authority.trim() === '' ? 'signer.authority' : null,
+    report.subject.trim() === '' ? 'subject' : null,
+  ].filter((path): path is string => path !== null);
+}

@@ -20,7 +20,7 @@ import type {
 import type { SummaryQuery } from '../contracts/reports';
 import { unitWord } from '../domain/indicators';
 import { reportWriteRefusal } from '../domain/permissions';
-import { sectionKeys } from '../domain/report-outline';
+import { missingToIssue, sectionKeys } from '../domain/report-outline';
 import { storedNow, todayIn } from '../domain/time';
 import { fieldRefusal, invalidFields, notFound, refuse } from '../errors';
 import type { ServiceContext, Tx } from './context';
@@ -40,6 +40,7 @@ import { reportDocx } from './report-docx';
 import { composeSections, mergeSections } from './report-sections';
 import { authorityOf, type DocumentFields, recipientsOf, subjectOf } from './report-words';
 import { reportXlsx } from './report-xlsx';
+import { assertVersion } from './versions';
 
 type ReportRow = typeof reports.$inferSelect;
 export type DocumentFormat = 'docx' | 'xlsx' | 'csv';
@@ -182,8 +183,13 @@ function gatherFor(
 ): ReportData {
   const today = todayIn(ctx.timeZone, ctx.now);
   const data = gatherReport(ctx, summaryQueryOf(row, today), yearStart, row.kind);
+  return { ...data, issuer: gatherIssuer(ctx, issuerAgencyId) };
+}
+
+/** The issuing agency's header lines, with the place of today's date line. */
+function gatherIssuer(ctx: ServiceContext, issuerAgencyId: number): ReportData['issuer'] {
   const issuer = ctx.db.select().from(agencies).where(eq(agencies.id, issuerAgencyId)).get();
-  return { ...data, issuer: issuerWords(issuer, placeOn(ctx, today)) };
+  return issuerWords(issuer, placeOn(ctx, todayIn(ctx.timeZone, ctx.now)));
 }
 
 function checkScope(
@@ -267,7 +273,9 @@ function reportedTo(
 /** A copy of an issued report to correct: issuing it supersedes the one it copies. */
 function revisionOf(ctx: ServiceContext, supersedesId: number) {
   const issued = rowOf(ctx.db, supersedesId);
-  if (issued.status !== 'issued') throw refuse('CONFLICT', 'report.notIssued');
+  if (issued.status !== 'issued' || toReport(ctx.db, issued).supersededById !== null) {
+    throw refuse('CONFLICT', 'report.notIssued');
+  }
   assertComposer(ctx, issued);
   const {
     id: _id,
@@ -341,26 +349,32 @@ export function updateReport(
     });
     checkScope(tx, changes);
     const row = rowOf(tx, id);
-    // Another basis gives other figures: gathered again, the sections not edited composed again.
-    const rebased = changes.basis !== undefined && changes.basis !== before.basis;
+    // Another basis gives other figures, another kind other judgements: the figures are
+    // gathered again and the sections not edited composed again. Another issuer changes
+    // only the header lines the figures carry.
+    const recomposed =
+      (changes.basis !== undefined && changes.basis !== before.basis) ||
+      (changes.kind !== undefined && changes.kind !== before.kind);
     const issuerAgencyId = changes.issuerAgencyId ?? before.issuerAgencyId;
-    const data =
-      rebased || issuerAgencyId !== before.issuerAgencyId
-        ? gatherFor(
-            ctx,
-            { ...row, basis: changes.basis ?? row.basis, kind: changes.kind ?? row.kind },
-            yearStart,
-            issuerAgencyId,
-          )
-        : (row.figures as ReportData);
+    const kept = row.figures as ReportData;
+    const data = recomposed
+      ? gatherFor(
+          ctx,
+          { ...row, basis: changes.basis ?? row.basis, kind: changes.kind ?? row.kind },
+          yearStart,
+          issuerAgencyId,
+        )
+      : issuerAgencyId !== before.issuerAgencyId
+        ? { ...kept, issuer: gatherIssuer(ctx, issuerAgencyId) }
+        : kept;
     let next = sections ? patchedSections(before, sections, data) : before.sections;
-    if (rebased) next = mergeSections(next, composeSections(data).sections);
+    if (recomposed) next = mergeSections(next, composeSections(data).sections);
     tx.update(reports)
       .set({
         ...changes,
         sections: next,
         figures: data,
-        ...(rebased ? { computedAt: storedNow(ctx.now) } : {}),
+        ...(recomposed ? { computedAt: storedNow(ctx.now) } : {}),
         version,
         updatedAt: storedNow(ctx.now),
       })
@@ -486,16 +500,6 @@ export async function reportDocument(ctx: ServiceContext, id: number, format: Do
   return { row, bytes: await renderReport(data, fields, format) };
 }
 
-/** What an issued report needs written on it, field by field. */
-function missingToIssue(report: Report): string[] {
-  return [
-    report.number.trim() === '' ? 'number' : null,
-    report.signer.name.trim() === '' ? 'signer.name' : null,
-    report.signer.authority.trim() === '' ? 'signer.authority' : null,
-    report.subject.trim() === '' ? 'subject' : null,
-  ].filter((path): path is string => path !== null);
-}
-
 /**
  * Issues a draft. The files are rendered first (it takes a moment), from the version the
  * issuer saw; they are stored with the record in one transaction, which refuses with 412
@@ -508,6 +512,8 @@ export async function issueReport(
 ): Promise<Report> {
   const report = getReport(ctx, id);
   assertDraft(report);
+  // Refused before the files are rendered, not only when they are stored.
+  assertVersion(report.version, expected, 'Báo cáo');
   assertComposer(ctx, report);
   const missing = missingToIssue(report);
   if (missing.length > 0)

@@ -48,10 +48,11 @@ const table = (data: ReportData, key: ReportData['tables'][number]['key']) =>
 
 /** "Hình thức được tổ chức nhiều nhất là …, tiếp đến là …": the three largest rows of a table. */
 function leaders(rows: SummaryRow[], opening: string): string | null {
-  const top = [...rows].filter((row) => row.activities > 0).sort((a, b) => b.activities - a.activities);
+  // By what was held: a planned or future activity is not yet "organised".
+  const top = [...rows].filter((row) => row.done > 0).sort((a, b) => b.done - a.done);
   const [first, second, third] = top;
   if (!first) return null;
-  const named = (row: SummaryRow) => `${row.label} (${vn(row.activities)} hoạt động)`;
+  const named = (row: SummaryRow) => `${row.label} (${vn(row.done)} hoạt động)`;
   const then = [second, third].filter((row): row is SummaryRow => row !== undefined).map(named);
   return `${opening} ${named(first)}${then.length ? `, tiếp đến là ${then.join(' và ')}` : ''}.`;
 }
@@ -147,6 +148,13 @@ const targetWords = (data: ReportData) => (data.kind === 'year' ? 'chỉ tiêu' 
  */
 const expectedShare = (data: ReportData) => (data.kind === 'year' ? 1 : data.kind === 'half_year' ? 0.5 : 0);
 
+/**
+ * The tasks whose targets the report judges: the province's report judges every task with
+ * a share to judge by; an agency's own report judges none (the targets are the province's).
+ */
+const judgedTasks = (data: ReportData) =>
+  data.query.agencyId === undefined && expectedShare(data) > 0 ? data.context.tasks : [];
+
 /** "A (3), B (2) và 4 cơ quan, đơn vị khác (5)": the first few by name, the rest counted. */
 function namedCounts(entries: { name: string; count: number }[], shown = 6): string {
   const first = entries.slice(0, shown).map((entry) => `${entry.name} (${vn(entry.count)})`);
@@ -160,13 +168,16 @@ function tasks(data: ReportData): Composed {
   const indicatorOf = (code: string) => data.indicators.find((entry) => entry.code === code);
   const lines: string[] = [];
   const idle: string[] = [];
+  // An agency's own report speaks of the tasks it worked on; the province's names idle ones too.
+  const own = data.query.agencyId !== undefined;
   for (const task of data.context.tasks) {
     const lead = task.leads.length ? ` (chủ trì: ${task.leads.join(', ')})` : '';
     if (task.activities === 0) {
-      idle.push(`nhiệm vụ ${task.code}`);
+      if (!own) idle.push(`nhiệm vụ ${task.code}`);
       continue;
     }
-    const targets = task.targets.map((target) => {
+    const judged = own ? [] : task.targets.filter((target) => target.target > 0);
+    const targets = judged.map((target) => {
       const indicator = indicatorOf(target.code);
       const word = indicator ? unitWord(indicator) : '';
       const name = indicator?.name.toLocaleLowerCase('vi') ?? target.code;
@@ -213,10 +224,13 @@ function breakdownShare(data: ReportData, code: string, words: string): string |
   const recorded = data.activities.filter((activity) => activity.values[code] !== undefined);
   if (recorded.length === 0) return null;
   const part = recorded.reduce((sum, activity) => sum + (activity.values[code] ?? 0), 0);
-  const whole = recorded.reduce((sum, activity) => sum + (activity.values.attendances ?? 0), 0);
+  // The share only over the activities that recorded both the breakdown and its total.
+  const both = recorded.filter((activity) => (activity.values.attendances ?? 0) > 0);
+  const within = both.reduce((sum, activity) => sum + (activity.values[code] ?? 0), 0);
+  const whole = both.reduce((sum, activity) => sum + (activity.values.attendances ?? 0), 0);
   const share =
     whole > 0
-      ? ` (${percent(part, whole)}% số lượt tham dự của ${vn(recorded.length)} hoạt động có ghi nhận)`
+      ? ` (${percent(within, whole)}% số lượt tham dự của ${vn(both.length)} hoạt động có ghi nhận)`
       : '';
   return `${vn(part)} ${words}${share}`;
 }
@@ -290,7 +304,7 @@ function grassroots(data: ReportData): Composed {
   ]);
   return {
     text: parts.length
-      ? `Hệ thống thông tin cơ sở (đài truyền thanh, loa truyền thanh xã, phường) thực hiện ${list(parts)} nội dung tuyên truyền phòng, chống mua bán người.`
+      ? `Hệ thống thông tin cơ sở (đài, loa truyền thanh xã, phường và loa lưu động) thực hiện ${list(parts)} nội dung tuyên truyền phòng, chống mua bán người.`
       : '',
     facts: factsOf(data, ['loudspeaker_broadcasts', 'loudspeaker_minutes']),
   };
@@ -305,7 +319,9 @@ function online(data: ReportData): Composed {
   const reach = figure(data, 'reach', 'người');
   if (posts.length === 0 && !views && !reach) return { text: '', facts: [] };
   const lines = [
-    `Trên môi trường mạng, đăng tải ${posts.length ? list(posts) : 'các sản phẩm truyền thông'}${views ? `, đạt ${views}` : ''}.`,
+    ...(posts.length ? [`Trên môi trường mạng, đăng tải ${list(posts)}.`] : []),
+    // Views are counted for every product that records them, television online included.
+    ...(views ? [`Các sản phẩm truyền thông có ghi nhận lượt xem đạt tổng cộng ${views}.`] : []),
     ...(reach
       ? [`Sản phẩm tiếp cận nhiều nhất đạt ${reach} (số người tiếp cận không cộng dồn giữa các sản phẩm).`]
       : []),
@@ -347,10 +363,12 @@ function coverage(data: ReportData): Composed {
   const priority = gaps.uncovered.filter((unit) => unit.priority).map((unit) => unit.name);
   const others = gaps.uncovered.filter((unit) => !unit.priority).map((unit) => unit.name);
   if (gaps.uncovered.length === 0) {
-    lines.push(`Tất cả ${vn(gaps.communes)} xã, phường đều có hoạt động tuyên truyền trực tiếp trong kỳ.`);
+    lines.push(
+      `Tất cả ${vn(gaps.communes)} xã, phường đều có hoạt động tuyên truyền trực tiếp được tổ chức hoặc lên lịch trong kỳ.`,
+    );
   } else {
     lines.push(
-      `Còn ${vn(gaps.uncovered.length)}/${vn(gaps.communes)} xã, phường chưa có hoạt động tuyên truyền trực tiếp trong kỳ${priority.length ? `, trong đó ${vn(priority.length)} địa bàn trọng điểm (biên giới, ven biển, miền núi, vùng đồng bào dân tộc thiểu số): ${priority.join(', ')}` : ''}.`,
+      `Còn ${vn(gaps.uncovered.length)}/${vn(gaps.communes)} xã, phường chưa có hoạt động tuyên truyền trực tiếp nào được tổ chức hoặc lên lịch trong kỳ${priority.length ? `, trong đó ${vn(priority.length)} địa bàn trọng điểm (biên giới, ven biển, miền núi, vùng đồng bào dân tộc thiểu số): ${priority.join(', ')}` : ''}.`,
     );
     if (others.length)
       lines.push(
@@ -368,12 +386,13 @@ function coverage(data: ReportData): Composed {
   };
 }
 
+/** Tasks on course on every target they have (a target of 0 is no target). */
 const achievedTargets = (data: ReportData) =>
-  data.context.tasks.flatMap((task) =>
-    task.targets
-      .filter((target) => expectedShare(data) > 0 && target.achieved >= target.target * expectedShare(data))
-      .map(() => `nhiệm vụ ${task.code}`),
-  );
+  judgedTasks(data).flatMap((task) => {
+    const targets = task.targets.filter((target) => target.target > 0);
+    const met = targets.every((target) => target.achieved >= target.target * expectedShare(data));
+    return targets.length > 0 && met ? [`nhiệm vụ ${task.code}`] : [];
+  });
 
 function strengths(data: ReportData): Composed {
   const { standing } = data.context;
@@ -390,11 +409,13 @@ function strengths(data: ReportData): Composed {
 }
 
 function weaknesses(data: ReportData): Composed {
-  const { tasks: taskList, overdueByAgency, returnedByAgency, coverage: gaps } = data.context;
+  const { overdueByAgency, returnedByAgency, coverage: gaps } = data.context;
   const share = expectedShare(data);
   // Behind the course the period should have kept: a half-year below half the year's target.
-  const behind = taskList.flatMap((task) => {
-    const short = task.targets.filter((target) => share > 0 && target.achieved < target.target * share);
+  const behind = judgedTasks(data).flatMap((task) => {
+    const short = task.targets.filter(
+      (target) => target.target > 0 && target.achieved < target.target * share,
+    );
     if (short.length === 0) return [];
     const words = short.map((target) => {
       const indicator = data.indicators.find((entry) => entry.code === target.code);

@@ -3,9 +3,10 @@
 // recipients); recompute (edited sections are kept), preview, issue, download; an issued
 // report is read only, corrected by a new version.
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { ReportPatch, reportBases } from '../../../../server/contracts/report-records';
+import { missingToIssue } from '../../../../server/domain/report-outline';
 import {
   deleteReport,
   getReport,
@@ -57,6 +58,9 @@ function ReportEditor({ initial }: { initial: Report }) {
   const [report, setReport] = useState(initial);
   const [pane, setPane] = useState<Pane>('details');
   const [preview, setPreview] = useState(false);
+  // A section with unsaved text: recompute would replace what the editor shows, issue
+  // would freeze the report without it; both wait until it is saved.
+  const [unsaved, setUnsaved] = useState(false);
   // The version to send with the next write: the details form keeps its own typed values
   // while sections are saved beside it, and must not send a version they moved past.
   const latest = useRef(report);
@@ -87,7 +91,7 @@ function ReportEditor({ initial }: { initial: Report }) {
         editable={editable}
         mayRevise={report.status === 'issued' && canComposeReport(user, report.agencyId)}
         preview={preview}
-        busy={action.isPending}
+        busy={action.isPending || unsaved}
         onPreview={() => setPreview(!preview)}
         onRun={(run) => action.mutate(run)}
       />
@@ -107,6 +111,7 @@ function ReportEditor({ initial }: { initial: Report }) {
                 section={section}
                 editable={editable}
                 onSaved={saved}
+                onDirty={setUnsaved}
                 latest={latest}
               />
             ) : (
@@ -173,10 +178,14 @@ function Toolbar({
   onRun: (run: Run) => void;
 }) {
   const t = useT();
-  const missing = [
-    report.number.trim() === '' ? t('records.number') : null,
-    report.signer.name.trim() === '' ? t('records.signerName') : null,
-  ].filter((field): field is string => field !== null);
+  const fieldLabels: Record<string, string> = {
+    number: t('records.number'),
+    subject: t('records.subject'),
+    'signer.authority': t('records.signerAuthority'),
+    'signer.name': t('records.signerName'),
+  };
+  // The server's own rule of what issuing needs, worded for the page.
+  const missing = missingToIssue(report).map((path) => fieldLabels[path] ?? path);
   const labels = { docx: 'Word', xlsx: 'Excel', csv: 'CSV' } as const;
   return (
     <div className="record-toolbar" role="toolbar" aria-label={t('records.title')}>
@@ -298,12 +307,14 @@ function SectionEditor({
   section,
   editable,
   onSaved,
+  onDirty,
   latest,
 }: {
   report: Report;
   section: ReportSection;
   editable: boolean;
   onSaved: (report: Report) => void;
+  onDirty: (dirty: boolean) => void;
   latest: { current: Report };
 }) {
   const t = useT();
@@ -324,6 +335,10 @@ function SectionEditor({
   });
   const facts = report.facts[section.key] ?? [];
   const changed = text !== section.text || title !== section.title;
+  useEffect(() => {
+    onDirty(changed);
+    return () => onDirty(false);
+  }, [changed, onDirty]);
   return (
     <div className="record-section">
       <form
