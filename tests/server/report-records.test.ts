@@ -257,6 +257,52 @@ describe('a report as a record', () => {
   });
 });
 
+describe('a campaign report', () => {
+  it("counts the campaign's activities only, titled by the campaign", async () => {
+    const campaign = await t.app.inject({
+      method: 'POST',
+      url: '/api/campaigns',
+      payload: {
+        name: 'Đợt cao điểm tuyên truyền tháng 5/2026',
+        startDate: '2026-05-01',
+        endDate: '2026-05-31',
+        leadAgencyId: police,
+      },
+    });
+    expect(campaign.statusCode, campaign.body).toBe(201);
+    const campaignId = campaign.json<{ id: number }>().id;
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/activities/held',
+      payload: {
+        activity: {
+          title: 'Mít tinh hưởng ứng đợt cao điểm',
+          typeCode: 'community_outreach',
+          start: '2026-05-12',
+          leadAgencyId: police,
+          unitIds: [ward],
+          campaignId,
+        },
+        result: { values: { sessions: 1, attendances: 321 }, confirm: true },
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const report = json<Report>(await create({ ...HALF, campaignId, basis: 'submitted' }));
+    expect(report).toMatchObject({
+      kind: 'campaign',
+      campaignId,
+      subject: 'Kết quả thực hiện đợt cao điểm tuyên truyền tháng 5/2026',
+    });
+    expect(report.figures.done).toBe(1);
+    expect(report.sections.find((section) => section.key === 'campaign')).toMatchObject({
+      title: 'Đợt cao điểm tuyên truyền tháng 5/2026',
+    });
+    expect(report.sections.find((section) => section.key === 'campaign')?.text).toContain(
+      '321 lượt người tham dự',
+    );
+  });
+});
+
 describe('deleting a draft', () => {
   it('deletes a draft softly (audited, gone from the list), never an issued report', async () => {
     const draft = json<Report>(await create({ startDate: '2026-01-01', endDate: '2026-03-31' }));

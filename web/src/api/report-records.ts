@@ -25,6 +25,7 @@ export function createReport(input: {
   startDate: string;
   endDate: string;
   agencyId?: number | null;
+  campaignId?: number | null;
   basis?: Report['basis'];
 }): Promise<Report> {
   return call(reportRecordEndpoints.create, { body: input });

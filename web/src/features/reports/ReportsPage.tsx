@@ -488,7 +488,14 @@ function ComposeReport({ query }: { query: ReportQuery }) {
   const user = useUser();
   const own = actsProvinceWide(user.role) ? null : user.agencyId;
   const compose = useMutation({
-    mutationFn: () => createReport({ startDate: query.startDate, endDate: query.endDate, agencyId: own }),
+    // A campaign chosen in the filters makes the report that campaign's (the 30/7 peak…).
+    mutationFn: () =>
+      createReport({
+        startDate: query.startDate,
+        endDate: query.endDate,
+        agencyId: own,
+        campaignId: query.filters.campaignId ? Number(query.filters.campaignId) : null,
+      }),
     onSuccess: (report) => navigate(`/report-records/${report.id}`),
   });
   const allowed = canComposeReport(user, own);
