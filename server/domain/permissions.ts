@@ -195,3 +195,13 @@ export function reportWriteRefusal(
 export function mayComposeReport(writer: Writer, agencyId: number | null): boolean {
   return reportWriteRefusal(writer, { agencyId }) === null;
 }
+
+/**
+ * Whether to offer creating (`campaign` null: a campaign the user's agency would lead, or
+ * any for the coordinators) or editing this campaign.
+ */
+export function mayEditCampaign(writer: Writer, campaign: { leadAgencyId: number | null } | null): boolean {
+  if (!isAllowed(writer.role, 'campaigns:write')) return false;
+  if (campaign === null) return actsProvinceWide(writer.role) || writer.agencyId !== null;
+  return campaignWriteRefusal(writer, campaign, {}) === null;
+}

@@ -1,4 +1,10 @@
-import { type Campaign, campaignEndpoints } from '../../../server/contracts/campaigns';
+import {
+  type Campaign,
+  type CampaignInput,
+  type CampaignPatch,
+  campaignEndpoints,
+} from '../../../server/contracts/campaigns';
+import { queryClient } from '../lib/query-client';
 import { call } from './client';
 
 export type { Campaign };
@@ -11,4 +17,20 @@ export async function listCampaigns(signal?: AbortSignal): Promise<Campaign[]> {
 
 export function getCampaign(id: number, signal?: AbortSignal): Promise<Campaign> {
   return call(campaignEndpoints.get, { params: { id }, signal });
+}
+
+export async function createCampaign(input: CampaignInput): Promise<Campaign> {
+  const written = await call(campaignEndpoints.create, { body: input });
+  await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+  return written;
+}
+
+export async function updateCampaign(
+  id: number,
+  version: number,
+  patch: Omit<CampaignPatch, 'version'>,
+): Promise<Campaign> {
+  const written = await call(campaignEndpoints.update, { params: { id }, body: patch, ifMatch: version });
+  await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+  return written;
 }

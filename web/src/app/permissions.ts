@@ -7,6 +7,7 @@ import {
   mayComposeReport,
   mayCreateActivities,
   mayEditActivity,
+  mayEditCampaign,
   mayReview,
   mayWriteResult,
 } from '../../../server/domain/permissions';
@@ -32,6 +33,7 @@ export {
   mayComposeReport as canComposeReport,
   mayCreateActivities as canCreateActivities,
   mayEditActivity as canEditActivity,
+  mayEditCampaign,
   mayWriteResult as canWriteResult,
 };
 
