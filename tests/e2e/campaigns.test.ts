@@ -47,7 +47,8 @@ describe('campaigns in the browser', () => {
     await page.waitForURL(/\/campaigns\/\d+$/);
     const created = await campaignNamed(NAME);
     expect(created).toMatchObject({ startDate: '2027-07-01', endDate: '2027-07-31', leadAgencyId: police });
-    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe(NAME);
+    // The page titles itself once the campaign is loaded.
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe(NAME);
 
     await page.goto(`${site.baseUrl}/campaigns`);
     await page.getByRole('button', { name: `Sửa chiến dịch: ${NAME}` }).click();
