@@ -99,7 +99,7 @@ export function recipientLines(recipients: readonly string[], symbol: string): s
   const lines = recipients
     .map((line) => line.replace(/^[-–•\s]+/, '').replace(/[;.,\s]+$/, ''))
     .filter(Boolean);
-  if (!lines.at(-1)?.startsWith('Lưu')) lines.push(`Lưu: VT, ${symbol.replace(/^BC-/, '')}`);
+  if (!lines.at(-1)?.startsWith('Lưu')) lines.push(`Lưu: VT, ${symbolLetters(symbol)}`);
   return lines.map((line, index) => `- ${line}${index === lines.length - 1 ? '.' : ';'}`);
 }
 
@@ -116,3 +116,9 @@ export function missingToIssue(report: {
     report.subject.trim() === '' ? 'subject' : null,
   ].filter((path): path is string => path !== null);
 }
+
+/** A report's ký hiệu is its kind's letters, then the body's: `BC-CATP`. */
+export const reportSymbol = (letters: string) => `BC-${letters}`;
+
+/** The body's letters of a report's ký hiệu (`BC-CATP` → `CATP`), as nơi nhận's archive line names it. */
+export const symbolLetters = (symbol: string) => symbol.replace(/^BC-/, '');

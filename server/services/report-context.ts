@@ -59,8 +59,9 @@ export type ReportContext = {
 const byCount = (counts: Map<string, number>) =>
   [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);
 
-function planOf(ctx: ServiceContext, query: SummaryQuery): ReportContext['plan'] {
-  const plan = ctx.db
+/** The plan the period reports on: the latest whose period overlaps it. */
+function periodPlanOf(ctx: ServiceContext, query: SummaryQuery) {
+  return ctx.db
     .select({
       id: plans.id,
       code: plans.code,
@@ -74,19 +75,14 @@ function planOf(ctx: ServiceContext, query: SummaryQuery): ReportContext['plan']
     .orderBy(asc(plans.year), asc(plans.id))
     .all()
     .at(-1);
-  return plan
-    ? { code: plan.code, title: plan.title, issueDate: plan.issueDate, issuerName: plan.issuerName ?? '' }
-    : null;
 }
 
-function tasksOf(ctx: ServiceContext, query: SummaryQuery, agencyNames: Map<number, string>) {
-  const plan = ctx.db
-    .select({ id: plans.id })
-    .from(plans)
-    .where(and(lte(plans.startDate, query.endDate), gte(plans.endDate, query.startDate)))
-    .orderBy(asc(plans.year), asc(plans.id))
-    .all()
-    .at(-1);
+function tasksOf(
+  ctx: ServiceContext,
+  query: SummaryQuery,
+  plan: { id: number } | undefined,
+  agencyNames: Map<number, string>,
+) {
   if (!plan) return [];
   const rows = ctx.db
     .select()
@@ -236,9 +232,12 @@ export function gatherContext(ctx: ServiceContext, query: SummaryQuery): ReportC
       .all()
       .map((agency) => [agency.id, agency.name]),
   );
+  const plan = periodPlanOf(ctx, query);
   return {
-    plan: planOf(ctx, query),
-    tasks: tasksOf(ctx, query, agencyNames),
+    plan: plan
+      ? { code: plan.code, title: plan.title, issueDate: plan.issueDate, issuerName: plan.issuerName ?? '' }
+      : null,
+    tasks: tasksOf(ctx, query, plan, agencyNames),
     campaigns: campaignsOf(ctx, query),
     ...standingOf(ctx, query, agencyNames),
     coverage: coverageOf(ctx, query),

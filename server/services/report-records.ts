@@ -20,7 +20,7 @@ import type {
 import type { SummaryQuery } from '../contracts/reports';
 import { unitWord } from '../domain/indicators';
 import { reportWriteRefusal } from '../domain/permissions';
-import { missingToIssue, sectionKeys } from '../domain/report-outline';
+import { missingToIssue, reportSymbol, sectionKeys, symbolLetters } from '../domain/report-outline';
 import { storedNow, todayIn } from '../domain/time';
 import { fieldRefusal, invalidFields, notFound, refuse } from '../errors';
 import type { ServiceContext, Tx } from './context';
@@ -235,7 +235,7 @@ function newDraft(ctx: ServiceContext, input: ReportInput, yearStart: string) {
     issuerAgencyId,
     parentLine,
     number: input.number ?? '',
-    symbol: input.symbol ?? `BC-${letters}`,
+    symbol: input.symbol ?? reportSymbol(letters),
     place: input.place ?? data.issuer.place,
     issueDate: input.issueDate ?? null,
     subject: input.subject ?? subjectOf(kind, input.endDate, campaignName),
@@ -455,7 +455,7 @@ function documentOf(tx: Tx, row: ReportRow): { data: ReportData; fields: Documen
   const issuer = tx.select().from(agencies).where(eq(agencies.id, row.issuerAgencyId)).get();
   const words = issuerWords(issuer ? { ...issuer, parentLine: row.parentLine } : undefined, row.place);
   return {
-    data: { ...data, issuer: { ...words, symbol: row.symbol.replace(/^BC-/, '') } },
+    data: { ...data, issuer: { ...words, symbol: symbolLetters(row.symbol) } },
     fields: {
       kind: row.kind,
       number: row.number,
@@ -576,7 +576,7 @@ export function adHocDocument(ctx: ServiceContext, query: SummaryQuery, yearStar
   const fields: DocumentFields = {
     kind: data.kind,
     number: '',
-    symbol: `BC-${data.issuer.symbol}`,
+    symbol: reportSymbol(data.issuer.symbol),
     place: data.issuer.place,
     issueDate: data.today,
     subject: subjectOf(data.kind, query.endDate),
