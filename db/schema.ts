@@ -312,6 +312,11 @@ export const campaigns = sqliteTable('campaigns', {
   leadAgencyId: integer('lead_agency_id').references(() => agencies.id),
   observanceCode: text('observance_code').references(() => observances.code),
   color: text('color'),
+  /** A closed campaign takes no new activities; its record and figures stay as they were. */
+  closedAt: text('closed_at'),
+  closedBy: integer('closed_by'),
+  deletedAt: text('deleted_at'),
+  deletedBy: integer('deleted_by'),
   ...tracked,
 });
 
@@ -331,6 +336,66 @@ export const campaignTasks = sqliteTable(
 // ---------------------------------------------------------------- activities
 
 export const activityStatuses = ['planned', 'confirmed', 'done', 'postponed', 'cancelled'] as const;
+
+/** A repeating activity: the rule it was made from. Each occurrence is its own activity. */
+export const activitySeries = sqliteTable('activity_series', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** `{ freq, interval, byWeekday?, byMonthDay?, until?, count? }` as sent (DESIGN §4.1). */
+  recurrence: text('recurrence', { mode: 'json' }).notNull().$type<unknown>(),
+  createdBy: integer('created_by'),
+  ...tracked,
+});
+
+/** A named template of activities placed relative to an anchor date (DESIGN §4.1 kits). */
+export const kits = sqliteTable('kits', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  /** `{ month, day }` or `{ observanceCode }`. */
+  anchor: text('anchor', { mode: 'json' }).notNull().$type<unknown>(),
+  /** `[{ offsetDays, durationDays, title, typeCode, channelCodes, targetGroupCodes, lead, expected }]`. */
+  items: text('items', { mode: 'json' }).notNull().$type<unknown[]>(),
+  createdBy: integer('created_by'),
+  updatedBy: integer('updated_by'),
+  deletedAt: text('deleted_at'),
+  ...tracked,
+});
+
+/** One use of a kit: what it created, so that it can be undone as a whole. */
+export const kitApplications = sqliteTable('kit_applications', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kitId: integer('kit_id')
+    .notNull()
+    .references(() => kits.id),
+  campaignId: integer('campaign_id').references(() => campaigns.id),
+  /** True when the application created its campaign (undo then deletes the campaign too). */
+  createdCampaign: integer('created_campaign', { mode: 'boolean' }).notNull().default(false),
+  year: integer('year').notNull(),
+  agencyIds: text('agency_ids', { mode: 'json' }).notNull().$type<number[]>(),
+  unitIds: text('unit_ids', { mode: 'json' }).notNull().$type<number[]>(),
+  createdBy: integer('created_by'),
+  createdAt: text('created_at').notNull().default(nowSql),
+  undoneAt: text('undone_at'),
+  undoneBy: integer('undone_by'),
+});
+
+/** Weeks the admin marks as busy for a unit or the whole province: exams, festivals. */
+export const calendarMarks = sqliteTable(
+  'calendar_marks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['exam', 'festival'] }).notNull(),
+    name: text('name').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    /** Null: the whole province. */
+    unitId: integer('unit_id').references(() => units.id),
+    createdBy: integer('created_by'),
+    deletedAt: text('deleted_at'),
+    ...tracked,
+  },
+  (t) => [index('calendar_marks_range_idx').on(t.startDate, t.endDate)],
+);
 
 export const activities = sqliteTable(
   'activities',
@@ -359,6 +424,12 @@ export const activities = sqliteTable(
     campaignId: integer('campaign_id').references(() => campaigns.id),
     /** Planned figures by indicator code: `{ "attendances": 600 }`. */
     expected: text('expected', { mode: 'json' }).$type<Record<string, number>>().notNull().default(sql`'{}'`),
+    /** The series this is an occurrence of; its place in the series counts from 0. */
+    seriesId: integer('series_id').references(() => activitySeries.id),
+    seriesPosition: integer('series_position'),
+    /** Set once an occurrence is moved, cancelled or edited alone: series edits keep its change. */
+    seriesDetached: integer('series_detached', { mode: 'boolean' }).notNull().default(false),
+    kitApplicationId: integer('kit_application_id').references(() => kitApplications.id),
     createdBy: integer('created_by'),
     updatedBy: integer('updated_by'),
     deletedAt: text('deleted_at'),
@@ -372,6 +443,8 @@ export const activities = sqliteTable(
     index('activities_lead_idx').on(t.leadAgencyId),
     index('activities_campaign_idx').on(t.campaignId),
     index('activities_task_idx').on(t.taskId),
+    index('activities_series_idx').on(t.seriesId),
+    index('activities_kit_application_idx').on(t.kitApplicationId),
     check('activities_range_check', sql`${t.endAt} > ${t.startAt}`),
   ],
 );
