@@ -25,6 +25,9 @@ export const Campaign = z.object({
   observanceCode: z.string().nullable(),
   taskIds: z.array(Id),
   color: z.string().nullable(),
+  /** When it was closed: a closed campaign takes no new activities. */
+  closedAt: z.string().nullable(),
+  deletedAt: z.string().nullable(),
   version: z.number().int(),
 });
 export type Campaign = z.infer<typeof Campaign>;
@@ -46,7 +49,12 @@ const campaignFields = {
 
 export const CampaignInput = z.strictObject(campaignFields).refine(periodInOrder, periodMessage);
 export const CampaignPatch = z
-  .strictObject({ ...campaignFields, ...VersionField })
+  .strictObject({
+    ...campaignFields,
+    /** Closes (true) or reopens (false) the campaign. */
+    closed: z.boolean().optional(),
+    ...VersionField,
+  })
   .partial()
   .refine(periodInOrder, periodMessage);
 export type CampaignInput = z.infer<typeof CampaignInput>;
@@ -94,6 +102,15 @@ export const campaignEndpoints = {
     path: '/api/campaigns/:id',
     params: IdParams,
     body: CampaignPatch,
+    response: Campaign,
+    status: 200,
+    tags,
+  }),
+  /** Soft delete: only a campaign no activity or report refers to; others are closed instead. */
+  remove: endpoint({
+    method: 'DELETE',
+    path: '/api/campaigns/:id',
+    params: IdParams,
     response: Campaign,
     status: 200,
     tags,

@@ -312,6 +312,14 @@ export const refusals = {
   ),
   'report.unknownSection': words('Báo cáo không có mục "{key}"', 'The report has no section "{key}"'),
   'report.neededToIssue': words('Cần điền trước khi ban hành', 'Needed before the report is issued'),
+  'campaign.closed': words(
+    'Chiến dịch "{name}" đã kết thúc: không thêm hoạt động mới vào chiến dịch này',
+    'The campaign "{name}" is closed: no new activities join it',
+  ),
+  'campaign.inUse': words(
+    'Chiến dịch còn {activities} hoạt động và {reports} báo cáo: không xóa được, hãy kết thúc chiến dịch',
+    'The campaign still has {activities} activities and {reports} reports: close it instead of deleting it',
+  ),
   'campaign.otherAgency': words(
     'Chỉ được tạo hoặc sửa chiến dịch do cơ quan của mình chủ trì',
     'You may create or change only campaigns your agency leads',

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { campaignEndpoints } from '../contracts/campaigns';
-import { createCampaign, getCampaign, listCampaigns, updateCampaign } from '../services/campaigns';
+import {
+  createCampaign,
+  deleteCampaign,
+  getCampaign,
+  listCampaigns,
+  updateCampaign,
+} from '../services/campaigns';
 import { contextOf, withEtag } from './context';
 import { routeOf } from './route-of';
 import { expectedVersion } from './versions';
@@ -34,6 +40,15 @@ const campaignsRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const expected = expectedVersion(request.headers['if-match'], request.body.version);
       return withEtag(reply, updateCampaign(contextOf(request), request.params.id, request.body, expected));
+    },
+  });
+
+  app.route({
+    ...routeOf(campaignEndpoints.remove),
+    config: { permission: 'campaigns:write' },
+    handler: async (request, reply) => {
+      const expected = expectedVersion(request.headers['if-match'], undefined);
+      return withEtag(reply, deleteCampaign(contextOf(request), request.params.id, expected));
     },
   });
 };

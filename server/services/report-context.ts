@@ -3,7 +3,7 @@
 // campaigns of the period, where activities stand (held, overdue, awaiting review, to come),
 // overdue and returned results by agency, the units and target groups no one met in person,
 // and what is already planned for the next period. Plain data: stored with the report.
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import {
   activities,
   agencies,
@@ -131,6 +131,7 @@ function campaignsOf(ctx: ServiceContext, query: SummaryQuery): ReportContext['c
     .from(campaigns)
     .where(
       and(
+        isNull(campaigns.deletedAt),
         lte(campaigns.startDate, query.endDate),
         gte(campaigns.endDate, query.startDate),
         query.campaignId === undefined ? undefined : eq(campaigns.id, query.campaignId),

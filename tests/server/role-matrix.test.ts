@@ -337,6 +337,25 @@ function endpoints(): Endpoint[] {
         payload: { name: `Chiến dịch đổi tên ${next()}` },
       }),
     },
+    {
+      method: 'DELETE',
+      route: '/api/campaigns/{id}',
+      effect: 'delete',
+      expected: campaignRule(200),
+      prepare: async (_who, scope) => {
+        const campaign = await adminWrite<Campaign>('POST', '/api/campaigns', {
+          name: `Chiến dịch tạo nhầm ${next()}`,
+          startDate: '2025-10-01',
+          endDate: '2025-10-31',
+          leadAgencyId: scope === 'own' ? caHue : sgddt,
+        });
+        return {
+          url: `/api/campaigns/${campaign.id}`,
+          check: (body) =>
+            typeof field(body, 'deletedAt') === 'string' ? [] : ['deletedAt is not set after DELETE'],
+        };
+      },
+    },
   ];
 
   const planWrites: Endpoint[] = [

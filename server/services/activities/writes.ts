@@ -4,6 +4,7 @@ import { activities } from '../../../db/schema';
 import { type Activity, ActivityInput, type ActivityPatch } from '../../contracts/activities';
 import { storedNow } from '../../domain/time';
 import { fieldRefusal, invalidFields, issueDetails, refuse } from '../../errors';
+import { assertCampaignOpen } from '../campaigns';
 import { actorIdOf, type ServiceContext, type Tx } from '../context';
 import { assertUnlocked } from '../period-locks';
 import { assertMayWriteActivity } from '../permissions';
@@ -62,6 +63,7 @@ export function createActivity(ctx: ServiceContext, input: ActivityInput): Activ
       const { startDate } = storedTimes(input, ctx.timeZone);
       assertUnlocked(tx, [startDate], 'tạo hoạt động');
       checkReferences(tx, input, startDate);
+      assertCampaignOpen(tx, input.campaignId);
       const { id } = tx
         .insert(activities)
         .values({
@@ -155,6 +157,7 @@ export function updateActivity(
       // Neither change an activity of a locked period nor move one into or out of it.
       assertUnlocked(tx, [findRow(tx, id).startDate, startDate], 'sửa hoặc dời hoạt động');
       checkReferences(tx, input, startDate);
+      if (input.campaignId !== before.campaignId) assertCampaignOpen(tx, input.campaignId);
       tx.update(activities)
         .set({
           ...activityColumns(input, ctx.timeZone),
