@@ -7,7 +7,7 @@ import {
 import { queryClient } from '../lib/query-client';
 import { call } from './client';
 
-export type { Campaign };
+export type { Campaign, CampaignInput };
 
 /** Every campaign: a province runs a few dozen a year, well within one page of 1000. */
 export async function listCampaigns(signal?: AbortSignal): Promise<Campaign[]> {
@@ -31,6 +31,13 @@ export async function updateCampaign(
   patch: Omit<CampaignPatch, 'version'>,
 ): Promise<Campaign> {
   const written = await call(campaignEndpoints.update, { params: { id }, body: patch, ifMatch: version });
+  await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+  return written;
+}
+
+/** Soft delete; the server refuses (409) while activities or reports use the campaign. */
+export async function deleteCampaign(id: number, version: number): Promise<Campaign> {
+  const written = await call(campaignEndpoints.remove, { params: { id }, ifMatch: version });
   await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
   return written;
 }

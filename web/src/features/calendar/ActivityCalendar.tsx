@@ -24,7 +24,7 @@ import { type Translate, useLanguage, useT } from '../../i18n/context';
 import { epochMillisecondsNow, formatActivityTime } from '../../i18n/dates';
 import type { Selection } from '../activity/formValues';
 import { BandLegend, BandList } from './BandList';
-import { type BandSource, bandOf, bandsIn, toBackgroundEvent } from './bands';
+import { type Band, type BandSource, bandOf, bandsIn, toBackgroundEvent } from './bands';
 import { activityOf, type EventColours, isActivityEvent, toEventInput } from './events';
 import { vietnamese } from './locale';
 import { RescheduleMessages, type Rescheduling, useReschedule } from './reschedule';
@@ -73,6 +73,8 @@ type Props = {
   bands?: BandSource | undefined;
   /** Creating by selecting days, rescheduling by dragging; none on a read-only calendar. */
   editing?: CalendarEditing | undefined;
+  /** Creating an observance's peak campaign from its band; none for those who may not. */
+  onCreateCampaign?: ((band: Band) => void) | undefined;
   ref?: Ref<CalendarHandle>;
 };
 
@@ -141,6 +143,7 @@ export function ActivityCalendar({
   coloring,
   bands,
   editing,
+  onCreateCampaign,
   ref,
 }: Props) {
   const t = useT();
@@ -337,7 +340,7 @@ export function ActivityCalendar({
         />
       </div>
 
-      <BandList bands={shownBands} />
+      <BandList bands={shownBands} onCreateCampaign={onCreateCampaign} />
 
       <footer className="calendar-page__footer">
         {coloring ? (

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/context';
-import { formatActivityTime } from '../../i18n/dates';
+import { formatActivityTime, formatIsoDay } from '../../i18n/dates';
 import type { Band } from './bands';
 
 /** The two kinds of band, for the legend under the calendar. */
@@ -23,7 +23,14 @@ export function BandLegend() {
  * The observance days and campaigns of the range on screen, in words: the list view does not
  * draw bands, a small cell cuts a theme short, and a screen reader reads no background.
  */
-export function BandList({ bands }: { bands: readonly Band[] }) {
+export function BandList({
+  bands,
+  onCreateCampaign,
+}: {
+  bands: readonly Band[];
+  /** Offered on an observance's band that no campaign serves yet, to those who create campaigns. */
+  onCreateCampaign?: ((band: Band) => void) | undefined;
+}) {
   const t = useT();
   if (bands.length === 0) return null;
   return (
@@ -48,6 +55,15 @@ export function BandList({ bands }: { bands: readonly Band[] }) {
               <strong>{band.name}</strong>
               {band.theme ? <span className="calendar-bands__theme"> — {band.theme}</span> : null}
             </span>
+            {onCreateCampaign && band.observance && !band.observance.hasCampaign ? (
+              <button
+                type="button"
+                className="button button--secondary button--small calendar-bands__action"
+                onClick={() => onCreateCampaign(band)}
+              >
+                {t('campaigns.createPeak', { day: formatIsoDay(band.start) })}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

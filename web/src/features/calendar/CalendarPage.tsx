@@ -12,7 +12,7 @@ import { listCampaigns } from '../../api/campaigns';
 import { getCatalog } from '../../api/catalog';
 import { listPlans, listTasks } from '../../api/plans';
 import { listUnits } from '../../api/units';
-import { canCreateActivities, canEditActivity } from '../../app/permissions';
+import { canCreateActivities, canEditActivity, mayEditCampaign } from '../../app/permissions';
 import { useUser } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterSelect, type Option } from '../../components/FilterSelect';
@@ -23,6 +23,8 @@ import { useLoad } from '../../lib/useLoad';
 import { ActivityDialog } from '../activity/ActivityDialog';
 import { ActivityFormDialog, type FormRequest } from '../activity/ActivityForm';
 import type { Selection } from '../activity/formValues';
+import { CampaignForm } from '../campaigns/CampaignForm';
+import { type PeakDraft, peakDraft } from '../campaigns/peak';
 import {
   ActivityCalendar,
   type CalendarEditing,
@@ -40,7 +42,7 @@ import {
   sameFilters,
   writeAddress,
 } from './address';
-import type { BandSource } from './bands';
+import type { Band, BandSource } from './bands';
 import { chosenColours, noneColours, paletteColours } from './colours';
 
 type Props = {
@@ -148,7 +150,11 @@ function coloringOf(colorBy: ColorBy, choices: Choices | undefined, language: La
 // ---------------------------------------------------------------- the page
 
 /** What is open over the calendar: an activity's details, or the form that creates or edits one. */
-type Panel = { kind: 'details'; activity: Activity } | { kind: 'form'; request: FormRequest } | null;
+type Panel =
+  | { kind: 'details'; activity: Activity }
+  | { kind: 'form'; request: FormRequest }
+  | { kind: 'campaign'; draft: PeakDraft }
+  | null;
 
 /**
  * The home page: every activity the user may read, by month, week, day, as a list or a
@@ -251,6 +257,16 @@ export function CalendarPage({ timeZone }: Props) {
   );
 
   const mayCreate = canCreateActivities(user);
+  // An observance's band offers its peak campaign to those who create campaigns.
+  const observances = choices.data?.catalog.observances;
+  const createPeak = useMemo(() => {
+    if (!observances || !mayEditCampaign(user, null)) return undefined;
+    return (band: Band) => {
+      const observance = observances.find((entry) => entry.code === band.observance?.code);
+      if (observance && band.observance)
+        setPanel({ kind: 'campaign', draft: peakDraft(observance, band.observance.year) });
+    };
+  }, [observances, user]);
   const editing = useMemo<CalendarEditing | undefined>(
     () =>
       // Whoever may write activities at all: only they can create, and only they can change any.
@@ -353,6 +369,7 @@ export function CalendarPage({ timeZone }: Props) {
         coloring={coloring}
         bands={bands}
         editing={editing}
+        onCreateCampaign={createPeak}
       />
       {panel?.kind === 'details' ? (
         <ActivityDialog
@@ -361,6 +378,20 @@ export function CalendarPage({ timeZone }: Props) {
           onEdit={(activity) => setPanel({ kind: 'form', request: { kind: 'edit', activity } })}
           onDuplicate={(activity) => setPanel({ kind: 'form', request: { kind: 'duplicate', activity } })}
           onChanged={changed}
+        />
+      ) : null}
+      {panel?.kind === 'campaign' && choices.data ? (
+        <CampaignForm
+          campaign={null}
+          draft={panel.draft}
+          agencies={choices.data.agencies}
+          tasks={choices.data.tasks.flatMap((entry) => entry.tasks)}
+          onClose={() => setPanel(null)}
+          onSaved={(campaign) => {
+            setPanel(null);
+            choices.reload();
+            changed(t('common.savedOne', { name: campaign.name }));
+          }}
         />
       ) : null}
       {panel?.kind === 'form' ? (

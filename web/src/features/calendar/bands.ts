@@ -22,6 +22,8 @@ export type Band = {
   start: string;
   end: string;
   color: string;
+  /** An observance band's own: which observance and year, and whether a campaign already serves it. */
+  observance?: { code: string; year: number; hasCampaign: boolean };
 };
 
 /** An observance's colour: the app's red accent, set apart from every campaign and status colour. */
@@ -33,11 +35,21 @@ const pad = (value: number) => String(value).padStart(2, '0');
 const dateIn = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
 
 /** The observance's days in each year that [start, end) touches; a window over New Year ends the year after. */
+/** A campaign serves an observance's year when it names the observance and starts that year. */
+function servedYears(campaigns: readonly Campaign[], code: string): Set<number> {
+  return new Set(
+    campaigns
+      .filter((campaign) => campaign.observanceCode === code)
+      .map((campaign) => Number(campaign.startDate.slice(0, 4))),
+  );
+}
+
 function observanceBands(
   observance: ObservanceEntry,
   start: string,
   end: string,
   language: Language,
+  served: Set<number>,
 ): Band[] {
   const bands: Band[] = [];
   const firstYear = Number(start.slice(0, 4)) - 1;
@@ -58,6 +70,7 @@ function observanceBands(
       start: from,
       end: to,
       color: observanceColour,
+      observance: { code: observance.code, year, hasCampaign: served.has(year) },
     });
   }
   return bands;
@@ -79,7 +92,7 @@ function campaignBand(campaign: Campaign, index: number): Band {
 /** Every band that overlaps [start, end) (`YYYY-MM-DD`, end exclusive), observances first. */
 export function bandsIn(source: BandSource, start: string, end: string, language: Language): Band[] {
   const observances = source.observances.flatMap((observance) =>
-    observanceBands(observance, start, end, language),
+    observanceBands(observance, start, end, language, servedYears(source.campaigns, observance.code)),
   );
   const campaigns = source.campaigns
     .map((campaign, index) => campaignBand(campaign, index))

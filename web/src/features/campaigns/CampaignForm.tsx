@@ -26,15 +26,17 @@ import { type Translate, useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
 import { chosenId, intoContract, neededDay, typedText } from '../../lib/form-values';
 import { taskTitle } from '../../lib/format';
+import type { PeakDraft } from './peak';
 
 const campaignFields = ['name', 'theme', 'startDate', 'endDate', 'leadAgencyId', 'taskIds', 'color'] as const;
 
 /** The form's fields as typed: dates as people write them, a colour left empty for the palette's. */
-function campaignValues(t: Translate) {
+function campaignValues(t: Translate, themeNeeded: boolean) {
   return intoContract(
     z.object({
       name: typedText,
-      theme: typedText,
+      // An observance's peak campaign carries the year's theme: without one the form asks.
+      theme: themeNeeded ? typedText.pipe(z.string().min(1, t('campaigns.themeNeeded'))) : typedText,
       startDate: neededDay(t('campaigns.dayNeeded')),
       endDate: neededDay(t('campaigns.dayNeeded')),
       leadAgencyId: chosenId,
@@ -47,6 +49,7 @@ function campaignValues(t: Translate) {
 
 export function CampaignForm({
   campaign,
+  draft,
   agencies,
   tasks,
   onClose,
@@ -54,6 +57,8 @@ export function CampaignForm({
 }: {
   /** Null for a new campaign. */
   campaign: Campaign | null;
+  /** A new campaign's prefilled values: an observance's peak offered from its band. */
+  draft?: PeakDraft | undefined;
   agencies: Agency[];
   tasks: Task[];
   onClose: () => void;
@@ -63,22 +68,29 @@ export function CampaignForm({
   const [language] = useLanguage();
   const user = useUser();
   const today = todayIn(useTimeZone());
-  const schema = useMemo(() => campaignValues(t), [t]);
+  const themeNeeded = Boolean(draft?.themeMissing);
+  const schema = useMemo(() => campaignValues(t, themeNeeded), [t, themeNeeded]);
   // An agency's editor runs campaigns their agency leads: it starts as theirs.
   const lead = campaign ? campaign.leadAgencyId : actsProvinceWide(user.role) ? null : user.agencyId;
   const editor = useRecordForm({
     schema,
     defaultValues: {
-      name: campaign?.name ?? '',
-      theme: campaign?.theme ?? '',
-      startDate: dayText(campaign?.startDate),
-      endDate: dayText(campaign?.endDate),
+      name: campaign?.name ?? draft?.name ?? '',
+      theme: campaign?.theme ?? draft?.theme ?? '',
+      startDate: dayText(campaign?.startDate ?? draft?.startDate),
+      endDate: dayText(campaign?.endDate ?? draft?.endDate),
       leadAgencyId: lead ? String(lead) : '',
       taskIds: campaign?.taskIds ?? [],
       color: campaign?.color ?? '',
     },
     fields: campaignFields,
-    save: (values) => saveRecord(campaign, values, createCampaign, updateCampaign),
+    save: (values) =>
+      saveRecord(
+        campaign,
+        values,
+        (input) => createCampaign({ ...input, observanceCode: draft?.observanceCode ?? null }),
+        updateCampaign,
+      ),
     onSaved,
   });
   const { bind } = editor;
@@ -95,7 +107,18 @@ export function CampaignForm({
       onClose={onClose}
     >
       <TextField label={t('campaigns.name')} {...bind('name')} maxLength={300} required />
-      <TextAreaField label={t('campaigns.theme')} {...bind('theme')} rows={2} maxLength={1000} />
+      <TextAreaField
+        label={t('campaigns.theme')}
+        {...bind('theme')}
+        rows={2}
+        maxLength={1000}
+        required={themeNeeded}
+        hint={
+          themeNeeded && draft
+            ? t('campaigns.themeOfYearMissing', { year: draft.day.slice(0, 4) })
+            : undefined
+        }
+      />
       <div className="form__grid">
         <DateField label={t('campaigns.startDate')} {...bind('startDate')} required />
         <DateField label={t('campaigns.endDate')} {...bind('endDate')} required />

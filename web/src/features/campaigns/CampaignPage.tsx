@@ -1,21 +1,32 @@
 // One campaign: its window, theme and lead, the plan tasks it serves, how its activities
 // stand, and the activities themselves.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { activityStatuses } from '../../api/activities';
 import { listActivitiesWhere } from '../../api/activity-lists';
 import { listAgencies } from '../../api/agencies';
-import { getCampaign, listCampaigns } from '../../api/campaigns';
+import {
+  type Campaign,
+  deleteCampaign,
+  getCampaign,
+  listCampaigns,
+  updateCampaign,
+} from '../../api/campaigns';
 import { getCatalog } from '../../api/catalog';
 import { getTask } from '../../api/plans';
-import { Link } from '../../app/router';
+import { mayEditCampaign } from '../../app/permissions';
+import { Link, navigate } from '../../app/router';
+import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
 import { ActivityCounts, ActivityTable, PageFrame } from '../../components/ActivityParts';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadState } from '../../components/records';
+import { TableRegion } from '../../components/Table';
 import { useLanguage, useT } from '../../i18n/context';
-import { todayIn } from '../../i18n/dates';
-import { periodText, taskTitle } from '../../lib/format';
+import { formatInstant, formatIsoDay, todayIn } from '../../i18n/dates';
+import { periodText, taskTitle, useNumbers } from '../../lib/format';
 import { agencyName, entryName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
+import { type AgencyWeeks, agencyWeeks, type Tally } from './agency-weeks';
 import { campaignColour } from './colour';
 
 async function loadCampaign(id: number, signal: AbortSignal) {
@@ -41,19 +52,24 @@ function calendarHref(campaign: { id: number; startDate: string; endDate: string
 export function CampaignPage({ id }: { id: number }) {
   const t = useT();
   const timeZone = useTimeZone();
+  const user = useUser();
   const load = useCallback((signal: AbortSignal) => loadCampaign(id, signal), [id]);
   const loaded = useLoad(['campaigns', id], load);
   const campaign = loaded.data?.campaign;
   const href = campaign ? calendarHref(campaign, todayIn(timeZone)) : `/?campaignId=${id}`;
+  const mayEdit = campaign ? mayEditCampaign(user, campaign) : false;
 
   return (
     <PageFrame
       title={campaign?.name ?? t('campaigns.campaignTitle')}
       back={{ href: '/campaigns', label: t('campaigns.backToCampaigns') }}
       actions={
-        <Link href={href} className="work-page__button">
-          {t('campaigns.openCalendar')}
-        </Link>
+        <>
+          <Link href={href} className="work-page__button">
+            {t('campaigns.openCalendar')}
+          </Link>
+          {campaign && mayEdit ? <CampaignLifecycle campaign={campaign} onChanged={loaded.reload} /> : null}
+        </>
       }
     >
       <LoadState loaded={loaded} failedTitle={t('campaigns.campaignLoadFailed')}>
@@ -66,6 +82,7 @@ export function CampaignPage({ id }: { id: number }) {
 function CampaignContent({ data }: { data: LoadedCampaign }) {
   const t = useT();
   const [language] = useLanguage();
+  const timeZone = useTimeZone();
   const { campaign, campaigns, activities, agencies, catalog, tasks } = data;
   const nameOf = useMemo(
     () => namesById(agencies, (agency) => agencyName(agency, language)),
@@ -79,6 +96,7 @@ function CampaignContent({ data }: { data: LoadedCampaign }) {
     value: list.filter((activity) => activity.status === status).length,
   }));
   const overdue = list.filter((activity) => activity.overdue).length;
+  const grid = useMemo(() => agencyWeeks(campaign, list), [campaign, list]);
 
   return (
     <>
@@ -86,6 +104,19 @@ function CampaignContent({ data }: { data: LoadedCampaign }) {
         <dl className="details-list">
           <dt>{t('campaigns.window')}</dt>
           <dd>{periodText(campaign.startDate, campaign.endDate)}</dd>
+          <dt>{t('campaigns.status')}</dt>
+          <dd>
+            {campaign.closedAt ? (
+              <>
+                <strong>
+                  {t('campaigns.closedOn', { day: formatInstant(campaign.closedAt, timeZone) })}
+                </strong>{' '}
+                <span className="muted">{t('campaigns.closedNote')}</span>
+              </>
+            ) : (
+              t('campaigns.open')
+            )}
+          </dd>
           <dt>{t('campaigns.theme')}</dt>
           <dd className="details-list__text">
             {campaign.theme || <span className="muted">{t('campaigns.noTheme')}</span>}
@@ -136,6 +167,8 @@ function CampaignContent({ data }: { data: LoadedCampaign }) {
         />
       </div>
 
+      <AgencyWeekTable grid={grid} agencyName={nameOf} />
+
       <section className="work-section" aria-label={t('plans.activities')}>
         <h3>{t('plans.activities')}</h3>
         <ActivityTable
@@ -148,5 +181,114 @@ function CampaignContent({ data }: { data: LoadedCampaign }) {
         />
       </section>
     </>
+  );
+}
+
+/** Close or reopen a campaign, or delete one made by mistake (the server refuses while anything uses it). */
+function CampaignLifecycle({ campaign, onChanged }: { campaign: Campaign; onChanged: () => void }) {
+  const t = useT();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggle = () =>
+    run(async () => {
+      await updateCampaign(campaign.id, campaign.version, { closed: campaign.closedAt === null });
+      onChanged();
+    });
+  const remove = () => {
+    if (!window.confirm(t('campaigns.deleteConfirm', { name: campaign.name }))) return;
+    void run(async () => {
+      await deleteCampaign(campaign.id, campaign.version);
+      navigate('/campaigns');
+    });
+  };
+  return (
+    <>
+      <button type="button" className="button button--secondary" disabled={busy} onClick={toggle}>
+        {campaign.closedAt ? t('campaigns.reopen') : t('campaigns.close')}
+      </button>
+      <button type="button" className="button button--danger" disabled={busy} onClick={remove}>
+        {t('campaigns.delete')}
+      </button>
+      {error ? <ErrorAlert title={t('campaigns.changeFailed')} error={error} /> : null}
+    </>
+  );
+}
+
+function TallyCell({ tally }: { tally: Tally | undefined }) {
+  const t = useT();
+  const { number } = useNumbers();
+  if (!tally) return <td className="muted number">–</td>;
+  return (
+    <td className="number" title={t('campaigns.progressOf', { done: tally.held, total: tally.total })}>
+      {number(tally.held)}/{number(tally.total)}
+    </td>
+  );
+}
+
+/** Who holds what in which week: held / planned per lead agency and week, and each agency's progress. */
+function AgencyWeekTable({ grid, agencyName }: { grid: AgencyWeeks; agencyName: (id: number) => string }) {
+  const t = useT();
+  if (grid.rows.length === 0) return null;
+  const rows = [...grid.rows].sort((a, b) =>
+    agencyName(a.agencyId).localeCompare(agencyName(b.agencyId), 'vi'),
+  );
+  const { percent } = useNumbers();
+  return (
+    <section className="work-section" aria-label={t('campaigns.byAgencyWeek')}>
+      <h3>{t('campaigns.byAgencyWeek')}</h3>
+      <TableRegion label={t('campaigns.byAgencyWeek')}>
+        <table className="table table--compact agency-weeks">
+          <thead>
+            <tr>
+              <th scope="col">{t('campaigns.agency')}</th>
+              {grid.weeks.map((week) => (
+                <th key={week} scope="col" className="number">
+                  {t('campaigns.week', { day: formatIsoDay(week) })}
+                </th>
+              ))}
+              <th scope="col">{t('campaigns.progress')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.agencyId}>
+                <th scope="row">{agencyName(row.agencyId)}</th>
+                {grid.weeks.map((week) => (
+                  <TallyCell key={week} tally={row.byWeek.get(week)} />
+                ))}
+                <td>
+                  <progress max={row.all.total} value={row.all.held} aria-label={agencyName(row.agencyId)} />{' '}
+                  {t('campaigns.progressOf', { done: row.all.held, total: row.all.total })} (
+                  {percent(row.all.held, row.all.total)})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('campaigns.total')}</th>
+              {grid.weeks.map((week) => (
+                <TallyCell key={week} tally={grid.byWeek.get(week)} />
+              ))}
+              <td>
+                {t('campaigns.progressOf', { done: grid.all.held, total: grid.all.total })} (
+                {percent(grid.all.held, grid.all.total)})
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableRegion>
+    </section>
   );
 }

@@ -93,6 +93,16 @@ export function CampaignsPage() {
                 className: 'table__nowrap',
               },
               {
+                label: t('campaigns.status'),
+                cell: (campaign) =>
+                  campaign.closedAt ? (
+                    <span className="muted">{t('campaigns.closed')}</span>
+                  ) : (
+                    t('campaigns.open')
+                  ),
+                className: 'table__nowrap',
+              },
+              {
                 label: t('campaigns.theme'),
                 cell: (campaign) => campaign.theme || <span className="muted">{t('campaigns.noTheme')}</span>,
               },
