@@ -27,6 +27,7 @@ import { BandLegend, BandList } from './BandList';
 import { type BandSource, bandOf, bandsIn, toBackgroundEvent } from './bands';
 import { activityOf, type EventColours, isActivityEvent, toEventInput } from './events';
 import { vietnamese } from './locale';
+import { lunarDayCell, lunarDayHeader } from './lunarDays';
 import { RescheduleMessages, type Rescheduling, useReschedule } from './reschedule';
 import { dayTitle, monthTitle, weekTitle } from './titles';
 
@@ -73,6 +74,8 @@ type Props = {
   bands?: BandSource | undefined;
   /** Creating by selecting days, rescheduling by dragging; none on a read-only calendar. */
   editing?: CalendarEditing | undefined;
+  /** Whether the Vietnamese lunar date is shown under each day. */
+  lunar?: boolean;
   ref?: Ref<CalendarHandle>;
 };
 
@@ -141,6 +144,7 @@ export function ActivityCalendar({
   coloring,
   bands,
   editing,
+  lunar = false,
   ref,
 }: Props) {
   const t = useT();
@@ -291,6 +295,10 @@ export function ActivityCalendar({
     [timeZone, t],
   );
 
+  // Without the lunar dates, FullCalendar's own day numbers and headers.
+  const dayCellContent = useMemo(() => (lunar ? lunarDayCell(t) : undefined), [lunar, t]);
+  const dayHeaderContent = useMemo(() => (lunar ? lunarDayHeader(t) : undefined), [lunar, t]);
+
   const viewClass = useCallback(
     ({ view }: { view: { type: string } }) => `calendar-view--${viewOfType(view.type)}`,
     [],
@@ -329,6 +337,8 @@ export function ActivityCalendar({
           noEventsText={t('calendar.noEvents')}
           eventContent={renderEvent}
           backgroundEventContent={renderBand}
+          dayCellTopContent={dayCellContent}
+          dayHeaderContent={dayHeaderContent}
           eventClick={openActivity}
           selectable={Boolean(editing)}
           select={selectRange}
