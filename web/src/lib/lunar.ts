@@ -32,7 +32,7 @@ const DEGREE = Math.PI / 180;
 // ---------------------------------------------------------------- days
 
 /** The Julian day number of a Gregorian date (the day that starts at noon UT on it). */
-export function julianDayNumber(year: number, month: number, day: number): number {
+function julianDayNumber(year: number, month: number, day: number): number {
   const a = Math.floor((14 - month) / 12);
   const y = year + 4800 - a;
   const m = month + 12 * a - 3;

@@ -6,7 +6,7 @@ import type { Translate } from '../../i18n/context';
 import { type LunarDate, lunarDateOfIso, yearName } from '../../lib/lunar';
 
 /** What a day shows: its lunar day alone, or day/month on the first and the full moon of a month. */
-export function lunarLabel(lunar: LunarDate, t: Translate): string {
+function lunarLabel(lunar: LunarDate, t: Translate): string {
   const leap = lunar.leap ? ` ${t('calendar.lunar.leap')}` : '';
   if (lunar.day === 1 && lunar.month === 1) return `1/1 ${t('calendar.lunar.tet')}`;
   if (lunar.day === 1) return `1/${lunar.month}${leap}`;
