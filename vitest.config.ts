@@ -20,6 +20,11 @@ export default defineConfig({
           exclude: timeTests,
         },
       },
+      {
+        extends: true as const,
+        // Pure web modules (no DOM), tested as the server's are.
+        test: { name: 'web', include: ['tests/web/**/*.test.ts'] },
+      },
       ...zones.map((zone) => ({
         extends: true as const,
         test: { name: `time ${zone}`, include: timeTests, env: { TZ: zone } },

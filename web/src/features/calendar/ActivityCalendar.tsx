@@ -27,6 +27,7 @@ import { BandLegend, BandList } from './BandList';
 import { type Band, type BandSource, bandOf, bandsIn, toBackgroundEvent } from './bands';
 import { activityOf, type EventColours, isActivityEvent, toEventInput } from './events';
 import { vietnamese } from './locale';
+import { lunarDayCell, lunarDayHeader } from './lunarDays';
 import { RescheduleMessages, type Rescheduling, useReschedule } from './reschedule';
 import { dayTitle, monthTitle, weekTitle } from './titles';
 
@@ -75,6 +76,8 @@ type Props = {
   editing?: CalendarEditing | undefined;
   /** Creating an observance's peak campaign from its band; none for those who may not. */
   onCreateCampaign?: ((band: Band) => void) | undefined;
+  /** Whether the Vietnamese lunar date is shown under each day. */
+  lunar?: boolean;
   ref?: Ref<CalendarHandle>;
 };
 
@@ -144,6 +147,7 @@ export function ActivityCalendar({
   bands,
   editing,
   onCreateCampaign,
+  lunar = false,
   ref,
 }: Props) {
   const t = useT();
@@ -294,6 +298,10 @@ export function ActivityCalendar({
     [timeZone, t],
   );
 
+  // Without the lunar dates, FullCalendar's own day numbers and headers.
+  const dayCellContent = useMemo(() => (lunar ? lunarDayCell(t) : undefined), [lunar, t]);
+  const dayHeaderContent = useMemo(() => (lunar ? lunarDayHeader(t) : undefined), [lunar, t]);
+
   const viewClass = useCallback(
     ({ view }: { view: { type: string } }) => `calendar-view--${viewOfType(view.type)}`,
     [],
@@ -332,6 +340,8 @@ export function ActivityCalendar({
           noEventsText={t('calendar.noEvents')}
           eventContent={renderEvent}
           backgroundEventContent={renderBand}
+          dayCellTopContent={dayCellContent}
+          dayHeaderContent={dayHeaderContent}
           eventClick={openActivity}
           selectable={Boolean(editing)}
           select={selectRange}

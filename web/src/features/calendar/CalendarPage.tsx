@@ -176,6 +176,7 @@ export function CalendarPage({ timeZone }: Props) {
   });
   const [filters, setFilters] = useState<ActivityFilters>(initial.filters);
   const [colorBy, setColorBy] = useState<ColorBy>(initial.colorBy);
+  const [lunar, setLunar] = useState(initial.lunar);
   // Where the calendar is: the day a new activity starts on when none is chosen, and what Back compares with.
   const shown = useRef<CalendarPosition | null>(null);
   // The first move is the calendar opening, and a move made to follow the address is no new page.
@@ -209,6 +210,7 @@ export function CalendarPage({ timeZone }: Props) {
       const address: Address = readAddress();
       setFilters((current) => (sameFilters(current, address.filters) ? current : address.filters));
       setColorBy(address.colorBy);
+      setLunar(address.lunar);
       const view = address.view ?? initial.defaultView;
       const date = address.date ?? todayIn(timeZone);
       const current = shown.current;
@@ -241,6 +243,11 @@ export function CalendarPage({ timeZone }: Props) {
     const next = colorings.find((entry) => entry === value) ?? 'status';
     setColorBy(next);
     writeAddress({ colorBy: next === 'status' ? undefined : next }, 'replace');
+  };
+
+  const showLunar = (shown: boolean) => {
+    setLunar(shown);
+    writeAddress({ lunar: shown ? '1' : undefined }, 'replace');
   };
 
   const options = useMemo(() => optionsOf(choices.data, language, t), [choices.data, language, t]);
@@ -346,14 +353,20 @@ export function CalendarPage({ timeZone }: Props) {
           </div>
         </div>
       </details>
-      {mayCreate ? (
-        <div className="calendar-actions">
-          <button type="button" className="button" onClick={createOnShownDay}>
-            {t('activityForm.create')}
-          </button>
-          <p className="calendar-actions__hint">{t('calendarEdit.createHint')}</p>
-        </div>
-      ) : null}
+      <div className="calendar-actions">
+        {mayCreate ? (
+          <>
+            <button type="button" className="button" onClick={createOnShownDay}>
+              {t('activityForm.create')}
+            </button>
+            <p className="calendar-actions__hint">{t('calendarEdit.createHint')}</p>
+          </>
+        ) : null}
+        <label className="calendar-actions__lunar">
+          <input type="checkbox" checked={lunar} onChange={(event) => showLunar(event.target.checked)} />
+          {t('calendar.lunar')}
+        </label>
+      </div>
       <p className="notice notice--success calendar-page__notice" role="status">
         {notice}
       </p>
@@ -370,6 +383,7 @@ export function CalendarPage({ timeZone }: Props) {
         bands={bands}
         editing={editing}
         onCreateCampaign={createPeak}
+        lunar={lunar}
       />
       {panel?.kind === 'details' ? (
         <ActivityDialog

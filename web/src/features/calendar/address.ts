@@ -12,6 +12,8 @@ export type Address = {
   view: CalendarView | undefined;
   date: string | undefined;
   colorBy: ColorBy;
+  /** Whether the Vietnamese lunar date is shown under each day (`lunar=1`). */
+  lunar: boolean;
   filters: ActivityFilters;
 };
 
@@ -29,6 +31,7 @@ export function readAddress(): Address {
     view: isCalendarView(view) ? view : undefined,
     date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
     colorBy: colorings.find((entry) => entry === colorBy) ?? 'status',
+    lunar: params.get('lunar') === '1',
     filters,
   };
 }
