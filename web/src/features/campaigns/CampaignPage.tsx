@@ -239,11 +239,11 @@ function TallyCell({ tally }: { tally: Tally | undefined }) {
 /** Who holds what in which week: held / planned per lead agency and week, and each agency's progress. */
 function AgencyWeekTable({ grid, agencyName }: { grid: AgencyWeeks; agencyName: (id: number) => string }) {
   const t = useT();
+  const { percent } = useNumbers();
   if (grid.rows.length === 0) return null;
   const rows = [...grid.rows].sort((a, b) =>
     agencyName(a.agencyId).localeCompare(agencyName(b.agencyId), 'vi'),
   );
-  const { percent } = useNumbers();
   return (
     <section className="work-section" aria-label={t('campaigns.byAgencyWeek')}>
       <h3>{t('campaigns.byAgencyWeek')}</h3>
