@@ -81,4 +81,43 @@ describe('campaigns in the browser', () => {
     expect(await campaignNamed('Tuyên truyền đầu năm học 2027-2028')).toMatchObject({ leadAgencyId: school });
     site.expectNoProblems(editor);
   });
+  it("creates the 30/7/2027 peak campaign from the calendar's band, asking for the year's theme; then closes and deletes it", async () => {
+    await createUser(site.app, { username: 'dieu.phoi.bang', role: 'coordinator' });
+    const coordinator = await site.signedIn(
+      { username: 'dieu.phoi.bang', password: USER_PASSWORD },
+      { at: '/?date=2027-07-01' },
+    );
+    const { page } = coordinator;
+    const offer = page.getByRole('button', { name: 'Tạo chiến dịch cao điểm 30/7/2027' });
+    await offer.click();
+    const dialog = page.getByRole('dialog', { name: 'Chiến dịch mới' });
+    expect(await dialog.getByLabel('Chiến dịch').inputValue()).toBe('Cao điểm tuyên truyền 30/7/2027');
+    expect(await dialog.getByLabel('Bắt đầu').inputValue()).toBe('30/6/2027');
+    expect(await dialog.getByLabel('Kết thúc').inputValue()).toBe('9/8/2027');
+    // 2027 has no theme in the catalogue yet: the form asks for it before saving anything.
+    const before = countRows(site.db, 'campaigns');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => dialog.getByText('Hãy nhập chủ đề của năm').count()).toBe(1);
+    expect(countRows(site.db, 'campaigns')).toBe(before);
+    await dialog.getByLabel('Chủ đề').fill('Chung tay phòng, chống mua bán người');
+    await screenshot(page, 'campaign-from-band');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect
+      .poll(async () => (await campaignNamed('Cao điểm tuyên truyền 30/7/2027'))?.observanceCode)
+      .toBe('anti_trafficking_day');
+    // The band no longer offers a campaign its year already has.
+    await expect.poll(() => offer.count()).toBe(0);
+
+    const peak = await campaignNamed('Cao điểm tuyên truyền 30/7/2027');
+    await page.goto(`${site.baseUrl}/campaigns/${peak?.id}`);
+    await page.getByRole('button', { name: 'Kết thúc chiến dịch' }).click();
+    await expect.poll(() => page.getByText(/Đã kết thúc ngày/).count()).toBe(1);
+    expect((await campaignNamed('Cao điểm tuyên truyền 30/7/2027'))?.closedAt).not.toBeNull();
+    await screenshot(page, 'campaign-closed');
+    page.once('dialog', (question) => void question.accept());
+    await page.getByRole('button', { name: 'Xóa chiến dịch' }).click();
+    await page.waitForURL(/\/campaigns$/);
+    expect(await campaignNamed('Cao điểm tuyên truyền 30/7/2027')).toBeUndefined();
+    site.expectNoProblems(coordinator);
+  });
 });

@@ -38,6 +38,11 @@ export async function updateCampaign(
 /** Soft delete; the server refuses (409) while activities or reports use the campaign. */
 export async function deleteCampaign(id: number, version: number): Promise<Campaign> {
   const written = await call(campaignEndpoints.remove, { params: { id }, ifMatch: version });
-  await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+  // The deleted campaign's own page is left behind: asking for it again would only answer 404.
+  queryClient.removeQueries({ queryKey: ['campaigns', id] });
+  await queryClient.invalidateQueries({
+    queryKey: ['campaigns'],
+    predicate: (query) => query.queryKey[1] !== id,
+  });
   return written;
 }

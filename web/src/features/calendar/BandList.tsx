@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/context';
-import { formatActivityTime, formatIsoDay } from '../../i18n/dates';
+import { addDays, formatActivityTime, formatIsoDay } from '../../i18n/dates';
 import type { Band } from './bands';
 
 /** The two kinds of band, for the legend under the calendar. */
@@ -61,7 +61,9 @@ export function BandList({
                 className="button button--secondary button--small calendar-bands__action"
                 onClick={() => onCreateCampaign(band)}
               >
-                {t('campaigns.createPeak', { day: formatIsoDay(band.start) })}
+                {band.end === addDays(band.start, 1)
+                  ? t('campaigns.createPeak', { day: formatIsoDay(band.start) })
+                  : t('campaigns.createFor', { name: `${band.name} ${band.observance.year}` })}
               </button>
             ) : null}
           </li>

@@ -253,8 +253,14 @@ function AgencyWeekTable({ grid, agencyName }: { grid: AgencyWeeks; agencyName: 
             <tr>
               <th scope="col">{t('campaigns.agency')}</th>
               {grid.weeks.map((week) => (
-                <th key={week} scope="col" className="number">
-                  {t('campaigns.week', { day: formatIsoDay(week) })}
+                // A window holds a dozen weeks: the header names the Monday short, its title in full.
+                <th
+                  key={week}
+                  scope="col"
+                  className="number"
+                  title={t('campaigns.week', { day: formatIsoDay(week) })}
+                >
+                  {formatIsoDay(week).split('/').slice(0, 2).join('/')}
                 </th>
               ))}
               <th scope="col">{t('campaigns.progress')}</th>

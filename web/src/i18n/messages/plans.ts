@@ -109,6 +109,7 @@ export const vi = {
   'campaigns.create': 'Tạo chiến dịch',
   'campaigns.changeFailed': 'Không thay đổi được chiến dịch',
   'campaigns.createPeak': 'Tạo chiến dịch cao điểm {day}',
+  'campaigns.createFor': 'Tạo chiến dịch {name}',
   'campaigns.themeNeeded': 'Hãy nhập chủ đề của năm',
   'campaigns.themeOfYearMissing':
     'Danh mục chưa có chủ đề năm {year}: hãy nhập chủ đề theo văn bản hướng dẫn',
@@ -272,6 +273,7 @@ export const en: Record<keyof typeof vi, string> = {
   'campaigns.create': 'Create a campaign',
   'campaigns.changeFailed': 'The campaign could not be changed',
   'campaigns.createPeak': 'Create the {day} peak campaign',
+  'campaigns.createFor': 'Create the campaign {name}',
   'campaigns.themeNeeded': "Enter the year's theme",
   'campaigns.themeOfYearMissing':
     'The catalogue has no theme for {year} yet: enter the theme the guidance gives',
