@@ -17,7 +17,8 @@ const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'inline; filename="lich-truyen-thong.ics"');
-      return calendarFeed(contextOf(request), query, UID_DOMAIN);
+      // The link back uses the address the subscriber reached the server by (the proxy's, when trusted).
+      return calendarFeed(contextOf(request), query, UID_DOMAIN, `${request.protocol}://${request.host}`);
     },
   });
 };

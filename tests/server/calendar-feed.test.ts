@@ -5,8 +5,16 @@ import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../server/contracts/activities';
 import { foldLine } from '../../server/services/calendar-feed';
+import { createUser, USER_PASSWORD } from '../helpers/accounts';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { activityBody, agencyIdByCode, json, listActivities, postActivity } from '../helpers/factories';
+import {
+  activityBody,
+  agencyIdByCode,
+  json,
+  listActivities,
+  postActivity,
+  unitIdByCode,
+} from '../helpers/factories';
 
 let t: TestApp;
 let police: number;
@@ -194,5 +202,53 @@ describe('GET /api/calendar.ics', () => {
       (await anonymous(`/api/calendar.ics?${range}`, { authorization: `Bearer ${feedToken}` })).statusCode,
     ).toBe(401);
     expect((await anonymous(`/api/activities?${range}&token=${feedToken}`)).statusCode).toBe(401);
+  });
+
+  it('names the lead agency, the place with its units, and links back to the activity', async () => {
+    const phuHoi = await unitIdByCode(t.app, 'HUE_P_PHONG_DIEN');
+    const talk = await postActivity(
+      t.app,
+      await activityBody(t.app, {
+        title: 'Nói chuyện tại trường THCS Nguyễn Tri Phương',
+        start: '2026-07-20',
+        leadAgencyId: women,
+        venue: 'Trường THCS Nguyễn Tri Phương',
+        unitIds: [phuHoi],
+      }),
+    );
+    const body = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/calendar.ics?${range}`,
+        headers: { host: 'lich.hue.gov.vn' },
+      })
+    ).body;
+    const calendar = new ICAL.Component(ICAL.parse(body));
+    const event = calendar
+      .getAllSubcomponents('vevent')
+      .find(
+        (component) =>
+          component.getFirstPropertyValue('uid') === `activity-${talk.id}@lich-truyen-thong.pcmbn`,
+      );
+    expect(event?.getFirstPropertyValue('description')).toBe(
+      `Cơ quan chủ trì: Hội Liên hiệp Phụ nữ thành phố Huế\nhttp://lich.hue.gov.vn/?date=2026-07-20&activity=${talk.id}`,
+    );
+    expect(event?.getFirstPropertyValue('location')).toBe('Trường THCS Nguyễn Tri Phương, Phường Phong Điền');
+    expect(event?.getFirstPropertyValue('url')).toBe(
+      `http://lich.hue.gov.vn/?date=2026-07-20&activity=${talk.id}`,
+    );
+  });
+
+  it("gives an agency's editor their own agency's activities by default, and all with mine=false", async () => {
+    await createUser(t.app, { username: 'bien.tap.lich', role: 'agency_editor', agencyId: women });
+    const editor = await t.signIn('bien.tap.lich', USER_PASSWORD);
+    const leads = async (query: string) => {
+      const text = (await editor.inject({ method: 'GET', url: `/api/calendar.ics?${range}${query}` })).body;
+      return parseFeed(text).map((event) => event.summary);
+    };
+    const own = await leads('');
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.some((summary) => summary.startsWith('Mít tinh'))).toBe(false);
+    expect((await leads('&mine=false')).some((summary) => summary.startsWith('Mít tinh'))).toBe(true);
   });
 });

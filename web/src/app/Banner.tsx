@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { type Language, languages, useLanguage, useT } from '../i18n/context';
 
 /**
@@ -7,6 +7,11 @@ import { type Language, languages, useLanguage, useT } from '../i18n/context';
  */
 export function Banner({ children }: { children?: ReactNode }) {
   const t = useT();
+  const title = t('app.title');
+  // The browser's tab and history read the title in the interface's language too.
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <header className="app-header">
       <div className="app-header__inner">

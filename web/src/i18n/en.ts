@@ -11,8 +11,9 @@ export const en: Messages = {
   ...reports,
   ...reportRecords,
   ...results,
-  'app.title': 'Lịch truyền thông phòng, chống mua bán người',
-  'app.titleTranslation': 'Communication calendar for preventing and combating human trafficking',
+  // The English interface names the app in English, with its official Vietnamese name under it.
+  'app.title': 'Communication calendar for preventing and combating human trafficking',
+  'app.titleTranslation': 'Lịch truyền thông phòng, chống mua bán người',
   'language.label': 'Language',
   'language.vi': 'Tiếng Việt',
   'language.en': 'English',

@@ -4,6 +4,7 @@ import {
   type ActivityFilters,
   activityFilterNames,
   activityStatuses,
+  getActivity,
   listActivitiesInRange,
   updateActivity,
 } from '../../api/activities';
@@ -184,6 +185,16 @@ export function CalendarPage({ timeZone }: Props) {
 
   const load = useCallback((signal: AbortSignal) => loadChoices(timeZone, signal), [timeZone]);
   const choices = useLoad(['calendar-choices', timeZone], load);
+
+  // A link to one activity (`?activity=12`, as the calendar feed gives) opens its details.
+  useEffect(() => {
+    if (!initial.activityId) return;
+    const controller = new AbortController();
+    getActivity(initial.activityId, controller.signal)
+      .then((activity) => setPanel({ kind: 'details', activity }))
+      .catch(() => writeAddress({ activity: undefined }, 'replace'));
+    return () => controller.abort();
+  }, [initial.activityId]);
 
   const loadActivities = useCallback(
     (range: { start: string; end: string }) => listActivitiesInRange({ ...range, ...filters }),
@@ -388,7 +399,10 @@ export function CalendarPage({ timeZone }: Props) {
       {panel?.kind === 'details' ? (
         <ActivityDialog
           activity={panel.activity}
-          onClose={() => setPanel(null)}
+          onClose={() => {
+            setPanel(null);
+            writeAddress({ activity: undefined }, 'replace');
+          }}
           onEdit={(activity) => setPanel({ kind: 'form', request: { kind: 'edit', activity } })}
           onDuplicate={(activity) => setPanel({ kind: 'form', request: { kind: 'duplicate', activity } })}
           onChanged={changed}

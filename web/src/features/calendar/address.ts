@@ -14,6 +14,8 @@ export type Address = {
   colorBy: ColorBy;
   /** Whether the Vietnamese lunar date is shown under each day (`lunar=1`). */
   lunar: boolean;
+  /** An activity whose details open with the calendar (`activity=12`), as a feed's link asks. */
+  activityId: number | undefined;
   filters: ActivityFilters;
 };
 
@@ -32,6 +34,9 @@ export function readAddress(): Address {
     date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
     colorBy: colorings.find((entry) => entry === colorBy) ?? 'status',
     lunar: params.get('lunar') === '1',
+    activityId: /^[1-9]\d{0,9}$/.test(params.get('activity') ?? '')
+      ? Number(params.get('activity'))
+      : undefined,
     filters,
   };
 }
