@@ -73,8 +73,11 @@ const topics = [
   'Luật Phòng, chống mua bán người năm 2024',
 ];
 
-/** A title in the words officials use, by activity type. */
-function titleFor(typeCode: string, typeName: string, topic: string, place: string): string {
+/**
+ * A title in the words officials use: what and where, short enough for a calendar chip. The
+ * type is the chip's colour and the details' first line, so it is not repeated in the title.
+ */
+function titleFor(typeCode: string, topic: string, place: string): string {
   switch (typeCode) {
     case 'thematic_talk':
       return `Nói chuyện chuyên đề “${topic}” tại ${place}`;
@@ -93,9 +96,15 @@ function titleFor(typeCode: string, typeName: string, topic: string, place: stri
     case 'sms_campaign':
       return 'Gửi tin nhắn SMS tuyên truyền phòng, chống mua bán người';
     case 'loudspeaker_broadcast':
-      return `Phát loa truyền thanh cơ sở: ${topic} — ${place}`;
+      return `Bản tin loa: ${topic} — ${place}`;
+    case 'conference':
+      return `Triển khai Luật Phòng, chống mua bán người năm 2024 — ${place}`;
+    case 'pledge_signing':
+      return `Hộ gia đình cam kết không để người thân bị mua bán — ${place}`;
+    case 'poster':
+      return `Áp phích “${topic}” — ${place}`;
     default:
-      return `${typeName}: ${topic} — ${place}`;
+      return `${topic} — ${place}`;
   }
 }
 
@@ -220,7 +229,7 @@ function demoActivity(world: DemoWorld, brief: Brief): ActivityInput {
   const located = !mediaTypes.includes(typeCode) || isLocal(world, agency);
   const partners = partnersAt(world, agency, place, date);
   return {
-    title: titleFor(typeCode, type.name, pick(topics, random), place.shortName),
+    title: titleFor(typeCode, pick(topics, random), place.shortName),
     typeCode,
     channelCodes: type.channelCodes.slice(0, 2),
     ...withStatus(statusFor(date, world.today, random), random),
