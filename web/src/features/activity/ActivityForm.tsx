@@ -30,7 +30,7 @@ import {
 
 /** What the form is opened for. */
 export type FormRequest =
-  | { kind: 'create'; selection: Selection }
+  | { kind: 'create'; selection: Selection; campaignId?: number | undefined }
   | { kind: 'edit'; activity: Activity }
   | { kind: 'duplicate'; activity: Activity };
 
@@ -81,7 +81,7 @@ function ActivityForm({
   const timeZone = useTimeZone();
   const schema = useMemo(() => activitySchema(timeZone, t), [timeZone, t]);
   // Read once: the form starts from them and keeps what is typed afterwards.
-  const [defaultValues] = useState(() => initialValues(request, user, timeZone, t));
+  const [defaultValues] = useState(() => initialValues(request, user, choices, timeZone, t));
   const editor = useRecordForm({
     schema,
     defaultValues,
@@ -93,6 +93,7 @@ function ActivityForm({
       ),
     ],
     save: (input) => {
+      rememberType(input.typeCode);
       if (request.kind !== 'edit') return createActivity(input);
       const { activity } = request;
       const changes = changeOf(input, activity);
@@ -134,10 +135,23 @@ function ActivityForm({
   );
 }
 
-function initialValues(request: FormRequest, user: User, timeZone: string, t: Translate): ActivityFormValues {
+function initialValues(
+  request: FormRequest,
+  user: User,
+  choices: FormChoices,
+  timeZone: string,
+  t: Translate,
+): ActivityFormValues {
   // An agency's editor or a unit's reporter writes only what their agency leads.
   const ownAgency = actsProvinceWide(user.role) ? null : user.agencyId;
-  if (request.kind === 'create') return newActivityValues(request.selection, timeZone, ownAgency);
+  if (request.kind === 'create') {
+    return newActivityValues(request.selection, timeZone, {
+      // Anyone with an agency most often plans for it; a coordinator may still change it.
+      leadAgencyId: user.agencyId,
+      typeCode: lastTypeCode(choices),
+      campaignId: campaignFor(choices, request.campaignId, request.selection.start.slice(0, 10)),
+    });
+  }
   const values = activityValues(request.activity, timeZone);
   if (request.kind === 'edit') return values;
   return {
@@ -195,4 +209,38 @@ function ErrorSummary({
       </ul>
     </div>
   );
+}
+
+/** The type a user last saved, remembered on this device: people plan the same kind of work in runs. */
+const LAST_TYPE_KEY = 'activity-form.last-type';
+
+function rememberType(typeCode: string): void {
+  try {
+    localStorage.setItem(LAST_TYPE_KEY, typeCode);
+  } catch {
+    // A browser that keeps nothing (private mode, full storage) only loses the convenience.
+  }
+}
+
+function lastTypeCode(choices: FormChoices): string | null {
+  let code: string | null = null;
+  try {
+    code = localStorage.getItem(LAST_TYPE_KEY);
+  } catch {
+    return null;
+  }
+  return choices.catalog.activityTypes.some((type) => type.code === code) ? code : null;
+}
+
+/**
+ * The campaign a new activity joins: the one the calendar is filtered by, else the open campaign
+ * whose window holds the day (the most recently started, when windows overlap).
+ */
+function campaignFor(choices: FormChoices, filtered: number | undefined, day: string): number | null {
+  const open = choices.campaigns.filter((campaign) => campaign.closedAt === null);
+  if (filtered !== undefined && open.some((campaign) => campaign.id === filtered)) return filtered;
+  const holding = open
+    .filter((campaign) => campaign.startDate <= day && day <= campaign.endDate)
+    .sort((a, b) => b.startDate.localeCompare(a.startDate));
+  return holding[0]?.id ?? null;
 }

@@ -66,16 +66,17 @@ function timesOf(selection: Selection, timeZone: string) {
   };
 }
 
-/** A new activity over a range chosen on the calendar, led by the user's agency when they have one. */
+/** A new activity over a range chosen on the calendar, with the defaults the form has worked out. */
 export function newActivityValues(
   selection: Selection,
   timeZone: string,
-  leadAgencyId: number | null,
+  defaults: { leadAgencyId: number | null; typeCode: string | null; campaignId: number | null },
 ): ActivityFormValues {
+  const { leadAgencyId, typeCode, campaignId } = defaults;
   return {
     title: '',
     description: '',
-    typeCode: '',
+    typeCode: typeCode ?? '',
     channelCodes: [],
     status: 'planned',
     statusNote: '',
@@ -86,7 +87,7 @@ export function newActivityValues(
     venue: '',
     targetGroupCodes: [],
     taskId: '',
-    campaignId: '',
+    campaignId: campaignId === null ? '' : String(campaignId),
     expected: {},
   };
 }

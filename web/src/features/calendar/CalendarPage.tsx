@@ -275,6 +275,8 @@ export function CalendarPage({ timeZone }: Props) {
   );
 
   const mayCreate = canCreateActivities(user);
+  // A calendar filtered by a campaign creates into that campaign.
+  const filteredCampaign = filters.campaignId ? Number(filters.campaignId) : undefined;
   // An observance's band offers its peak campaign to those who create campaigns.
   const observances = choices.data?.catalog.observances;
   const createPeak = useMemo(() => {
@@ -291,19 +293,25 @@ export function CalendarPage({ timeZone }: Props) {
       mayCreate
         ? {
             canEdit: (activity) => canEditActivity(user, activity),
-            onSelect: (selection) => setPanel({ kind: 'form', request: { kind: 'create', selection } }),
+            onSelect: (selection) =>
+              setPanel({
+                kind: 'form',
+                request: { kind: 'create', selection, campaignId: filteredCampaign },
+              }),
             reschedule: (activity, times) => updateActivity(activity.id, times, activity.version),
           }
         : undefined,
-    [user, mayCreate],
+    [user, mayCreate, filteredCampaign],
   );
 
   const openDetails = useCallback((activity: Activity) => setPanel({ kind: 'details', activity }), []);
 
+  // Today when it is in view, else the first day in view.
   const createOnShownDay = () => {
-    const date = !shown.current || shown.current.showsToday ? todayIn(timeZone) : shown.current.date;
+    const date =
+      !shown.current || shown.current.showsToday ? todayIn(timeZone) : shown.current.start.slice(0, 10);
     const selection: Selection = { allDay: true, start: date, end: addDays(date, 1) };
-    setPanel({ kind: 'form', request: { kind: 'create', selection } });
+    setPanel({ kind: 'form', request: { kind: 'create', selection, campaignId: filteredCampaign } });
   };
 
   /** After a save, a postponement or a deletion: say so, and show the calendar as it now is. */
