@@ -127,7 +127,7 @@ describe('creating and changing activities on the calendar', () => {
     expect(await dialog.getByLabel('Đến hết ngày').inputValue()).toBe(`${d}/${m}/${year}`);
 
     await dialog.getByLabel('Tên hoạt động').fill(title);
-    await dialog.getByLabel('Loại hoạt động').selectOption('rally');
+    await dialog.getByRole('combobox', { name: /^Loại hoạt động/ }).selectOption('rally');
     await dialog.getByLabel('Cơ quan chủ trì').selectOption(String(policeId));
     await dialog.getByLabel('Địa điểm').fill(venue);
     await dialog.getByLabel('Lượt người tham dự').fill('1.200');
@@ -188,7 +188,7 @@ describe('creating and changing activities on the calendar', () => {
 
     await page.getByRole('button', { name: 'Tạo hoạt động' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tạo hoạt động' });
-    await dialog.getByLabel('Loại hoạt động').selectOption('rally');
+    await dialog.getByRole('combobox', { name: /^Loại hoạt động/ }).selectOption('rally');
     await dialog.getByLabel('Cơ quan chủ trì').selectOption(String(policeId));
     await dialog.getByLabel('Lượt người tham dự').fill('-5');
     await dialog.getByRole('button', { name: 'Tạo hoạt động' }).click();
@@ -398,7 +398,7 @@ describe('creating and changing activities on the calendar', () => {
     expect(await dialog.getByLabel('Giờ kết thúc').inputValue()).toBe('11:00');
     const timedTitle = 'Nói chuyện chuyên đề buổi sáng (e2e sửa)';
     await dialog.getByLabel('Tên hoạt động').fill(timedTitle);
-    await dialog.getByLabel('Loại hoạt động').selectOption('thematic_talk');
+    await dialog.getByRole('combobox', { name: /^Loại hoạt động/ }).selectOption('thematic_talk');
     await dialog.getByLabel('Cơ quan chủ trì').selectOption(String(policeId));
     await dialog.getByRole('button', { name: 'Tạo hoạt động' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -153,7 +153,7 @@ describe('review fixes in the browser', () => {
       await dialog
         .getByLabel('Tên hoạt động')
         .fill('Tập huấn ba ngày cho tuyên truyền viên (e2e giờ kết thúc)');
-      await dialog.getByLabel('Loại hoạt động').selectOption('thematic_talk');
+      await dialog.getByRole('combobox', { name: /^Loại hoạt động/ }).selectOption('thematic_talk');
       await dialog.getByLabel('Ngày bắt đầu').fill(dayText(dayFrom(5)));
       await dialog.getByLabel('Giờ bắt đầu').fill('08:00');
       await dialog.getByLabel('Ngày kết thúc').fill(dayText(dayFrom(7)));
