@@ -22,6 +22,7 @@ import { agencyName, byName, entryName } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
 import { ActivityDialog } from '../activity/ActivityDialog';
 import { ActivityFormDialog, type FormRequest } from '../activity/ActivityForm';
+import { BulkCopyDialog } from '../activity/BulkCopyDialog';
 import type { Selection } from '../activity/formValues';
 import {
   ActivityCalendar,
@@ -148,7 +149,11 @@ function coloringOf(colorBy: ColorBy, choices: Choices | undefined, language: La
 // ---------------------------------------------------------------- the page
 
 /** What is open over the calendar: an activity's details, or the form that creates or edits one. */
-type Panel = { kind: 'details'; activity: Activity } | { kind: 'form'; request: FormRequest } | null;
+type Panel =
+  | { kind: 'details'; activity: Activity }
+  | { kind: 'form'; request: FormRequest }
+  | { kind: 'copyMany'; activity: Activity }
+  | null;
 
 /**
  * The home page: every activity the user may read, by month, week, day, as a list or a
@@ -360,7 +365,18 @@ export function CalendarPage({ timeZone }: Props) {
           onClose={() => setPanel(null)}
           onEdit={(activity) => setPanel({ kind: 'form', request: { kind: 'edit', activity } })}
           onDuplicate={(activity) => setPanel({ kind: 'form', request: { kind: 'duplicate', activity } })}
+          onCopyMany={(activity) => setPanel({ kind: 'copyMany', activity })}
           onChanged={changed}
+        />
+      ) : null}
+      {panel?.kind === 'copyMany' ? (
+        <BulkCopyDialog
+          activity={panel.activity}
+          onClose={() => setPanel(null)}
+          onCreated={(created) => {
+            setPanel(null);
+            changed(t('bulk.created', { count: created.length }));
+          }}
         />
       ) : null}
       {panel?.kind === 'form' ? (
