@@ -39,7 +39,7 @@ describe('copying an activity to several dates and places', () => {
   }
 
   /** Clicks and typed fields, as a person counts their actions. */
-  function counted(page: Page) {
+  function counted() {
     let actions = 0;
     return {
       get actions() {
@@ -83,7 +83,7 @@ describe('copying an activity to several dates and places', () => {
       { viewport: { width: 1366, height: 900 }, at: '/?date=2025-10-06' },
     );
     const { page } = editor;
-    const person = counted(page);
+    const person = counted();
     await person.click(page.getByText(TITLE, { exact: true }).filter({ visible: true }).first());
     const details = page.getByRole('dialog', { name: TITLE });
     await person.click(details.getByRole('button', { name: 'Sao chép sang nhiều ngày / nơi' }));
