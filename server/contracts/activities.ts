@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkActivityLimit } from '../domain/activities';
 import { refusalText } from '../domain/refusals';
 import type { ActivityStatus } from '../domain/vocabularies';
 import { activityStatuses } from '../domain/vocabularies';
@@ -131,6 +132,18 @@ export const ActivityInput = z.strictObject(activityFields).superRefine((value, 
 });
 export type ActivityInput = z.infer<typeof ActivityInput>;
 
+/** Several activities created at once (copies of one to other dates or places): all or none. */
+export const ActivityBulkInput = z.strictObject({
+  items: z
+    .array(ActivityInput)
+    .min(1, refusalText('activity.bulkEmpty'))
+    .max(bulkActivityLimit, refusalText('activity.bulkTooMany')),
+});
+export type ActivityBulkInput = z.infer<typeof ActivityBulkInput>;
+
+export const ActivityBulkResult = z.object({ items: z.array(Activity) });
+export type ActivityBulkResult = z.infer<typeof ActivityBulkResult>;
+
 /** A patch names only what changes; the merged activity is then checked as ActivityInput. */
 export const ActivityPatch = z.strictObject({ ...activityFields, ...VersionField }).partial();
 export type ActivityPatch = z.infer<typeof ActivityPatch>;
@@ -190,6 +203,15 @@ export const activityEndpoints = {
     body: ActivityInput,
     response: Activity,
     status: 201,
+    tags,
+  }),
+  createMany: endpoint({
+    method: 'POST',
+    path: '/api/activities/bulk',
+    body: ActivityBulkInput,
+    response: ActivityBulkResult,
+    status: 201,
+    summary: `Up to ${bulkActivityLimit} activities in one transaction, or none (400 naming items.N.field)`,
     tags,
   }),
   get: endpoint({

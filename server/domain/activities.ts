@@ -19,3 +19,24 @@ export function isLedOrJoinedBy(
 ): boolean {
   return activity.leadAgencyId === agencyId || activity.partnerAgencyIds.includes(agencyId);
 }
+
+/**
+ * At most this many activities in one bulk creation: a school year's talks across a district
+ * fit, a runaway paste does not hold the single writer for long. The refusal's words say 200 too.
+ */
+export const bulkActivityLimit = 200;
+
+/**
+ * The field a refusal of a whole activity is about, so that a bulk creation can name it in
+ * its row: the lead for another agency's activity, the units for another unit's, the start
+ * for a locked period. Undefined when the refusal is about the activity as a whole.
+ */
+export function fieldOfActivityRefusal(key: string, code: string): string | undefined {
+  if (code === 'PERIOD_LOCKED') return 'start';
+  const fields: Record<string, string> = {
+    'activity.otherAgency': 'leadAgencyId',
+    'activity.otherUnit': 'unitIds',
+    'activity.confirmByCoordinator': 'status',
+  };
+  return fields[key];
+}

@@ -234,6 +234,11 @@ export const refusals = {
     'Chỉ cơ quan điều phối mới được duyệt (xác nhận) hoạt động',
     'Only the coordinating agency may approve (confirm) activities',
   ),
+  'activity.bulkTooMany': words(
+    'Mỗi lần chỉ tạo được tối đa 200 hoạt động; hãy chia thành nhiều lần',
+    'At most 200 activities can be created at once; split them into several batches',
+  ),
+  'activity.bulkEmpty': words('Chưa có hoạt động nào để tạo', 'There is no activity to create'),
   'activity.leadIsPartner': words(
     'Đơn vị chủ trì không đồng thời là đơn vị phối hợp',
     'The lead agency cannot also be a partner',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { activityEndpoints } from '../contracts/activities';
 import {
+  createActivities,
   createActivity,
   deleteActivity,
   getActivity,
@@ -26,6 +27,15 @@ const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       const activity = createActivity(contextOf(request), request.body);
       reply.code(201).header('location', `/api/activities/${activity.id}`);
       return withEtag(reply, activity);
+    },
+  });
+
+  app.route({
+    ...routeOf(activityEndpoints.createMany),
+    config: { permission: 'activities:write' },
+    handler: async (request, reply) => {
+      reply.code(201);
+      return { items: createActivities(contextOf(request), request.body) };
     },
   });
 

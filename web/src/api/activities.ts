@@ -50,6 +50,11 @@ export function createActivity(input: ActivityInput): Promise<Activity> {
   return call(activityEndpoints.create, { body: input });
 }
 
+/** Several activities in one transaction: all are created, or none (400 naming `items.N.field`). */
+export async function createActivities(items: ActivityInput[]): Promise<Activity[]> {
+  return (await call(activityEndpoints.createMany, { body: { items } })).items;
+}
+
 /**
  * Changes the fields of `change` only. `version` is the one the user saw: if someone else saved
  * the activity since, the server refuses with 412 VERSION_CONFLICT and changes nothing.

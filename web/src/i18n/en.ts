@@ -1,4 +1,5 @@
 import { en as activityForm } from './messages/activity-form';
+import { en as bulk } from './messages/bulk';
 import { en as plans } from './messages/plans';
 import { en as reportRecords } from './messages/report-records';
 import { en as reports } from './messages/reports';
@@ -7,6 +8,7 @@ import type { Messages } from './vi';
 
 export const en: Messages = {
   ...activityForm,
+  ...bulk,
   ...plans,
   ...reports,
   ...reportRecords,

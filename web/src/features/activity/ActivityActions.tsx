@@ -21,11 +21,14 @@ export function ActivityActions({
   activity,
   onEdit,
   onDuplicate,
+  onCopyMany,
   onAsk,
 }: {
   activity: Activity;
   onEdit: () => void;
   onDuplicate: () => void;
+  /** Copies to several dates or places at once, when the page offers it. */
+  onCopyMany?: (() => void) | undefined;
   onAsk: (step: ActivityStep) => void;
 }) {
   const t = useT();
@@ -46,6 +49,11 @@ export function ActivityActions({
       {mayCopy ? (
         <button type="button" className="button button--secondary" onClick={onDuplicate}>
           {t('activityActions.duplicate')}
+        </button>
+      ) : null}
+      {mayCopy && onCopyMany ? (
+        <button type="button" className="button button--secondary" onClick={onCopyMany}>
+          {t('bulk.open')}
         </button>
       ) : null}
       {mayEdit && open && activity.status !== 'postponed' ? (

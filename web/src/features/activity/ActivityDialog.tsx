@@ -25,6 +25,8 @@ type Props = {
   /** The form, to edit the activity or to make a copy of it; the dialog gives way to it. */
   onEdit: (activity: Activity) => void;
   onDuplicate: (activity: Activity) => void;
+  /** Copies to several dates or places; the dialog gives way to that one. */
+  onCopyMany?: ((activity: Activity) => void) | undefined;
   /** Said after a postponement, a cancellation or a deletion, for the calendar to show it. */
   onChanged: (message: string) => void;
 };
@@ -35,7 +37,14 @@ type Props = {
  * who changed what and when. Postponing, cancelling and deleting ask their question in the
  * same dialog rather than in a second one over it.
  */
-export function ActivityDialog({ activity: initial, onClose, onEdit, onDuplicate, onChanged }: Props) {
+export function ActivityDialog({
+  activity: initial,
+  onClose,
+  onEdit,
+  onDuplicate,
+  onCopyMany,
+  onChanged,
+}: Props) {
   const t = useT();
   const user = useUser();
   const timeZone = useTimeZone();
@@ -92,6 +101,7 @@ export function ActivityDialog({ activity: initial, onClose, onEdit, onDuplicate
         activity={activity}
         onEdit={() => onEdit(activity)}
         onDuplicate={() => onDuplicate(activity)}
+        onCopyMany={onCopyMany ? () => onCopyMany(activity) : undefined}
         onAsk={setStep}
       />
     </div>

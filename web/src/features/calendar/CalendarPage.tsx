@@ -23,6 +23,7 @@ import { agencyName, byName, entryName } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
 import { ActivityDialog } from '../activity/ActivityDialog';
 import { ActivityFormDialog, type FormRequest } from '../activity/ActivityForm';
+import { BulkCopyDialog } from '../activity/BulkCopyDialog';
 import type { Selection } from '../activity/formValues';
 import { CampaignForm } from '../campaigns/CampaignForm';
 import { type PeakDraft, peakDraft } from '../campaigns/peak';
@@ -155,6 +156,7 @@ type Panel =
   | { kind: 'details'; activity: Activity }
   | { kind: 'form'; request: FormRequest }
   | { kind: 'campaign'; draft: PeakDraft }
+  | { kind: 'copyMany'; activity: Activity }
   | null;
 
 /**
@@ -413,6 +415,7 @@ export function CalendarPage({ timeZone }: Props) {
           }}
           onEdit={(activity) => setPanel({ kind: 'form', request: { kind: 'edit', activity } })}
           onDuplicate={(activity) => setPanel({ kind: 'form', request: { kind: 'duplicate', activity } })}
+          onCopyMany={(activity) => setPanel({ kind: 'copyMany', activity })}
           onChanged={changed}
         />
       ) : null}
@@ -427,6 +430,16 @@ export function CalendarPage({ timeZone }: Props) {
             setPanel(null);
             choices.reload();
             changed(t('common.savedOne', { name: campaign.name }));
+          }}
+        />
+      ) : null}
+      {panel?.kind === 'copyMany' ? (
+        <BulkCopyDialog
+          activity={panel.activity}
+          onClose={() => setPanel(null)}
+          onCreated={(created) => {
+            setPanel(null);
+            changed(t('bulk.created', { count: created.length }));
           }}
         />
       ) : null}
