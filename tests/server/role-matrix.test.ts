@@ -110,6 +110,14 @@ const activityRule = (ok: number): Expected =>
     }
   });
 
+const bulkRule = perRole((role) => {
+  const single = activityRule(201)[role];
+  if (role === 'viewer') return single;
+  return Object.fromEntries(
+    Object.entries(single).map(([scope, status]) => [scope, status === 403 ? 400 : status]),
+  ) as typeof single;
+});
+
 /** Restoring a deleted activity is the coordinators' (and admins') alone, whoever leads it. */
 const restoreRule = perRole((role) =>
   PROVINCE_WIDE.includes(role) ? { own: 200, other: 200 } : { own: 403, other: 403 },
@@ -263,6 +271,27 @@ function endpoints(): Endpoint[] {
           url: '/api/activities',
           payload,
           check: (body) => [...echoes(payload, body), ...expectField(body, 'createdBy', who.user.id)],
+        };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/activities/bulk',
+      effect: 'create',
+      // Each row is a single create, but a row out of scope is a refused row (400 naming it), not 403.
+      expected: bulkRule,
+      auditRows: 2,
+      prepare: async (who, scope) => {
+        const rows = [1, 2].map(() => activityInput(scope, `Hoạt động ${next()} của ${who.role}`));
+        return {
+          url: '/api/activities/bulk',
+          payload: { items: rows },
+          check: (body) => {
+            const items = field(body, 'items');
+            return Array.isArray(items) && items.length === 2
+              ? []
+              : ['the bulk answer does not list both rows'];
+          },
         };
       },
     },
@@ -960,7 +989,7 @@ async function runCell(
         );
       }
     } else {
-      const code = expected === 403 ? 'FORBIDDEN' : 'NOT_FOUND';
+      const code = expected === 403 ? 'FORBIDDEN' : expected === 400 ? 'VALIDATION_FAILED' : 'NOT_FOUND';
       if (field(body, 'code') !== code)
         problems.push(`code ${String(field(body, 'code'))}, expected ${code}`);
       if (changed.length > 0) problems.push(`a refused request changed ${changed.join(', ')}`);
