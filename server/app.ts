@@ -17,6 +17,7 @@ import attachmentsRoutes from './routes/attachments';
 import auditRoutes from './routes/audit';
 import authRoutes from './routes/auth';
 import calendarFeedRoutes from './routes/calendar-feed';
+import calendarMarksRoutes from './routes/calendar-marks';
 import campaignsRoutes from './routes/campaigns';
 import catalogRoutes from './routes/catalog';
 import healthRoutes from './routes/health';
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(activitiesRoutes);
   await app.register(resultsRoutes);
   await app.register(periodLocksRoutes);
+  await app.register(calendarMarksRoutes);
   await app.register(mediaOutputRoutes);
   await app.register(reportsRoutes, { reportYearStart: options.reportYearStart ?? '12-15' });
   await app.register(reportRecordsRoutes, { reportYearStart: options.reportYearStart ?? '12-15' });

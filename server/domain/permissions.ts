@@ -29,6 +29,8 @@ export const permissions = [
   'results:write',
   'results:review',
   'periods:lock',
+  /** Exam and festival weeks on the calendar: planners see them as hints. */
+  'calendar-marks:write',
   'users:read',
   'users:write',
   'audit:read',
@@ -61,6 +63,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'results:write',
     'results:review',
     'periods:lock',
+    'calendar-marks:write',
     'users:read',
     'audit:read',
     'share-links:write',

@@ -37,6 +37,7 @@ const englishOf: Record<string, string> = {
   'nhiệm vụ': 'task',
   'người dùng': 'user',
   'khóa kỳ': 'period lock',
+  'đánh dấu lịch': 'calendar mark',
   'liên kết chia sẻ': 'shared link',
   'mã truy cập': 'access token',
   'ngày kỷ niệm': 'observance',

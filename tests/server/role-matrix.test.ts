@@ -711,6 +711,8 @@ function endpoints(): Endpoint[] {
     everyoneReads('/api/agencies/{id}', () => `/api/agencies/${sgddt}`),
     everyoneReads('/api/activities/{id}/result', () => `/api/activities/${reviewed.id}/result`),
     everyoneReads('/api/period-locks', () => '/api/period-locks'),
+    everyoneReads('/api/calendar-marks', () => '/api/calendar-marks'),
+    everyoneReads('/api/planning-hints', () => '/api/planning-hints?startDate=2025-06-01&endDate=2025-06-02'),
     everyoneReads('/api/activities/{id}/attachments', () => `/api/activities/${reviewed.id}/attachments`),
   ];
 
@@ -855,6 +857,51 @@ function endpoints(): Endpoint[] {
           url: `/api/period-locks/${lock.id}`,
           check: (body) =>
             typeof field(body, 'unlockedAt') === 'string' ? [] : ['unlockedAt is not set after DELETE'],
+        };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/calendar-marks',
+      effect: 'create',
+      expected: allowedTo(PROVINCE_WIDE, 201),
+      prepare: async () => ({
+        url: '/api/calendar-marks',
+        payload: { kind: 'exam', name: `Thi ${next()}`, startDate: '2090-06-01', endDate: '2090-06-03' },
+      }),
+    },
+    {
+      method: 'PATCH',
+      route: '/api/calendar-marks/{id}',
+      effect: 'update',
+      expected: allowedTo(PROVINCE_WIDE, 200),
+      prepare: async () => {
+        const mark = await adminWrite<{ id: number }>('POST', '/api/calendar-marks', {
+          kind: 'festival',
+          name: `Lễ hội ${next()}`,
+          startDate: '2090-02-01',
+          endDate: '2090-02-03',
+        });
+        const payload = { name: `Lễ hội đổi tên ${next()}` };
+        return { url: `/api/calendar-marks/${mark.id}`, payload, check: (body) => echoes(payload, body) };
+      },
+    },
+    {
+      method: 'DELETE',
+      route: '/api/calendar-marks/{id}',
+      effect: 'delete',
+      expected: allowedTo(PROVINCE_WIDE, 200),
+      prepare: async () => {
+        const mark = await adminWrite<{ id: number }>('POST', '/api/calendar-marks', {
+          kind: 'festival',
+          name: `Lễ hội ${next()}`,
+          startDate: '2090-03-01',
+          endDate: '2090-03-03',
+        });
+        return {
+          url: `/api/calendar-marks/${mark.id}`,
+          check: (body) =>
+            typeof field(body, 'deletedAt') === 'string' ? [] : ['deletedAt is not set after DELETE'],
         };
       },
     },
