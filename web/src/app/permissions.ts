@@ -24,6 +24,8 @@ export const can = {
   writePlans: (role: Role) => isAllowed(role, 'plans:write'),
   /** Read-only links to a filtered calendar for people without an account. */
   manageShareLinks: (role: Role) => isAllowed(role, 'share-links:write'),
+  /** Exam and festival periods, which the activity form mentions to planners. */
+  markCalendar: (role: Role) => isAllowed(role, 'calendar-marks:write'),
   /** Whether the Admin section has anything for this role. */
   openAdmin: (role: Role) => isAllowed(role, 'users:read'),
 };

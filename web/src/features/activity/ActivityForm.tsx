@@ -27,6 +27,7 @@ import {
   newActivityValues,
   type Selection,
 } from './formValues';
+import { PlanningHints } from './PlanningHints';
 
 /** What the form is opened for. */
 export type FormRequest =
@@ -120,6 +121,11 @@ function ActivityForm({
         currentStatus={request.kind === 'edit' ? request.activity.status : null}
         unitsAllowed={user.role === 'unit_reporter' ? user.unitIds : null}
         today={todayIn(timeZone)}
+      />
+      <PlanningHints
+        values={values}
+        choices={choices}
+        excludeId={request.kind === 'edit' ? request.activity.id : undefined}
       />
       <div className="form-actions">
         <button type="submit" className="button" disabled={editor.busy}>

@@ -120,6 +120,13 @@ export function startDateOf(values: ActivityFormValues): string | null {
   return readDay(values.startDay) ?? null;
 }
 
+/** The last day the form holds (inclusive), when it can be read and is not before the first. */
+export function lastDayOf(values: ActivityFormValues): string | null {
+  const first = startDateOf(values);
+  const last = readDay(values.endDay) ?? null;
+  return first && last && last >= first ? last : null;
+}
+
 type Times = Pick<ActivityInput, 'allDay' | 'start' | 'end'>;
 type Read<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/context';
 import type { MessageKey } from '../../i18n/vi';
 import { AgenciesPage } from './AgenciesPage';
 import { AuditPage } from './AuditPage';
+import { CalendarMarksPage } from './CalendarMarksPage';
 import { CatalogPage } from './catalog/CatalogPage';
 import { PeriodLocksPage } from './PeriodLocksPage';
 import { ShareLinksPage } from './ShareLinksPage';
@@ -50,6 +51,12 @@ const sections: Section[] = [
     label: 'admin.periodLocks',
     allowed: canLockPeriods,
     render: () => <PeriodLocksPage />,
+  },
+  {
+    path: '/admin/calendar-marks',
+    label: 'admin.calendarMarks',
+    allowed: can.markCalendar,
+    render: () => <CalendarMarksPage />,
   },
   { path: '/admin/audit', label: 'admin.audit', allowed: can.readAudit, render: () => <AuditPage /> },
 ];

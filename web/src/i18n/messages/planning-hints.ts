@@ -1,0 +1,91 @@
+// Messages of one feature, kept apart from vi.ts/en.ts so that features grow without
+// editing one long file. `en` must give every key of `vi`: the type says so.
+//
+// This one: the planning hints in the activity form, and the admin screen where coordinators
+// mark exam and festival periods.
+export const vi = {
+  'hints.title': 'Lưu ý khi xếp lịch',
+  'hints.intro': 'Chỉ để tham khảo: vẫn có thể lưu hoạt động.',
+  'hints.busy.exam': 'Trùng kỳ thi “{name}” ({period}{where}).',
+  'hints.busy.festival': 'Trùng lễ hội, sự kiện “{name}” ({period}{where}).',
+  'hints.where': ', {unit}',
+  'hints.sameAudience':
+    'Cùng ngày, tại {units}, đã có “{title}” ({date}, {lead}) cho {groups}: cùng đối tượng có thể phải tham dự hai lần.',
+  'hints.failed': 'Không kiểm tra được lịch trùng; có thể lưu bình thường.',
+
+  'admin.calendarMarks': 'Kỳ thi, lễ hội',
+  'marks.title': 'Kỳ thi, lễ hội trên lịch',
+  'marks.intro':
+    'Đánh dấu các kỳ thi, lễ hội, Tết của toàn tỉnh hoặc một địa bàn: khi xếp hoạt động vào những ngày này, biểu mẫu nhắc người lập kế hoạch (không ngăn việc lưu).',
+  'marks.create': 'Thêm kỳ thi, lễ hội',
+  'marks.createTitle': 'Thêm kỳ thi, lễ hội',
+  'marks.editTitle': 'Sửa “{name}”',
+  'marks.list': 'Các kỳ thi, lễ hội đã đánh dấu',
+  'marks.none': 'Chưa đánh dấu kỳ thi, lễ hội nào.',
+  'marks.loadFailed': 'Không tải được danh sách kỳ thi, lễ hội.',
+  'marks.kind': 'Loại',
+  'marks.kind.exam': 'Kỳ thi',
+  'marks.kind.festival': 'Lễ hội, sự kiện',
+  'marks.name': 'Tên',
+  'marks.period': 'Thời gian',
+  'marks.startDate': 'Từ ngày',
+  'marks.endDate': 'Đến ngày (tính cả ngày này)',
+  'marks.unit': 'Địa bàn',
+  'marks.wholeProvince': 'Toàn tỉnh',
+  'marks.unitHint': 'Để trống nếu áp dụng cho toàn tỉnh; một huyện áp dụng cho cả các xã thuộc huyện.',
+  'marks.dayNeeded': 'Nhập ngày theo dạng 30/7/2025',
+  'marks.endBeforeStart': 'Ngày kết thúc phải sau hoặc trùng ngày bắt đầu',
+  'marks.edit': 'Sửa',
+  'marks.editOne': 'Sửa {name}',
+  'marks.remove': 'Xóa',
+  'marks.removeOne': 'Xóa {name}',
+  'marks.removeTitle': 'Xóa “{name}”?',
+  'marks.removeMessage': 'Các hoạt động đã xếp không thay đổi; biểu mẫu sẽ không nhắc về kỳ này nữa.',
+  'marks.created': 'Đã thêm “{name}”.',
+  'marks.saved': 'Đã lưu “{name}”.',
+  'marks.removed': 'Đã xóa “{name}”.',
+} as const;
+
+export const en: Record<keyof typeof vi, string> = {
+  'hints.title': 'Before you place it',
+  'hints.intro': 'For information only: the activity can still be saved.',
+  'hints.busy.exam': 'Falls in the exam period “{name}” ({period}{where}).',
+  'hints.busy.festival': 'Falls in the festival or event “{name}” ({period}{where}).',
+  'hints.where': ', {unit}',
+  'hints.sameAudience':
+    'The same day in {units}, “{title}” ({date}, {lead}) is already planned for {groups}: the same people may be asked to come twice.',
+  'hints.failed': 'Could not check for clashes; the activity can be saved as usual.',
+
+  'admin.calendarMarks': 'Exams, festivals',
+  'marks.title': 'Exams and festivals on the calendar',
+  'marks.intro':
+    'Mark the exam periods, festivals and Tết of the whole province or of one area: the activity form reminds planners who place an activity on those days (it does not stop them).',
+  'marks.create': 'Add an exam or festival',
+  'marks.createTitle': 'Add an exam or festival',
+  'marks.editTitle': 'Edit “{name}”',
+  'marks.list': 'Marked exams and festivals',
+  'marks.none': 'No exam or festival marked yet.',
+  'marks.loadFailed': 'Could not load the exams and festivals.',
+  'marks.kind': 'Kind',
+  'marks.kind.exam': 'Exam',
+  'marks.kind.festival': 'Festival or event',
+  'marks.name': 'Name',
+  'marks.period': 'Dates',
+  'marks.startDate': 'From',
+  'marks.endDate': 'To (inclusive)',
+  'marks.unit': 'Area',
+  'marks.wholeProvince': 'Whole province',
+  'marks.unitHint': 'Leave empty for the whole province; a district covers its communes too.',
+  'marks.dayNeeded': 'Enter a date such as 30/7/2025',
+  'marks.endBeforeStart': 'The end must be on or after the start',
+  'marks.edit': 'Edit',
+  'marks.editOne': 'Edit {name}',
+  'marks.remove': 'Delete',
+  'marks.removeOne': 'Delete {name}',
+  'marks.removeTitle': 'Delete “{name}”?',
+  'marks.removeMessage':
+    'Activities already placed do not change; the form will no longer mention this period.',
+  'marks.created': 'Added “{name}”.',
+  'marks.saved': 'Saved “{name}”.',
+  'marks.removed': 'Deleted “{name}”.',
+};
