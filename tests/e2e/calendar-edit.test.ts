@@ -130,6 +130,8 @@ describe('creating and changing activities on the calendar', () => {
     await dialog.getByRole('combobox', { name: /^Loại hoạt động/ }).selectOption('rally');
     await dialog.getByLabel('Cơ quan chủ trì').selectOption(String(policeId));
     await dialog.getByLabel('Địa điểm').fill(venue);
+    // A new activity's form is brief: the planned figures are among the "more details".
+    await dialog.getByRole('button', { name: 'Thêm chi tiết' }).click();
     await dialog.getByLabel('Lượt người tham dự').fill('1.200');
     await screenshot(page, 'calendar-edit-form', { fullPage: false });
     await dialog.getByRole('button', { name: 'Tạo hoạt động' }).click();
@@ -190,6 +192,7 @@ describe('creating and changing activities on the calendar', () => {
     const dialog = page.getByRole('dialog', { name: 'Tạo hoạt động' });
     await dialog.getByRole('combobox', { name: /^Loại hoạt động/ }).selectOption('rally');
     await dialog.getByLabel('Cơ quan chủ trì').selectOption(String(policeId));
+    await dialog.getByRole('button', { name: 'Thêm chi tiết' }).click();
     await dialog.getByLabel('Lượt người tham dự').fill('-5');
     await dialog.getByRole('button', { name: 'Tạo hoạt động' }).click();
 

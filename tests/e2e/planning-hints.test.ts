@@ -65,6 +65,7 @@ describe('planning hints in the activity form', () => {
       .getByRole('group', { name: 'Đơn vị hành chính (nơi tổ chức)' })
       .getByRole('checkbox', { name: /^Phường Phú Xuân/ })
       .check();
+    await dialog.getByRole('button', { name: 'Thêm chi tiết' }).click();
     await dialog.getByRole('checkbox', { name: 'Học sinh trung học (THCS, THPT)' }).check();
 
     const hints = dialog.getByRole('status', { name: 'Lưu ý khi xếp lịch' });

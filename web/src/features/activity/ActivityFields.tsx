@@ -1,6 +1,6 @@
 // The activity form's fields, in the order a person fills them: what, when, who and where, for
 // whom and through what, under which plan, and how much is planned.
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { unitWord } from '../../../../server/domain/indicators';
 import { type ActivityStatus, activityStatuses } from '../../api/activities';
 import type { IndicatorEntry } from '../../api/catalog';
@@ -66,17 +66,43 @@ type Props = SectionProps & {
   unitsAllowed: readonly number[] | null;
   /** Agencies and units are offered as on the activity's first day; today while it cannot be read. */
   today: string;
+  /**
+   * A new activity starts with what every activity needs (what, when, who and where); the rest
+   * waits behind "more details", and opens by itself when a refusal names one of its fields.
+   */
+  brief: boolean;
 };
+
+/** The fields a brief form keeps behind "more details". */
+const detailFields: readonly string[] = [
+  'status',
+  'statusNote',
+  'description',
+  'partnerAgencyIds',
+  'targetGroupCodes',
+  'channelCodes',
+  'taskId',
+  'campaignId',
+  'expected',
+];
+
+function refusesDetail(errors: FieldErrors): boolean {
+  return Object.entries(errors).some(
+    ([field, message]) => Boolean(message) && (detailFields.includes(field) || field.startsWith('expected.')),
+  );
+}
 
 export function ActivityFields(props: Props) {
   const { values, change, errors, choices, indicators } = props;
   const t = useT();
   const [language] = useLanguage();
   const date = startDateOf(values) ?? props.today;
+  const [expanded, setExpanded] = useState(!props.brief);
+  const full = expanded || refusesDetail(errors);
   return (
     <>
       <Section title={t('activityForm.section.what')}>
-        <WhatFields {...props} />
+        <WhatFields {...props} full={full} />
       </Section>
       <Section title={t('activityForm.section.when')}>
         <WhenFields values={values} change={change} errors={errors} />
@@ -110,20 +136,22 @@ export function ActivityFields(props: Props) {
           />
         </div>
         <div className="activity-form__pickers">
-          <MultiPicker
-            label={t('activityForm.field.partnerAgencyIds')}
-            options={agencyPickerOptions(
-              choices.agencies,
-              date,
-              values.partnerAgencyIds,
-              language,
-              t,
-              values.leadAgencyId ? Number(values.leadAgencyId) : null,
-            )}
-            selected={values.partnerAgencyIds}
-            onChange={(partnerAgencyIds) => change({ partnerAgencyIds })}
-            error={errors.partnerAgencyIds}
-          />
+          {full ? (
+            <MultiPicker
+              label={t('activityForm.field.partnerAgencyIds')}
+              options={agencyPickerOptions(
+                choices.agencies,
+                date,
+                values.partnerAgencyIds,
+                language,
+                t,
+                values.leadAgencyId ? Number(values.leadAgencyId) : null,
+              )}
+              selected={values.partnerAgencyIds}
+              onChange={(partnerAgencyIds) => change({ partnerAgencyIds })}
+              error={errors.partnerAgencyIds}
+            />
+          ) : null}
           <MultiPicker
             label={t('activityForm.field.unitIds')}
             hint={props.unitsAllowed ? t('activityForm.unitsOwn') : t('activityForm.unitsHint')}
@@ -134,34 +162,59 @@ export function ActivityFields(props: Props) {
           />
         </div>
       </Section>
-      <Section title={t('activityForm.section.audience')}>
-        <div className="activity-form__pickers">
-          <MultiPicker
-            label={t('activityForm.field.targetGroupCodes')}
-            options={choices.catalog.targetGroups.map((group) => ({
-              value: group.code,
-              label: entryName(group, language),
-            }))}
-            selected={values.targetGroupCodes}
-            onChange={(targetGroupCodes) => change({ targetGroupCodes })}
-            error={errors.targetGroupCodes}
-          />
-          <MultiPicker
-            label={t('activityForm.field.channelCodes')}
-            options={channelPickerOptions(choices, values.typeCode, language, t)}
-            selected={values.channelCodes}
-            onChange={(channelCodes) => change({ channelCodes })}
-            error={errors.channelCodes}
-          />
-        </div>
-      </Section>
-      <Section title={t('activityForm.section.plan')}>
-        <PlanFields values={values} change={change} errors={errors} choices={choices} />
-      </Section>
-      <Section title={t('activityForm.section.figures')}>
-        <FigureFields values={values} change={change} errors={errors} indicators={indicators} />
-      </Section>
+      {full ? null : (
+        <MoreDetails
+          campaign={choices.campaigns.find((campaign) => String(campaign.id) === values.campaignId)?.name}
+          onOpen={() => setExpanded(true)}
+        />
+      )}
+      {full ? (
+        <>
+          <Section title={t('activityForm.section.audience')}>
+            <div className="activity-form__pickers">
+              <MultiPicker
+                label={t('activityForm.field.targetGroupCodes')}
+                options={choices.catalog.targetGroups.map((group) => ({
+                  value: group.code,
+                  label: entryName(group, language),
+                }))}
+                selected={values.targetGroupCodes}
+                onChange={(targetGroupCodes) => change({ targetGroupCodes })}
+                error={errors.targetGroupCodes}
+              />
+              <MultiPicker
+                label={t('activityForm.field.channelCodes')}
+                options={channelPickerOptions(choices, values.typeCode, language, t)}
+                selected={values.channelCodes}
+                onChange={(channelCodes) => change({ channelCodes })}
+                error={errors.channelCodes}
+              />
+            </div>
+          </Section>
+          <Section title={t('activityForm.section.plan')}>
+            <PlanFields values={values} change={change} errors={errors} choices={choices} />
+          </Section>
+          <Section title={t('activityForm.section.figures')}>
+            <FigureFields values={values} change={change} errors={errors} indicators={indicators} />
+          </Section>
+        </>
+      ) : null}
     </>
+  );
+}
+
+/** The way into the rest of the form, saying what is there and what was already chosen for it. */
+function MoreDetails({ campaign, onOpen }: { campaign: string | undefined; onOpen: () => void }) {
+  const t = useT();
+  return (
+    <div className="activity-form__more">
+      <button type="button" className="button button--secondary" onClick={onOpen} aria-expanded={false}>
+        {t('activityForm.moreDetails')}
+      </button>
+      <p className="field__hint">
+        {campaign ? t('activityForm.moreDetailsCampaign', { campaign }) : t('activityForm.moreDetailsHint')}
+      </p>
+    </div>
   );
 }
 
@@ -174,7 +227,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function WhatFields({ values, change, errors, choices, mayConfirm, currentStatus }: Props) {
+function WhatFields({
+  values,
+  change,
+  errors,
+  choices,
+  mayConfirm,
+  currentStatus,
+  full,
+}: Props & { full: boolean }) {
   const t = useT();
   const [language] = useLanguage();
   // `done` comes from a result, `confirmed` from a coordinator: each stays shown on an activity that has it.
@@ -211,23 +272,25 @@ function WhatFields({ values, change, errors, choices, mayConfirm, currentStatus
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label={t('activityForm.field.status')}
-          value={values.status}
-          onChange={(status) =>
-            change({ status: activityStatuses.find((entry) => entry === status) ?? 'planned' })
-          }
-          error={errors.status}
-          hint={mayConfirm ? undefined : t('activityForm.confirmHint')}
-        >
-          {statuses.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
-            </option>
-          ))}
-        </SelectField>
+        {full ? (
+          <SelectField
+            label={t('activityForm.field.status')}
+            value={values.status}
+            onChange={(status) =>
+              change({ status: activityStatuses.find((entry) => entry === status) ?? 'planned' })
+            }
+            error={errors.status}
+            hint={mayConfirm ? undefined : t('activityForm.confirmHint')}
+          >
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
       </div>
-      {needsStatusNote(values.status) ? (
+      {full && needsStatusNote(values.status) ? (
         <TextAreaField
           label={t('activityForm.field.statusNote')}
           value={values.statusNote}
@@ -237,12 +300,14 @@ function WhatFields({ values, change, errors, choices, mayConfirm, currentStatus
           required
         />
       ) : null}
-      <TextAreaField
-        label={t('activityForm.field.description')}
-        value={values.description}
-        onChange={(description) => change({ description })}
-        error={errors.description}
-      />
+      {full ? (
+        <TextAreaField
+          label={t('activityForm.field.description')}
+          value={values.description}
+          onChange={(description) => change({ description })}
+          error={errors.description}
+        />
+      ) : null}
     </>
   );
 }

@@ -121,6 +121,7 @@ function ActivityForm({
         currentStatus={request.kind === 'edit' ? request.activity.status : null}
         unitsAllowed={user.role === 'unit_reporter' ? user.unitIds : null}
         today={todayIn(timeZone)}
+        brief={request.kind === 'create'}
       />
       <PlanningHints
         values={values}

@@ -13,6 +13,11 @@ export const vi = {
   'activityForm.loadFailed': 'Không tải được danh mục cho biểu mẫu.',
   'activityForm.choose': '— Chọn —',
   'activityForm.none': '(không có)',
+  'activityForm.moreDetails': 'Thêm chi tiết',
+  'activityForm.moreDetailsHint':
+    'Mô tả, cơ quan phối hợp, đối tượng, kênh, nhiệm vụ kế hoạch, chiến dịch, số liệu dự kiến.',
+  'activityForm.moreDetailsCampaign':
+    'Thuộc chiến dịch “{campaign}”. Mô tả, cơ quan phối hợp, đối tượng, kênh, nhiệm vụ kế hoạch, số liệu dự kiến.',
   'activityForm.section.what': 'Nội dung',
   'activityForm.section.when': 'Thời gian',
   'activityForm.section.who': 'Đơn vị thực hiện và địa điểm',
@@ -116,6 +121,11 @@ export const en: Record<keyof typeof vi, string> = {
   'activityForm.loadFailed': 'The form’s lists could not be loaded.',
   'activityForm.choose': '— Choose —',
   'activityForm.none': '(none)',
+  'activityForm.moreDetails': 'More details',
+  'activityForm.moreDetailsHint':
+    'Description, partner agencies, target groups, channels, plan task, campaign, planned figures.',
+  'activityForm.moreDetailsCampaign':
+    'Part of the campaign “{campaign}”. Description, partner agencies, target groups, channels, plan task, planned figures.',
   'activityForm.section.what': 'What',
   'activityForm.section.when': 'When',
   'activityForm.section.who': 'Organisers and place',
