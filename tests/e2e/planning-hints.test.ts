@@ -65,6 +65,9 @@ describe('planning hints in the activity form', () => {
       .getByRole('group', { name: 'Đơn vị hành chính (nơi tổ chức)' })
       .getByRole('checkbox', { name: /^Phường Phú Xuân/ })
       .check();
+    // The short form: what, when, where and who; the rest waits behind "more details".
+    expect(await dialog.getByLabel('Mô tả').count()).toBe(0);
+    await screenshot(page, 'activity-form-short', { fullPage: false });
     await dialog.getByRole('button', { name: 'Thêm chi tiết' }).click();
     await dialog.getByRole('checkbox', { name: 'Học sinh trung học (THCS, THPT)' }).check();
 
@@ -94,6 +97,7 @@ describe('planning hints in the activity form', () => {
     const { page } = phone;
     await page.getByRole('button', { name: 'Tạo hoạt động' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tạo hoạt động' });
+    await screenshot(page, 'activity-form-short-phone', { fullPage: false });
     await dialog.getByLabel('Từ ngày').fill('5/6/2026');
     const hints = dialog.getByRole('status', { name: 'Lưu ý khi xếp lịch' });
     await expect.poll(() => hints.locator('li').count()).toBe(1);
