@@ -331,6 +331,23 @@ export const refusals = {
     'You may create or change only campaigns your agency leads',
   ),
 
+  'planCopy.yearAfter': words(
+    'Chỉ sao chép kế hoạch sang một năm sau năm {year}',
+    'A plan is copied only to a year after {year}',
+  ),
+  'planCopy.agencyNotInForce': words(
+    'Cơ quan {id} không còn hoạt động vào ngày {date}',
+    'Agency {id} is not in being on {date}',
+  ),
+  'planCopy.exists': words(
+    'Đã có “{title}” (kế hoạch {id}): không sao chép lần nữa',
+    '“{title}” already exists (plan {id}): it is not copied again',
+  ),
+  'planCopy.undecided': words(
+    'Chưa chọn cơ quan thay thế cho: {names}',
+    'Choose who takes the place of: {names}',
+  ),
+
   // ---- uploads
   'upload.none': words('Chưa có tệp nào được gửi', 'No file was sent'),
   'upload.one': words('Mỗi lần chỉ gửi một tệp', 'Send one file at a time'),

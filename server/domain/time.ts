@@ -155,6 +155,18 @@ export function dateOf(year: number, month: number, day: number): string | null 
   }
 }
 
+/**
+ * The same day and month in another year: 30/7 stays 30/7. A 29 February falls on the 28th
+ * in a year without one, and says so (`clamped`), for a planner to look at.
+ */
+export function sameDayInYear(date: string, year: number): { date: string; clamped: boolean } {
+  const { month, day } = dateParts(date);
+  const exact = dateOf(year, month, day);
+  return exact === null
+    ? { date: lastDayOfMonth(year, month), clamped: true }
+    : { date: exact, clamped: false };
+}
+
 export function lastDayOfMonth(year: number, month: number): string {
   return previousDay(addMonths(dateOf(year, month, 1) ?? `${year}-01-01`, 1));
 }

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { planCopyEndpoints } from '../contracts/plan-copy';
 import { planEndpoints } from '../contracts/plans';
+import { copyPlan } from '../services/plan-copy';
 import { getPlanProgress } from '../services/plan-progress';
 import { createPlan, getPlan, listPlans, updatePlan } from '../services/plans';
 import { contextOf, withEtag } from './context';
@@ -42,6 +44,12 @@ const plansRoutes: FastifyPluginAsyncZod = async (app) => {
     ...routeOf(planEndpoints.progress),
     config: { permission: 'plans:read' },
     handler: async (request) => getPlanProgress(contextOf(request), request.params.id),
+  });
+
+  app.route({
+    ...routeOf(planCopyEndpoints.copy),
+    config: { permission: 'plans:write' },
+    handler: async (request) => copyPlan(contextOf(request), request.params.id, request.body),
   });
 };
 

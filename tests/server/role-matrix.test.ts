@@ -416,6 +416,18 @@ function endpoints(): Endpoint[] {
       }),
     },
     {
+      // The preview of a copy: allowed to the planners, and it stores nothing.
+      method: 'POST',
+      route: '/api/plans/{id}/copy',
+      effect: 'read',
+      expected: allowedTo(PROVINCE_WIDE, 200),
+      prepare: async () => ({
+        url: `/api/plans/${plan.id}/copy`,
+        payload: { year: 2031 },
+        check: (body) => expectField(body, 'created', false),
+      }),
+    },
+    {
       method: 'PATCH',
       route: '/api/tasks/{id}',
       effect: 'update',
