@@ -1,9 +1,15 @@
+import {
+  type PlanCopied,
+  type PlanCopyInput,
+  type PlanCopyPreview,
+  planCopyEndpoints,
+} from '../../../server/contracts/plan-copy';
 import { type Plan, type PlanPatch, type PlanProgress, planEndpoints } from '../../../server/contracts/plans';
 import { type Task, taskEndpoints } from '../../../server/contracts/tasks';
 import { queryClient } from '../lib/query-client';
 import { call } from './client';
 
-export type { Plan, PlanProgress, Task };
+export type { Plan, PlanCopied, PlanCopyInput, PlanCopyPreview, PlanProgress, Task };
 export type TaskProgress = PlanProgress['tasks'][number];
 
 /** Every plan: a province issues one or two a year. */
@@ -40,4 +46,19 @@ export function getTask(id: number, signal?: AbortSignal): Promise<Task> {
 /** Each task's activities by status, and their planned figures against its targets. */
 export function getPlanProgress(planId: number, signal?: AbortSignal): Promise<PlanProgress> {
   return call(planEndpoints.progress, { params: { id: planId }, signal });
+}
+
+/**
+ * The plan copied to a new year: the preview, or (with `confirm`) the copy, after which the
+ * plans and campaigns are read again.
+ */
+export async function copyPlan(id: number, body: PlanCopyInput): Promise<PlanCopyPreview | PlanCopied> {
+  const answer = await call(planCopyEndpoints.copy, { params: { id }, body });
+  if (answer.created) {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['plans'] }),
+      queryClient.invalidateQueries({ queryKey: ['campaigns'] }),
+    ]);
+  }
+  return answer;
 }

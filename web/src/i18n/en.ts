@@ -1,5 +1,6 @@
 import { en as activityForm } from './messages/activity-form';
 import { en as bulk } from './messages/bulk';
+import { en as planCopy } from './messages/plan-copy';
 import { en as planningHints } from './messages/planning-hints';
 import { en as plans } from './messages/plans';
 import { en as reportRecords } from './messages/report-records';
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...activityForm,
   ...bulk,
   ...planningHints,
+  ...planCopy,
   ...plans,
   ...reports,
   ...reportRecords,

@@ -22,6 +22,7 @@ import { type Translate, useLanguage, useT } from '../../i18n/context';
 import { agenciesText, periodText, planTitle, taskTitle, useNumbers } from '../../lib/format';
 import { agencyName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
+import { PlanCopyDialog } from './PlanCopyDialog';
 import { PlanForm } from './PlanForm';
 import './plans.css';
 
@@ -46,6 +47,7 @@ export function PlanPage({ id }: { id: number }) {
   const title = loaded.data ? planTitle(loaded.data.plan, language) : t('plans.planTitle');
   const mayEdit = can.writePlans(useUser().role);
   const [editing, setEditing] = useState(false);
+  const [copying, setCopying] = useState(false);
   // Said in the reader's language of the moment, switch or not.
   const [saved, setSaved] = useState(false);
 
@@ -55,9 +57,14 @@ export function PlanPage({ id }: { id: number }) {
       back={{ href: '/plans', label: t('plans.backToPlans') }}
       actions={
         mayEdit && loaded.data ? (
-          <button type="button" className="button" onClick={() => setEditing(true)}>
-            {t('plans.edit')}
-          </button>
+          <>
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              {t('plans.edit')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setCopying(true)}>
+              {t('planCopy.open')}
+            </button>
+          </>
         ) : null
       }
     >
@@ -77,6 +84,13 @@ export function PlanPage({ id }: { id: number }) {
             setEditing(false);
             setSaved(true);
           }}
+        />
+      ) : null}
+      {copying && loaded.data ? (
+        <PlanCopyDialog
+          plan={loaded.data.plan}
+          agencies={loaded.data.agencies}
+          onClose={() => setCopying(false)}
         />
       ) : null}
     </PageFrame>
