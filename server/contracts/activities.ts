@@ -199,7 +199,8 @@ export const seriesSkipReasons = ['result', 'locked', 'detached'] as const;
 /** What a series edit did: the occurrences changed, and those it left alone and why. */
 export const SeriesOutcome = z.object({
   updated: z.array(Id),
-  skipped: z.array(z.object({ id: Id, reason: z.enum(seriesSkipReasons) })),
+  /** `start` as the activity shows it, so the answer can be read without fetching each one. */
+  skipped: z.array(z.object({ id: Id, start: z.string(), reason: z.enum(seriesSkipReasons) })),
 });
 export type SeriesOutcome = z.infer<typeof SeriesOutcome>;
 

@@ -184,7 +184,7 @@ describe('editing a series', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(json<ActivityChanged>(response).series).toEqual({
       updated: [at(items, 1).id, at(items, 2).id, at(items, 4).id],
-      skipped: [{ id: at(items, 3).id, reason: 'detached' }],
+      skipped: [{ id: at(items, 3).id, start: '2025-10-25T17:00:00+07:00', reason: 'detached' }],
     });
     const titles = await Promise.all(items.map(async (item) => (await read(item.id)).title));
     expect(titles).toEqual([
@@ -205,7 +205,7 @@ describe('editing a series', () => {
     const response = await patch(at(items, 2).id, 'all', { start: '2025-10-18T07:00:00+07:00' });
     expect(response.statusCode, response.body).toBe(200);
     expect(json<ActivityChanged>(response).series?.skipped).toEqual([
-      { id: at(items, 1).id, reason: 'detached' },
+      { id: at(items, 1).id, start: '2025-10-10T17:00:00+07:00', reason: 'detached' },
     ]);
     const now = await Promise.all(items.map((item) => read(item.id)));
     expect(now.map((item) => [item.start, item.end, item.status])).toEqual([
@@ -234,7 +234,7 @@ describe('editing a series', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(json<ActivityChanged>(response).series).toEqual({
       updated: [at(items, 1).id, at(items, 2).id],
-      skipped: [{ id: at(items, 0).id, reason: 'result' }],
+      skipped: [{ id: at(items, 0).id, start: '2025-10-03T17:00:00+07:00', reason: 'result' }],
     });
     expect((await read(at(items, 0).id)).venue).toBe('');
     expect((await read(at(items, 2).id)).venue).toBe('Nhà văn hóa phường');
@@ -254,8 +254,8 @@ describe('editing a series', () => {
     expect(json<ActivityChanged>(response).series).toEqual({
       updated: [at(items, 2).id, at(items, 3).id],
       skipped: [
-        { id: at(items, 0).id, reason: 'locked' },
-        { id: at(items, 1).id, reason: 'locked' },
+        { id: at(items, 0).id, start: '2025-10-03T17:00:00+07:00', reason: 'locked' },
+        { id: at(items, 1).id, start: '2025-10-10T17:00:00+07:00', reason: 'locked' },
       ],
     });
     expect((await read(at(items, 0).id)).start).toBe('2025-10-03T17:00:00+07:00');
@@ -297,7 +297,7 @@ describe('deleting in a series', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(json<ActivityChanged>(response).series).toEqual({
       updated: [at(items, 1).id, at(items, 2).id],
-      skipped: [{ id: at(items, 3).id, reason: 'detached' }],
+      skipped: [{ id: at(items, 3).id, start: '2025-10-24T17:00:00+07:00', reason: 'detached' }],
     });
     const deleted = await Promise.all(items.map(async (item) => (await read(item.id)).deletedAt !== null));
     expect(deleted).toEqual([false, true, true, false]);
@@ -316,7 +316,7 @@ describe('deleting in a series', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(json<ActivityChanged>(response).series).toEqual({
       updated: [at(items, 1).id, at(items, 2).id],
-      skipped: [{ id: at(items, 0).id, reason: 'locked' }],
+      skipped: [{ id: at(items, 0).id, start: '2025-10-03T17:00:00+07:00', reason: 'locked' }],
     });
     expect(auditRowsAfter(t.db, auditBefore).map((row) => [row.action, row.entity_id])).toEqual([
       ['delete', at(items, 1).id],

@@ -162,7 +162,7 @@ function eachOccurrence(
       const member = memberId === id ? target : readOne(tx, memberId, ctx);
       const reason = skipReason(member, memberId === id, change.datesOf(member), tx);
       if (reason) {
-        outcome.skipped.push({ id: memberId, reason });
+        outcome.skipped.push({ id: memberId, start: member.start, reason });
         continue;
       }
       change.apply(member, memberId === id);
