@@ -16,7 +16,7 @@ import { activityBody, detailPaths, errorOf, getJson, json } from '../helpers/fa
 
 const t = testAppOfFile();
 
-const create = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/activities', payload });
+const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/activities', payload });
 
 /** A weekly series of Friday loudspeaker broadcasts at 17:00 from Friday 3/10/2025, `count` of them. */
 async function fridays(count = 5, overrides: Partial<ActivityInput> = {}): Promise<SeriesCreated> {

@@ -66,6 +66,8 @@ type Props = SectionProps & {
   unitsAllowed: readonly number[] | null;
   /** Agencies and units are offered as on the activity's first day; today while it cannot be read. */
   today: string;
+  /** A section placed after the times (the repeat rule of a new activity). */
+  afterWhen?: ReactNode;
 };
 
 export function ActivityFields(props: Props) {
@@ -81,6 +83,7 @@ export function ActivityFields(props: Props) {
       <Section title={t('activityForm.section.when')}>
         <WhenFields values={values} change={change} errors={errors} />
       </Section>
+      {props.afterWhen}
       <Section title={t('activityForm.section.who')}>
         <div className="form__grid">
           <SelectField

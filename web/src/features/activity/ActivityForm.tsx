@@ -5,7 +5,7 @@
 // back to the field it names and to a summary above the form.
 import './activity.css';
 import { useMemo, useState } from 'react';
-import { type Activity, createActivity, updateActivity } from '../../api/activities';
+import { type Activity, type SeriesScope, updateActivity } from '../../api/activities';
 import type { User } from '../../api/auth';
 import { actsProvinceWide, canConfirmActivities } from '../../app/permissions';
 import { useUser } from '../../app/session';
@@ -26,7 +26,9 @@ import {
   changeOf,
   newActivityValues,
   type Selection,
+  startDateOf,
 } from './formValues';
+import { createRepeated, noRepeat, RepeatFields, ScopeQuestion, savedActivity, savedNote } from './series';
 
 /** What the form is opened for. */
 export type FormRequest =
@@ -46,7 +48,8 @@ export function ActivityFormDialog({
   onClose,
 }: {
   request: FormRequest;
-  onSaved: (activity: Activity) => void;
+  /** `note` says what a series save did (occurrences created, changed, left alone). */
+  onSaved: (activity: Activity, note: string | null) => void;
   onClose: () => void;
 }) {
   const t = useT();
@@ -73,7 +76,7 @@ function ActivityForm({
 }: {
   request: FormRequest;
   choices: FormChoices;
-  onSaved: (activity: Activity) => void;
+  onSaved: (activity: Activity, note: string | null) => void;
   onClose: () => void;
 }) {
   const t = useT();
@@ -82,26 +85,34 @@ function ActivityForm({
   const schema = useMemo(() => activitySchema(timeZone, t), [timeZone, t]);
   // Read once: the form starts from them and keeps what is typed afterwards.
   const [defaultValues] = useState(() => initialValues(request, user, choices, timeZone, t));
+  // A new activity may repeat; an edit of an occurrence says which occurrences it reaches.
+  const [repeat, setRepeat] = useState(noRepeat);
+  const [scope, setScope] = useState<SeriesScope>('this');
+  const inSeries = request.kind === 'edit' && request.activity.seriesId !== null;
   const editor = useRecordForm({
     schema,
     defaultValues,
     // The server's refusals may name a planned figure: the fields follow the chosen type.
     fields: (values) => [
       ...fieldNames,
+      'recurrence',
       ...plannedIndicators(choices, values.typeCode, Object.keys(values.expected)).map(
         (indicator) => `expected.${indicator.code}`,
       ),
     ],
     save: (input) => {
       rememberType(input.typeCode);
-      if (request.kind !== 'edit') return createActivity(input);
+      if (request.kind !== 'edit') return createRepeated(input, repeat, t);
       const { activity } = request;
       const changes = changeOf(input, activity);
       return Object.keys(changes).length > 0
-        ? updateActivity(activity.id, changes, activity.version)
+        ? updateActivity(activity.id, changes, activity.version, inSeries ? scope : undefined)
         : Promise.resolve(activity);
     },
-    onSaved,
+    onSaved: (saved) => {
+      const activity = savedActivity(saved);
+      if (activity) onSaved(activity, savedNote(saved, t));
+    },
   });
   const { values, change } = editor;
   const indicators = plannedIndicators(choices, values.typeCode, Object.keys(values.expected));
@@ -120,7 +131,25 @@ function ActivityForm({
         currentStatus={request.kind === 'edit' ? request.activity.status : null}
         unitsAllowed={user.role === 'unit_reporter' ? user.unitIds : null}
         today={todayIn(timeZone)}
+        afterWhen={
+          request.kind === 'edit' ? null : (
+            <RepeatFields
+              repeat={repeat}
+              onChange={setRepeat}
+              firstDay={startDateOf(values) ?? null}
+              error={editor.errors.recurrence}
+            />
+          )
+        }
       />
+      {inSeries ? (
+        <ScopeQuestion
+          activity={request.activity}
+          intro="series.editIntro"
+          value={scope}
+          onChange={setScope}
+        />
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button" disabled={editor.busy}>
           {editor.busy
@@ -186,6 +215,7 @@ function ErrorSummary({
   const labelOf = (field: string) => {
     const indicator = indicators.find((entry) => `expected.${entry.code}` === field);
     if (indicator) return indicator.name;
+    if (field === 'recurrence') return t('series.repeat');
     return (fieldNames as readonly string[]).includes(field)
       ? t(`activityForm.field.${field as (typeof fieldNames)[number]}`)
       : field;
