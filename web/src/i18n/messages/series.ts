@@ -4,7 +4,7 @@
 // which occurrences a change reaches.
 export const vi = {
   'series.repeat': 'Lặp lại',
-  'series.freq': 'Lặp lại',
+  'series.freq': 'Tần suất',
   'series.freq.none': 'Không lặp lại',
   'series.freq.weekly': 'Hằng tuần',
   'series.freq.monthly': 'Hằng tháng',
@@ -16,7 +16,7 @@ export const vi = {
   'series.end': 'Kết thúc',
   'series.end.until': 'Đến ngày',
   'series.end.count': 'Sau số lần',
-  'series.until': 'Đến ngày',
+  'series.until': 'Ngày kết thúc',
   'series.count': 'Số lần',
   'series.day.1': 'T2',
   'series.day.2': 'T3',
@@ -62,7 +62,7 @@ export const vi = {
 
 export const en: typeof vi = {
   'series.repeat': 'Repeat',
-  'series.freq': 'Repeat',
+  'series.freq': 'How often',
   'series.freq.none': 'Does not repeat',
   'series.freq.weekly': 'Weekly',
   'series.freq.monthly': 'Monthly',
@@ -74,7 +74,7 @@ export const en: typeof vi = {
   'series.end': 'Ends',
   'series.end.until': 'On a date',
   'series.end.count': 'After a number of times',
-  'series.until': 'Until',
+  'series.until': 'End date',
   'series.count': 'Times',
   'series.day.1': 'Mon',
   'series.day.2': 'Tue',
