@@ -2,7 +2,8 @@
 // to the end of the year, from the create form's "Lặp lại" section; sees the occurrences on
 // the calendar; drags ONE of them to the Thursday (this one alone: the others keep their
 // dates); then renames the series "this and following" from an earlier Friday, and the moved
-// one, changed alone, keeps its date and its title and is named in the answer.
+// one, changed alone, keeps its date and its title and is named in the answer. On a phone, the
+// same questions, and a delete "this and following" that leaves the moved one.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../server/contracts/activities';
@@ -97,12 +98,13 @@ describe('a recurring series on the calendar', () => {
     await dialog.getByRole('radio', { name: 'Sau số lần' }).check();
     await dialog.getByRole('textbox', { name: 'Số lần' }).fill('4');
     expect(await summary.textContent()).toBe('Thứ Sáu hằng tuần — 4 lần');
+    await dialog.getByRole('button', { name: 'Tạo 4 hoạt động' }).waitFor();
     await dialog.getByRole('radio', { name: 'Đến ngày' }).check();
     expect(await summary.textContent()).toBe('Thứ Sáu hằng tuần, đến 31/12/2025 — 13 lần');
     await dialog.locator('.series-fields').scrollIntoViewIfNeeded();
     await screenshot(page, 'series-repeat-section', { fullPage: false });
 
-    await dialog.getByRole('button', { name: 'Tạo hoạt động' }).click();
+    await dialog.getByRole('button', { name: 'Tạo 13 hoạt động' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page
       .getByRole('status')
@@ -165,6 +167,7 @@ describe('a recurring series on the calendar', () => {
       .filter({ hasText: 'Đã sửa 10 hoạt động của chuỗi.' })
       .filter({ hasText: 'Giữ nguyên 1 hoạt động: 23/10/2025 (đã sửa riêng).' });
     await notice.waitFor();
+    await notice.scrollIntoViewIfNeeded();
     await screenshot(page, 'series-outcome', { fullPage: false });
 
     const after = await occurrences();
@@ -185,14 +188,11 @@ describe('a recurring series on the calendar', () => {
       { ...PHONE, at: '/?view=list&date=2025-10-03' },
     );
     const { page: small } = phone;
-    await small.getByText(RENAMED, { exact: true }).filter({ visible: true }).first().click();
-    const details = small.getByRole('dialog', { name: RENAMED });
-    await details.getByRole('button', { name: 'Xóa', exact: true }).click();
-    const question = small.getByRole('dialog', { name: `Xóa “${RENAMED}”?` });
-    await question.getByRole('radio', { name: 'Tất cả hoạt động trong chuỗi' }).waitFor();
-    await screenshot(small, 'series-delete-question-phone', { fullPage: false });
-    await question.getByRole('button', { name: 'Quay lại' }).click();
-    await details.getByRole('button', { name: 'Sửa', exact: true }).click();
+    const open = async () => {
+      await small.getByText(RENAMED, { exact: true }).filter({ visible: true }).first().click();
+      return small.getByRole('dialog', { name: RENAMED });
+    };
+    await (await open()).getByRole('button', { name: 'Sửa', exact: true }).click();
     const form = small.getByRole('dialog', { name: 'Sửa hoạt động' });
     await form.locator('.series-scope').scrollIntoViewIfNeeded();
     await screenshot(small, 'series-scope-question-phone', { fullPage: false });
@@ -202,13 +202,34 @@ describe('a recurring series on the calendar', () => {
     const create = small.getByRole('dialog', { name: 'Tạo hoạt động' });
     await create.getByRole('combobox', { name: 'Tần suất' }).selectOption('monthly');
     await create.getByLabel('Vào ngày (trong tháng)').fill('31');
-    await create.locator('.series-fields').scrollIntoViewIfNeeded();
+    await create
+      .locator('.series-fields__summary')
+      .evaluate((summary) => summary.scrollIntoView({ block: 'center' }));
     await expect
       .poll(() => create.locator('.series-fields__summary').textContent())
       .toMatch(/^Ngày 31 hằng tháng/);
     await screenshot(small, 'series-repeat-section-phone', { fullPage: false });
-    // Nothing was deleted or created.
+    await create.getByRole('button', { name: 'Hủy' }).click();
+    // Nothing was created.
     expect(await occurrences()).toHaveLength(13);
+
+    // Deleting the 17th "and the following" leaves the earlier ones, and the moved one.
+    await (await open()).getByRole('button', { name: 'Xóa', exact: true }).click();
+    const question = small.getByRole('dialog', { name: `Xóa “${RENAMED}”?` });
+    await question.getByRole('radio', { name: 'Hoạt động này và các hoạt động sau' }).check();
+    await screenshot(small, 'series-delete-question-phone', { fullPage: false });
+    await question.getByRole('button', { name: 'Xóa hoạt động' }).click();
+    await small
+      .getByRole('status')
+      .filter({
+        hasText: 'Đã xóa 10 hoạt động của chuỗi. Giữ nguyên 1 hoạt động: 23/10/2025 (đã sửa riêng).',
+      })
+      .waitFor();
+    expect((await occurrences()).map((activity) => [activity.start, activity.title])).toEqual([
+      ['2025-10-03', TITLE],
+      ['2025-10-10', TITLE],
+      ['2025-10-23', TITLE],
+    ]);
     site.expectNoProblems(phone);
   });
 });

@@ -28,7 +28,15 @@ import {
   type Selection,
   startDateOf,
 } from './formValues';
-import { createRepeated, noRepeat, RepeatFields, ScopeQuestion, savedActivity, savedNote } from './series';
+import {
+  createRepeated,
+  noRepeat,
+  RepeatFields,
+  repeatCount,
+  ScopeQuestion,
+  savedActivity,
+  savedNote,
+} from './series';
 
 /** What the form is opened for. */
 export type FormRequest =
@@ -154,7 +162,7 @@ function ActivityForm({
         <button type="submit" className="button" disabled={editor.busy}>
           {editor.busy
             ? t('common.saving')
-            : t(request.kind === 'edit' ? 'common.save' : 'activityForm.createSubmit')}
+            : submitLabel(t, request.kind, repeatCount(repeat, startDateOf(values) ?? null))}
         </button>
         <button type="button" className="button button--secondary" onClick={onClose}>
           {t('common.cancel')}
@@ -162,6 +170,14 @@ function ActivityForm({
       </div>
     </form>
   );
+}
+
+/** "Tạo hoạt động", or for a series how many it creates: "Tạo 13 hoạt động". */
+function submitLabel(t: Translate, kind: FormRequest['kind'], occurrences: number | null): string {
+  if (kind === 'edit') return t('common.save');
+  return occurrences === null
+    ? t('activityForm.createSubmit')
+    : t('series.createSubmit', { count: occurrences });
 }
 
 function initialValues(

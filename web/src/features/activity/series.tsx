@@ -248,28 +248,6 @@ function Radios<V extends string>({
   );
 }
 
-/** "Chỉ hoạt động này / Hoạt động này và các hoạt động sau / Tất cả hoạt động của chuỗi". */
-export function ScopeChoice({
-  value,
-  onChange,
-}: {
-  value: SeriesScope;
-  onChange: (scope: SeriesScope) => void;
-}) {
-  const t = useT();
-  return (
-    <Radios
-      legend={t('series.scope')}
-      value={value}
-      options={(['this', 'following', 'all'] as const).map((scope) => ({
-        value: scope,
-        label: t(`series.scope.${scope}`),
-      }))}
-      onChange={onChange}
-    />
-  );
-}
-
 /** What a series edit did, in words: how many changed, and each left alone with its date and why. */
 export function seriesOutcomeText(
   changed: Activity | ActivityChanged,
@@ -340,13 +318,29 @@ export function ScopeQuestion({
   onChange: (scope: SeriesScope) => void;
 }) {
   const t = useT();
+  // The question is the group's name: a screen reader says it with each choice.
   return (
     <div className="series-scope">
-      <p className="series-scope__intro">{t(intro)}</p>
+      <Radios
+        legend={t(intro)}
+        value={value}
+        options={(['this', 'following', 'all'] as const).map((scope) => ({
+          value: scope,
+          label: t(`series.scope.${scope}`),
+        }))}
+        onChange={onChange}
+      />
       {activity.seriesDetached ? <p className="field__hint">{t('series.detachedHint')}</p> : null}
-      <ScopeChoice value={value} onChange={onChange} />
     </div>
   );
+}
+
+/** How many activities the section will create, when its rule can be read and is allowed. */
+export function repeatCount(repeat: Repeat, firstDay: string | null): number | null {
+  const rule = recurrenceOf(repeat, firstDay);
+  if (!rule || !firstDay) return null;
+  const expansion = expandRecurrence(firstDay, rule);
+  return 'dates' in expansion ? expansion.dates.length : null;
 }
 
 /** "Lần thứ 3 của một chuỗi lặp lại", for the activity's details. */
