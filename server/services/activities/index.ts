@@ -8,4 +8,4 @@ export { loadLinks } from './links';
 export { getActivity, listActivities, readOne } from './read';
 export { heldInUnits, ledOrJoinedBy, overdueAt } from './scope';
 export { createSeries, deleteInSeries, updateInSeries } from './series';
-export { createActivity, deleteActivity, restoreActivity, updateActivity } from './writes';
+export { createActivity, restoreActivity } from './writes';

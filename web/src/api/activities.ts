@@ -8,20 +8,11 @@ import {
   activityStatuses,
   type Recurrence,
   type SeriesCreated,
-  type SeriesOutcome,
   type SeriesScope,
 } from '../../../server/contracts/activities';
 import { call } from './client';
 
-export type {
-  Activity,
-  ActivityChanged,
-  ActivityInput,
-  Recurrence,
-  SeriesCreated,
-  SeriesOutcome,
-  SeriesScope,
-};
+export type { Activity, ActivityChanged, ActivityInput, Recurrence, SeriesCreated, SeriesScope };
 /** A change to an activity: the fields that change; the version goes in `If-Match`. */
 export type ActivityChange = Omit<ActivityPatch, 'version'>;
 export { type ActivityStatus, activityStatuses };

@@ -28,15 +28,8 @@ import {
   type Selection,
   startDateOf,
 } from './formValues';
-import {
-  createRepeated,
-  noRepeat,
-  RepeatFields,
-  repeatCount,
-  ScopeQuestion,
-  savedActivity,
-  savedNote,
-} from './series';
+import { noRepeat, repeatCount } from './repeat';
+import { createRepeated, RepeatFields, ScopeQuestion, savedActivity, savedNote } from './series';
 
 /** What the form is opened for. */
 export type FormRequest =
