@@ -40,7 +40,7 @@ describe('the repeat section', () => {
       'Thứ Sáu hằng tuần, đến 31/12/2027 — 40 lần',
     );
     expect(repeatSummary(rule, '2027-04-02', translator('en'))).toBe(
-      'Fridays every week, until 31/12/2027 — 40 times',
+      'Every week on Fridays, until 31/12/2027 — 40 times',
     );
     expect(repeatCount(fridays, '2027-04-02')).toBe(40);
   });
