@@ -221,6 +221,9 @@ export function savedNote(saved: Activity | ActivityChanged | SeriesCreated, t: 
   if ('items' in saved) {
     return t('series.created', { count: saved.items.length, title: saved.items[0]?.title ?? '' });
   }
+  // One occurrence changed and none left alone: the plain "saved" says it.
+  if ('series' in saved && saved.series?.updated.length === 1 && saved.series.skipped.length === 0)
+    return null;
   return seriesOutcomeText(saved, t);
 }
 
