@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bulkActivityLimit } from '../domain/activities';
+import { seriesLimit } from '../domain/recurrence';
 import { refusalText } from '../domain/refusals';
 import type { ActivityStatus } from '../domain/vocabularies';
 import { activityStatuses } from '../domain/vocabularies';
@@ -7,6 +8,7 @@ import {
   Code,
   Count,
   DateOrDateTime,
+  DateString,
   Id,
   IdParam,
   IdParams,
@@ -57,6 +59,11 @@ export const Activity = z.object({
   updatedAt: z.string(),
   createdBy: Id.nullable(),
   deletedAt: z.string().nullable(),
+  /** The recurring series it is an occurrence of (DESIGN §4.1), its place there from 0. */
+  seriesId: Id.nullable(),
+  seriesPosition: z.number().int().nullable(),
+  /** Changed alone (moved, cancelled, edited "this one"): series edits leave it as it is. */
+  seriesDetached: z.boolean(),
 });
 export type Activity = z.infer<typeof Activity>;
 
@@ -132,6 +139,75 @@ export const ActivityInput = z.strictObject(activityFields).superRefine((value, 
 });
 export type ActivityInput = z.infer<typeof ActivityInput>;
 
+/**
+ * A repeat rule (DESIGN §4.1), expanded by server/domain/recurrence.ts: weekly on weekdays
+ * (Monday 1 … Sunday 7) or monthly on a day of the month, until a date or for a count.
+ */
+export const Recurrence = z
+  .strictObject({
+    freq: z.enum(['weekly', 'monthly']),
+    interval: z.number().int().min(1).max(52).default(1),
+    byWeekday: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
+    byMonthDay: z.number().int().min(1).max(31).optional(),
+    until: DateString.optional(),
+    count: z.number().int().min(1).max(seriesLimit, refusalText('series.tooMany')).optional(),
+  })
+  .superRefine((rule, ctx) => {
+    if ((rule.until === undefined) === (rule.count === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: refusalText('series.endNeeded') });
+    }
+    if (rule.byWeekday && rule.freq !== 'weekly') {
+      ctx.addIssue({ code: 'custom', path: ['byWeekday'], message: refusalText('series.weekdaysWeekly') });
+    }
+    if (rule.byMonthDay !== undefined && rule.freq !== 'monthly') {
+      ctx.addIssue({ code: 'custom', path: ['byMonthDay'], message: refusalText('series.monthDayMonthly') });
+    }
+  });
+export type Recurrence = z.infer<typeof Recurrence>;
+
+/** A create is a single activity, or with `recurrence` the first of a series. */
+export const ActivityCreateInput = z
+  .strictObject({ ...activityFields, recurrence: Recurrence.optional() })
+  .superRefine((value, ctx) => {
+    checkActivityTimes(value, ctx);
+    checkStatusNote(value, ctx);
+    // The series' first local date is the start's own date as written (its offset is the zone's).
+    const until = value.recurrence?.until;
+    if (until !== undefined && value.start.slice(0, 10) > until) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['recurrence', 'until'],
+        message: refusalText('series.untilBeforeStart'),
+      });
+    }
+  });
+export type ActivityCreateInput = z.infer<typeof ActivityCreateInput>;
+
+/** A created series: each occurrence is an activity of its own. */
+export const SeriesCreated = z.object({ seriesId: Id, items: z.array(Activity) });
+export type SeriesCreated = z.infer<typeof SeriesCreated>;
+
+export const seriesScopes = ['this', 'following', 'all'] as const;
+export type SeriesScope = (typeof seriesScopes)[number];
+
+/** Which occurrences a change of a series occurrence reaches; without it, this one alone. */
+export const SeriesScopeQuery = z.strictObject({ scope: z.enum(seriesScopes).optional() });
+
+/** Why a series edit left an occurrence alone. */
+export const seriesSkipReasons = ['result', 'locked', 'detached'] as const;
+
+/** What a series edit did: the occurrences changed, and those it left alone and why. */
+export const SeriesOutcome = z.object({
+  updated: z.array(Id),
+  /** `start` as the activity shows it, so the answer can be read without fetching each one. */
+  skipped: z.array(z.object({ id: Id, start: z.string(), reason: z.enum(seriesSkipReasons) })),
+});
+export type SeriesOutcome = z.infer<typeof SeriesOutcome>;
+
+/** The activity changed (or left alone); after an edit of a series, what it did to the others. */
+export const ActivityChanged = Activity.extend({ series: SeriesOutcome.optional() });
+export type ActivityChanged = z.infer<typeof ActivityChanged>;
+
 /** Several activities created at once (copies of one to other dates or places): all or none. */
 export const ActivityBulkInput = z.strictObject({
   items: z
@@ -200,9 +276,10 @@ export const activityEndpoints = {
   create: endpoint({
     method: 'POST',
     path: '/api/activities',
-    body: ActivityInput,
-    response: Activity,
+    body: ActivityCreateInput,
+    response: z.union([Activity, SeriesCreated]),
     status: 201,
+    summary: `One activity; with recurrence, a series of up to ${seriesLimit} ({ seriesId, items })`,
     tags,
   }),
   createMany: endpoint({
@@ -226,8 +303,9 @@ export const activityEndpoints = {
     method: 'PATCH',
     path: '/api/activities/:id',
     params: IdParams,
+    query: SeriesScopeQuery,
     body: ActivityPatch,
-    response: Activity,
+    response: ActivityChanged,
     status: 200,
     tags,
   }),
@@ -235,9 +313,10 @@ export const activityEndpoints = {
     method: 'DELETE',
     path: '/api/activities/:id',
     params: IdParams,
-    response: Activity,
+    query: SeriesScopeQuery,
+    response: ActivityChanged,
     status: 200,
-    summary: 'Soft delete',
+    summary: 'Soft delete; of a series occurrence with ?scope=this|following|all',
     tags,
   }),
   restore: endpoint({

@@ -275,6 +275,30 @@ export const refusals = {
   ),
   'activity.alreadyDeleted': words('Hoạt động {id} đã bị xóa trước đó', 'Activity {id} was already deleted'),
   'activity.notDeleted': words('Hoạt động {id} chưa bị xóa', 'Activity {id} is not deleted'),
+  'series.tooMany': words(
+    'Một chuỗi lặp lại có tối đa 366 lần; hãy chọn ngày kết thúc sớm hơn hoặc ít lần hơn',
+    'A recurring series has at most 366 occurrences; choose an earlier end date or fewer occurrences',
+  ),
+  'series.none': words(
+    'Quy tắc lặp lại không cho ra ngày nào từ ngày bắt đầu đến ngày kết thúc',
+    'The repeat rule gives no date between the start and the end date',
+  ),
+  'series.endNeeded': words(
+    'Cần chọn ngày kết thúc hoặc số lần lặp lại (chỉ một trong hai)',
+    'Choose an end date or a number of occurrences (one of the two)',
+  ),
+  'series.weekdaysWeekly': words(
+    'Chỉ chuỗi lặp lại hằng tuần mới chọn thứ trong tuần',
+    'Only a weekly series has weekdays',
+  ),
+  'series.monthDayMonthly': words(
+    'Chỉ chuỗi lặp lại hằng tháng mới chọn ngày trong tháng',
+    'Only a monthly series has a day of the month',
+  ),
+  'series.untilBeforeStart': words(
+    'Ngày kết thúc chuỗi lặp lại phải từ ngày bắt đầu trở đi',
+    'The series end date must be on or after the start',
+  ),
   'result.otherAgency': words(
     'Chỉ được báo cáo kết quả hoạt động do cơ quan mình chủ trì hoặc phối hợp',
     'You may report results only of activities your agency leads or joins',

@@ -194,6 +194,18 @@ export function shiftTimedEnd(span: { start: string; end: string }, newStart: st
 }
 
 /**
+ * A start or end moved by whole local days: a date by days, a date-time to the same wall
+ * clock that many days on, in the zone (a weekly 8:00 broadcast stays at 8:00).
+ */
+export function shiftByLocalDays(value: string, days: number, timeZone: string): string {
+  if (isDateOnly(value)) return addDays(value, days);
+  return Temporal.Instant.from(value)
+    .toZonedDateTimeISO(timeZone)
+    .add({ days })
+    .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+}
+
+/**
  * A calendar date as the Date at its UTC midnight: how a spreadsheet library turns a Date
  * into a day serial (milliseconds since 1970 over a day, no zone), so the cell shows this
  * very day whatever the server's own zone. Not an instant: never compare it with one.

@@ -3,11 +3,12 @@ import { activityEndpoints } from '../contracts/activities';
 import {
   createActivities,
   createActivity,
-  deleteActivity,
+  createSeries,
+  deleteInSeries,
   getActivity,
   listActivities,
   restoreActivity,
-  updateActivity,
+  updateInSeries,
 } from '../services/activities';
 import { contextOf, withEtag } from './context';
 import { routeOf } from './route-of';
@@ -24,7 +25,12 @@ const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
     ...routeOf(activityEndpoints.create),
     config: { permission: 'activities:write' },
     handler: async (request, reply) => {
-      const activity = createActivity(contextOf(request), request.body);
+      const { recurrence, ...single } = request.body;
+      if (recurrence) {
+        reply.code(201);
+        return createSeries(contextOf(request), request.body, recurrence);
+      }
+      const activity = createActivity(contextOf(request), single);
       reply.code(201).header('location', `/api/activities/${activity.id}`);
       return withEtag(reply, activity);
     },
@@ -50,7 +56,11 @@ const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'activities:write' },
     handler: async (request, reply) => {
       const expected = expectedVersion(request.headers['if-match'], request.body.version);
-      return withEtag(reply, updateActivity(contextOf(request), request.params.id, request.body, expected));
+      const { id } = request.params;
+      return withEtag(
+        reply,
+        updateInSeries(contextOf(request), id, request.body, expected, request.query.scope),
+      );
     },
   });
 
@@ -59,7 +69,10 @@ const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'activities:write' },
     handler: async (request, reply) => {
       const expected = expectedVersion(request.headers['if-match'], undefined);
-      return withEtag(reply, deleteActivity(contextOf(request), request.params.id, expected));
+      return withEtag(
+        reply,
+        deleteInSeries(contextOf(request), request.params.id, expected, request.query.scope),
+      );
     },
   });
 

@@ -26,6 +26,11 @@ function lockOn(tx: Tx, date: string): LockRow | undefined {
     .get();
 }
 
+/** Whether a local date lies in a locked period: a series edit leaves such occurrences alone. */
+export function isLocked(tx: Tx, date: string): boolean {
+  return lockOn(tx, date) !== undefined;
+}
+
 /**
  * Refuses a write that touches a locked period: `dates` are the local start dates the
  * record has before and after the change, so that nothing moves into or out of a lock.

@@ -210,6 +210,26 @@ function activityInput(scope: Scope, title: string): ActivityInput {
 
 const newActivity = (scope: Scope) => postActivity(t.app, activityInput(scope, `Hoạt động mẫu ${next()}`));
 
+/** A two-week series made by the administrator; the id of its first occurrence. */
+async function newSeries(scope: Scope): Promise<number> {
+  const payload = {
+    ...activityInput(scope, `Chuỗi mẫu ${next()}`),
+    recurrence: { freq: 'weekly', interval: 1, count: 2 },
+  };
+  const created = await adminWrite<{ items: { id: number }[] }>('POST', '/api/activities', payload);
+  const first = created.items[0];
+  if (!first) throw new Error('the series has no occurrence');
+  return first.id;
+}
+
+/** A series edit answers the two occurrences it changed. */
+function seriesUpdated(body: unknown): string[] {
+  const updated = field(field(body, 'series'), 'updated');
+  return Array.isArray(updated) && updated.length === 2
+    ? []
+    : ['the series edit did not change both occurrences'];
+}
+
 async function adminWrite<T>(method: Method, url: string, payload?: Record<string, unknown>): Promise<T> {
   const response = await t.app.inject({ method, url, ...(payload ? { payload } : {}) });
   if (response.statusCode >= 300) throw new Error(`${method} ${url} answered ${response.statusCode}`);
@@ -322,6 +342,58 @@ function endpoints(): Endpoint[] {
           check: (body) =>
             typeof field(body, 'deletedAt') === 'string' ? [] : ['deletedAt is not set after DELETE'],
         };
+      },
+    },
+    // Series (issue 12 point 3): the same rules as a single activity, for each occurrence.
+    {
+      method: 'POST',
+      route: '/api/activities',
+      effect: 'create',
+      // The series row and its two occurrences.
+      auditRows: 3,
+      expected: activityRule(201),
+      prepare: async (who, scope) => {
+        const payload = {
+          ...activityInput(scope, `Chuỗi ${next()} của ${who.role}`),
+          recurrence: { freq: 'weekly', interval: 1, count: 2 },
+        };
+        return {
+          url: '/api/activities',
+          payload,
+          check: (body) => {
+            const items = field(body, 'items');
+            return Array.isArray(items) && items.length === 2
+              ? []
+              : ['the series answer does not list two occurrences'];
+          },
+        };
+      },
+    },
+    {
+      method: 'PATCH',
+      route: '/api/activities/{id}',
+      effect: 'update',
+      auditRows: 2,
+      expected: activityRule(200),
+      prepare: async (_who, scope) => {
+        const id = await newSeries(scope);
+        const payload = { venue: `Hội trường ${next()}` };
+        return {
+          url: `/api/activities/${id}?scope=all`,
+          payload,
+          check: (body) => [...echoes(payload, body), ...seriesUpdated(body)],
+        };
+      },
+    },
+    {
+      method: 'DELETE',
+      route: '/api/activities/{id}',
+      effect: 'delete',
+      auditRows: 2,
+      expected: activityRule(200),
+      prepare: async (_who, scope) => {
+        const id = await newSeries(scope);
+        return { url: `/api/activities/${id}?scope=following`, check: seriesUpdated };
       },
     },
     {

@@ -1,10 +1,11 @@
 // Activities: what is scheduled on the calendar. Split by operation: times (stored and
 // shown), links (the list-valued fields), scope (which activities are an agency's or a
-// unit's), filters (the list's query), read and writes.
+// unit's), filters (the list's query), read and writes, and series (recurring activities).
 
 export { createActivities } from './bulk';
 export { checkRange, listConditions } from './filters';
 export { loadLinks } from './links';
 export { getActivity, listActivities, readOne } from './read';
 export { heldInUnits, ledOrJoinedBy, overdueAt } from './scope';
-export { createActivity, deleteActivity, restoreActivity, updateActivity } from './writes';
+export { createSeries, deleteInSeries, updateInSeries } from './series';
+export { createActivity, restoreActivity } from './writes';

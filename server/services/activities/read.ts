@@ -42,6 +42,9 @@ function toActivity(row: ActivityRow, links: Links, timeZone: string, now: strin
     updatedAt: row.updatedAt,
     createdBy: row.createdBy,
     deletedAt: row.deletedAt,
+    seriesId: row.seriesId,
+    seriesPosition: row.seriesPosition,
+    seriesDetached: row.seriesDetached,
   };
 }
 

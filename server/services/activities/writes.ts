@@ -54,7 +54,10 @@ function activityColumns(input: ActivityInput, timeZone: string) {
   };
 }
 
-export function createActivity(ctx: ServiceContext, input: ActivityInput): Activity {
+/** Where a new activity sits in a recurring series, when it is an occurrence of one. */
+export type SeriesPlace = { seriesId: number; seriesPosition: number };
+
+export function createActivity(ctx: ServiceContext, input: ActivityInput, place?: SeriesPlace): Activity {
   return auditedCreate(
     ctx,
     'activity',
@@ -68,6 +71,7 @@ export function createActivity(ctx: ServiceContext, input: ActivityInput): Activ
         .insert(activities)
         .values({
           ...activityColumns(input, ctx.timeZone),
+          ...place,
           createdBy: actorIdOf(ctx),
           updatedBy: actorIdOf(ctx),
         })
@@ -107,7 +111,7 @@ function asInput(activity: Activity): ActivityInput {
  * Merges a patch into the stored activity. Switching between all-day and timed, or moving
  * the start alone, drops the old end so that it is derived again from the new start.
  */
-function mergePatch(current: Activity, patch: ActivityPatch): ActivityInput {
+export function mergePatch(current: Activity, patch: ActivityPatch): ActivityInput {
   const { version: _version, ...changes } = patch;
   const merged: ActivityInput = { ...asInput(current), ...changes };
   const kindChanged = changes.allDay !== undefined && changes.allDay !== current.allDay;
@@ -140,11 +144,16 @@ function activityRecord(ctx: ServiceContext, id: number) {
   } as const;
 }
 
+/**
+ * `inSeries`: the change is one of a series edit (services/activities/series.ts). Any other
+ * change of an occurrence is its own, so it detaches it: later series edits then keep it.
+ */
 export function updateActivity(
   ctx: ServiceContext,
   id: number,
   patch: ActivityPatch,
   expected: number | undefined,
+  inSeries = false,
 ): Activity {
   return auditedUpdate(ctx, {
     ...activityRecord(ctx, id),
@@ -161,6 +170,7 @@ export function updateActivity(
       tx.update(activities)
         .set({
           ...activityColumns(input, ctx.timeZone),
+          ...(before.seriesId !== null && !inSeries ? { seriesDetached: true } : {}),
           updatedBy: actorIdOf(ctx),
           updatedAt: storedNow(ctx.now),
           version,

@@ -1,14 +1,18 @@
 import {
   type Activity,
+  type ActivityChanged,
   type ActivityInput,
   type ActivityPatch,
   type ActivityStatus,
   activityEndpoints,
   activityStatuses,
+  type Recurrence,
+  type SeriesCreated,
+  type SeriesScope,
 } from '../../../server/contracts/activities';
 import { call } from './client';
 
-export type { Activity, ActivityInput };
+export type { Activity, ActivityChanged, ActivityInput, Recurrence, SeriesCreated, SeriesScope };
 /** A change to an activity: the fields that change; the version goes in `If-Match`. */
 export type ActivityChange = Omit<ActivityPatch, 'version'>;
 export { type ActivityStatus, activityStatuses };
@@ -46,8 +50,17 @@ export function getActivity(id: number, signal?: AbortSignal): Promise<Activity>
   return call(activityEndpoints.get, { params: { id }, signal });
 }
 
-export function createActivity(input: ActivityInput): Promise<Activity> {
-  return call(activityEndpoints.create, { body: input });
+export async function createActivity(input: ActivityInput): Promise<Activity> {
+  const created = await call(activityEndpoints.create, { body: input });
+  // Without recurrence the server answers the activity itself.
+  return 'items' in created ? (created.items[0] as Activity) : created;
+}
+
+/** A recurring series: every occurrence created in one transaction (DESIGN §4.1). */
+export async function createSeries(input: ActivityInput, recurrence: Recurrence): Promise<SeriesCreated> {
+  const created = await call(activityEndpoints.create, { body: { ...input, recurrence } });
+  if (!('items' in created)) return { seriesId: created.seriesId ?? created.id, items: [created] };
+  return created;
 }
 
 /** Several activities in one transaction: all are created, or none (400 naming `items.N.field`). */
@@ -59,11 +72,21 @@ export async function createActivities(items: ActivityInput[]): Promise<Activity
  * Changes the fields of `change` only. `version` is the one the user saw: if someone else saved
  * the activity since, the server refuses with 412 VERSION_CONFLICT and changes nothing.
  */
-export function updateActivity(id: number, change: ActivityChange, version: number): Promise<Activity> {
-  return call(activityEndpoints.update, { params: { id }, body: change, ifMatch: version });
+export function updateActivity(
+  id: number,
+  change: ActivityChange,
+  version: number,
+  scope?: SeriesScope,
+): Promise<ActivityChanged> {
+  const query = scope ? { scope } : {};
+  return call(activityEndpoints.update, { params: { id }, query, body: change, ifMatch: version });
 }
 
-/** A soft delete: the activity leaves the calendar and the reports, and a coordinator can restore it. */
-export function deleteActivity(id: number, version: number): Promise<Activity> {
-  return call(activityEndpoints.remove, { params: { id }, ifMatch: version });
+/**
+ * A soft delete: the activity leaves the calendar and the reports, and a coordinator can restore it.
+ * Of a series occurrence, `scope` says which occurrences go with it.
+ */
+export function deleteActivity(id: number, version: number, scope?: SeriesScope): Promise<ActivityChanged> {
+  const query = scope ? { scope } : {};
+  return call(activityEndpoints.remove, { params: { id }, query, ifMatch: version });
 }

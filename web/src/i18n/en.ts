@@ -6,6 +6,7 @@ import { en as plans } from './messages/plans';
 import { en as reportRecords } from './messages/report-records';
 import { en as reports } from './messages/reports';
 import { en as results } from './messages/results';
+import { en as series } from './messages/series';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...reports,
   ...reportRecords,
   ...results,
+  ...series,
   // The English interface names the app in English, with its official Vietnamese name under it.
   'app.title': 'Communication calendar for preventing and combating human trafficking',
   'app.titleTranslation': 'Lịch truyền thông phòng, chống mua bán người',

@@ -8,6 +8,7 @@ import { vi as plans } from './messages/plans';
 import { vi as reportRecords } from './messages/report-records';
 import { vi as reports } from './messages/reports';
 import { vi as results } from './messages/results';
+import { vi as series } from './messages/series';
 
 export const vi = {
   ...activityForm,
@@ -18,6 +19,7 @@ export const vi = {
   ...reports,
   ...reportRecords,
   ...results,
+  ...series,
   'app.title': 'Lịch truyền thông phòng, chống mua bán người',
   // The official title stays Vietnamese in every language; other languages add a translation under it.
   'app.titleTranslation': '',

@@ -2,9 +2,10 @@
 // before the changes that need a word: why it is postponed or cancelled, whether to delete it.
 import './activity.css';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { z } from 'zod';
 import { ActivityPatch, checkStatusNote } from '../../../../server/contracts/activities';
-import { type Activity, deleteActivity, updateActivity } from '../../api/activities';
+import { type Activity, deleteActivity, type SeriesScope, updateActivity } from '../../api/activities';
 import { canCreateActivities, canEditActivity } from '../../app/permissions';
 import { useUser } from '../../app/session';
 import { Dialog } from '../../components/Dialog';
@@ -13,6 +14,7 @@ import { FormErrors, TextAreaField } from '../../components/form';
 import { useRecordForm } from '../../components/useRecordForm';
 import { useT } from '../../i18n/context';
 import { intoContract } from '../../lib/form-values';
+import { ScopeQuestion, seriesOutcomeText } from './series';
 
 /** The details, or the question of one of the actions. */
 export type ActivityStep = 'view' | 'postponed' | 'cancelled' | 'delete';
@@ -139,17 +141,23 @@ export function DeleteStep({
 }: {
   activity: Activity;
   onBack: () => void;
-  onDone: () => void;
+  /** `note` says what a delete of series occurrences did, and what it left. */
+  onDone: (note: string | null) => void;
 }) {
   const t = useT();
+  const inSeries = activity.seriesId !== null;
+  const [scope, setScope] = useState<SeriesScope>('this');
   const remove = useMutation({
-    mutationFn: () => deleteActivity(activity.id, activity.version),
-    onSuccess: () => onDone(),
+    mutationFn: () => deleteActivity(activity.id, activity.version, inSeries ? scope : undefined),
+    onSuccess: (deleted) => onDone(scope === 'this' ? null : seriesOutcomeText(deleted, t, 'series.deleted')),
   });
   return (
     <Dialog title={t('activityActions.deleteTitle', { title: activity.title })} onClose={onBack}>
       <FormErrors messages={remove.error ? [describeError(remove.error, t)] : []} />
       <p>{t('activityActions.deleteMessage')}</p>
+      {inSeries ? (
+        <ScopeQuestion activity={activity} intro="series.deleteIntro" value={scope} onChange={setScope} />
+      ) : null}
       <div className="form-actions">
         <button
           type="button"

@@ -16,6 +16,7 @@ import { agencyName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
 import { AuditTable } from '../audit/AuditRows';
 import { ActivityActions, type ActivityStep, DeleteStep, StatusStep } from './ActivityActions';
+import { seriesPositionText } from './series';
 
 type TabId = 'details' | 'history';
 
@@ -83,8 +84,8 @@ export function ActivityDialog({
       <DeleteStep
         activity={activity}
         onBack={() => setStep('view')}
-        onDone={() => {
-          onChanged(t('activityActions.deleted', { title: activity.title }));
+        onDone={(note) => {
+          onChanged(note ?? t('activityActions.deleted', { title: activity.title }));
           onClose();
         }}
       />
@@ -168,6 +169,12 @@ export function ActivityFacts({
         <>
           <dt>{t('activity.lead')}</dt>
           <dd>{lead}</dd>
+        </>
+      )}
+      {activity.seriesId === null ? null : (
+        <>
+          <dt>{t('series.member')}</dt>
+          <dd>{seriesPositionText(activity, t)}</dd>
         </>
       )}
       <dt>{t('activity.venue')}</dt>

@@ -71,6 +71,8 @@ type Props = SectionProps & {
    * waits behind "more details", and opens by itself when a refusal names one of its fields.
    */
   brief: boolean;
+  /** A section placed after the times (the repeat rule of a new activity). */
+  afterWhen?: ReactNode;
 };
 
 /** The fields a brief form keeps behind "more details". */
@@ -107,6 +109,7 @@ export function ActivityFields(props: Props) {
       <Section title={t('activityForm.section.when')}>
         <WhenFields values={values} change={change} errors={errors} />
       </Section>
+      {props.afterWhen}
       <Section title={t('activityForm.section.who')}>
         <div className="form__grid">
           <SelectField

@@ -5,7 +5,7 @@
 // back to the field it names and to a summary above the form.
 import './activity.css';
 import { useMemo, useState } from 'react';
-import { type Activity, createActivity, updateActivity } from '../../api/activities';
+import { type Activity, type SeriesScope, updateActivity } from '../../api/activities';
 import type { User } from '../../api/auth';
 import { actsProvinceWide, canConfirmActivities } from '../../app/permissions';
 import { useUser } from '../../app/session';
@@ -26,8 +26,11 @@ import {
   changeOf,
   newActivityValues,
   type Selection,
+  startDateOf,
 } from './formValues';
 import { PlanningHints } from './PlanningHints';
+import { noRepeat, repeatCount } from './repeat';
+import { createRepeated, RepeatFields, ScopeQuestion, savedActivity, savedNote } from './series';
 
 /** What the form is opened for. */
 export type FormRequest =
@@ -47,7 +50,8 @@ export function ActivityFormDialog({
   onClose,
 }: {
   request: FormRequest;
-  onSaved: (activity: Activity) => void;
+  /** `note` says what a series save did (occurrences created, changed, left alone). */
+  onSaved: (activity: Activity, note: string | null) => void;
   onClose: () => void;
 }) {
   const t = useT();
@@ -74,7 +78,7 @@ function ActivityForm({
 }: {
   request: FormRequest;
   choices: FormChoices;
-  onSaved: (activity: Activity) => void;
+  onSaved: (activity: Activity, note: string | null) => void;
   onClose: () => void;
 }) {
   const t = useT();
@@ -83,26 +87,34 @@ function ActivityForm({
   const schema = useMemo(() => activitySchema(timeZone, t), [timeZone, t]);
   // Read once: the form starts from them and keeps what is typed afterwards.
   const [defaultValues] = useState(() => initialValues(request, user, choices, timeZone, t));
+  // A new activity may repeat; an edit of an occurrence says which occurrences it reaches.
+  const [repeat, setRepeat] = useState(noRepeat);
+  const [scope, setScope] = useState<SeriesScope>('this');
+  const inSeries = request.kind === 'edit' && request.activity.seriesId !== null;
   const editor = useRecordForm({
     schema,
     defaultValues,
     // The server's refusals may name a planned figure: the fields follow the chosen type.
     fields: (values) => [
       ...fieldNames,
+      'recurrence',
       ...plannedIndicators(choices, values.typeCode, Object.keys(values.expected)).map(
         (indicator) => `expected.${indicator.code}`,
       ),
     ],
     save: (input) => {
       rememberType(input.typeCode);
-      if (request.kind !== 'edit') return createActivity(input);
+      if (request.kind !== 'edit') return createRepeated(input, repeat, t);
       const { activity } = request;
       const changes = changeOf(input, activity);
       return Object.keys(changes).length > 0
-        ? updateActivity(activity.id, changes, activity.version)
+        ? updateActivity(activity.id, changes, activity.version, inSeries ? scope : undefined)
         : Promise.resolve(activity);
     },
-    onSaved,
+    onSaved: (saved) => {
+      const activity = savedActivity(saved);
+      if (activity) onSaved(activity, savedNote(saved, t));
+    },
   });
   const { values, change } = editor;
   const indicators = plannedIndicators(choices, values.typeCode, Object.keys(values.expected));
@@ -122,17 +134,35 @@ function ActivityForm({
         unitsAllowed={user.role === 'unit_reporter' ? user.unitIds : null}
         today={todayIn(timeZone)}
         brief={request.kind === 'create'}
+        afterWhen={
+          request.kind === 'edit' ? null : (
+            <RepeatFields
+              repeat={repeat}
+              onChange={setRepeat}
+              firstDay={startDateOf(values) ?? null}
+              error={editor.errors.recurrence}
+            />
+          )
+        }
       />
       <PlanningHints
         values={values}
         choices={choices}
         excludeId={request.kind === 'edit' ? request.activity.id : undefined}
       />
+      {inSeries ? (
+        <ScopeQuestion
+          activity={request.activity}
+          intro="series.editIntro"
+          value={scope}
+          onChange={setScope}
+        />
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button" disabled={editor.busy}>
           {editor.busy
             ? t('common.saving')
-            : t(request.kind === 'edit' ? 'common.save' : 'activityForm.createSubmit')}
+            : submitLabel(t, request.kind, repeatCount(repeat, startDateOf(values) ?? null))}
         </button>
         <button type="button" className="button button--secondary" onClick={onClose}>
           {t('common.cancel')}
@@ -140,6 +170,14 @@ function ActivityForm({
       </div>
     </form>
   );
+}
+
+/** "Tạo hoạt động", or for a series how many it creates: "Tạo 13 hoạt động". */
+function submitLabel(t: Translate, kind: FormRequest['kind'], occurrences: number | null): string {
+  if (kind === 'edit') return t('common.save');
+  return occurrences === null
+    ? t('activityForm.createSubmit')
+    : t('series.createSubmit', { count: occurrences });
 }
 
 function initialValues(
@@ -193,6 +231,7 @@ function ErrorSummary({
   const labelOf = (field: string) => {
     const indicator = indicators.find((entry) => `expected.${entry.code}` === field);
     if (indicator) return indicator.name;
+    if (field === 'recurrence') return t('series.repeat');
     return (fieldNames as readonly string[]).includes(field)
       ? t(`activityForm.field.${field as (typeof fieldNames)[number]}`)
       : field;

@@ -300,7 +300,14 @@ export function CalendarPage({ timeZone }: Props) {
                 kind: 'form',
                 request: { kind: 'create', selection, campaignId: filteredCampaign },
               }),
-            reschedule: (activity, times) => updateActivity(activity.id, times, activity.version),
+            // A drag moves this occurrence alone: a series moves from its form's question.
+            reschedule: (activity, times) =>
+              updateActivity(
+                activity.id,
+                times,
+                activity.version,
+                activity.seriesId === null ? undefined : 'this',
+              ),
           }
         : undefined,
     [user, mayCreate, filteredCampaign],
@@ -447,9 +454,9 @@ export function CalendarPage({ timeZone }: Props) {
         <ActivityFormDialog
           request={panel.request}
           onClose={() => setPanel(null)}
-          onSaved={(activity) => {
+          onSaved={(activity, note) => {
             setPanel(null);
-            changed(t('common.savedOne', { name: activity.title }));
+            changed(note ?? t('common.savedOne', { name: activity.title }));
           }}
         />
       ) : null}
