@@ -20,6 +20,7 @@ import calendarFeedRoutes from './routes/calendar-feed';
 import campaignsRoutes from './routes/campaigns';
 import catalogRoutes from './routes/catalog';
 import healthRoutes from './routes/health';
+import kitsRoutes from './routes/kits';
 import meRoutes from './routes/me';
 import mediaOutputRoutes from './routes/media-output';
 import periodLocksRoutes from './routes/period-locks';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(plansRoutes);
   await app.register(tasksRoutes);
   await app.register(campaignsRoutes);
+  await app.register(kitsRoutes);
   await app.register(activitiesRoutes);
   await app.register(resultsRoutes);
   await app.register(periodLocksRoutes);

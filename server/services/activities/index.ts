@@ -2,7 +2,7 @@
 // shown), links (the list-valued fields), scope (which activities are an agency's or a
 // unit's), filters (the list's query), read and writes.
 
-export { createActivities } from './bulk';
+export { createActivities, rowDetails } from './bulk';
 export { checkRange, listConditions } from './filters';
 export { loadLinks } from './links';
 export { getActivity, listActivities, readOne } from './read';
