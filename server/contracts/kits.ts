@@ -158,6 +158,15 @@ export const kitEndpoints = {
     status: 200,
     tags,
   }),
+  /** Soft delete: the applications made with it stay, and can still be undone. */
+  remove: endpoint({
+    method: 'DELETE',
+    path: '/api/kits/:id',
+    params: IdParams,
+    response: Kit,
+    status: 200,
+    tags,
+  }),
   preview: endpoint({
     method: 'POST',
     path: '/api/kits/:id/preview',

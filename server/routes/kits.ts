@@ -3,6 +3,7 @@ import { kitEndpoints } from '../contracts/kits';
 import {
   applyKit,
   createKit,
+  deleteKit,
   getKit,
   listApplications,
   listKits,
@@ -44,6 +45,15 @@ const kitsRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const expected = expectedVersion(request.headers['if-match'], request.body.version);
       return withEtag(reply, updateKit(contextOf(request), request.params.id, request.body, expected));
+    },
+  });
+
+  app.route({
+    ...routeOf(kitEndpoints.remove),
+    config: { permission: 'kits:write' },
+    handler: async (request, reply) => {
+      const expected = expectedVersion(request.headers['if-match'], undefined);
+      return withEtag(reply, deleteKit(contextOf(request), request.params.id, expected));
     },
   });
 

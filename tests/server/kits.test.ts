@@ -357,4 +357,37 @@ describe('kits as records', () => {
       endDate: '2027-11-09',
     });
   });
+
+  it('soft-deletes a kit with its version: gone from the list, its applications still undone', async () => {
+    const made = json<Kit>(
+      await t.app.inject({ method: 'POST', url: '/api/kits', payload: { ...lawDay, code: 'law_day_copy' } }),
+    );
+    const applied = json<KitApplyResult>(
+      await apply({ year: 2028, agencyIds: agencyIds.slice(0, 2), unitIds: [] }, made.id),
+    );
+    const before = snapshot(t.db);
+    const stale = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/kits/${made.id}`,
+      headers: { 'if-match': '"9"' },
+    });
+    expect(stale.statusCode).toBe(412);
+    expect(snapshot(t.db)).toEqual(before);
+
+    const audit = lastAuditId(t.db);
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/kits/${made.id}`,
+      headers: { 'if-match': '"1"' },
+    });
+    expect(removed.statusCode).toBe(200);
+    expect(json<Kit>(removed).version).toBe(2);
+    expect(auditRowsAfter(t.db, audit).map((row) => [row.entity_type, row.action])).toEqual([
+      ['kit', 'delete'],
+    ]);
+    const listed = await getJson<{ items: Kit[] }>(t.app, '/api/kits');
+    expect(listed.items.map((entry) => entry.id)).not.toContain(made.id);
+    expect((await t.app.inject({ method: 'GET', url: `/api/kits/${made.id}` })).statusCode).toBe(404);
+    expect((await undo(applied.applicationId)).statusCode).toBe(200);
+  });
 });

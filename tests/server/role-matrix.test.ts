@@ -425,6 +425,16 @@ function endpoints(): Endpoint[] {
       prepare: async () => ({ url: `/api/kits/${matrixKit.id}`, payload: { name: `Bộ mẫu sửa ${next()}` } }),
     },
     {
+      method: 'DELETE',
+      route: '/api/kits/{id}',
+      effect: 'delete',
+      expected: allowedTo(PROVINCE_WIDE, 200),
+      prepare: async () => {
+        const kit = await adminWrite<{ id: number }>('POST', '/api/kits', kitBody(`matrix_kit_${next()}`));
+        return { url: `/api/kits/${kit.id}` };
+      },
+    },
+    {
       method: 'POST',
       route: '/api/kits/{id}/preview',
       effect: 'read',

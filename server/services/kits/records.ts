@@ -28,11 +28,11 @@ function toKit(row: KitRow): Kit {
   };
 }
 
-export function readKit(tx: Tx, id: number): Kit {
+export function readKit(tx: Tx, id: number, withDeleted = false): Kit {
   const row = tx
     .select()
     .from(kits)
-    .where(and(eq(kits.id, id), isNull(kits.deletedAt)))
+    .where(and(eq(kits.id, id), withDeleted ? undefined : isNull(kits.deletedAt)))
     .get();
   if (!row) throw notFound('bộ hoạt động mẫu', id);
   return toKit(row);
@@ -120,6 +120,25 @@ export function updateKit(
       checkKit(tx, changes, id);
       tx.update(kits)
         .set({ ...changes, updatedBy: actorIdOf(ctx), updatedAt: storedNow(ctx.now), version })
+        .where(eq(kits.id, id))
+        .run();
+    },
+  });
+}
+
+/** Soft delete: its applications keep their kit, so they can still be listed and undone. */
+export function deleteKit(ctx: ServiceContext, id: number, expected: number | undefined): Kit {
+  return auditedUpdate(ctx, {
+    action: 'delete',
+    entityType: 'kit',
+    label: 'Bộ hoạt động mẫu',
+    id,
+    expected,
+    read: (tx, kitId) => readKit(tx, kitId, true),
+    apply: (tx, _before, version) => {
+      const now = storedNow(ctx.now);
+      tx.update(kits)
+        .set({ deletedAt: now, updatedBy: actorIdOf(ctx), version, updatedAt: now })
         .where(eq(kits.id, id))
         .run();
     },
