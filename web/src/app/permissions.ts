@@ -24,6 +24,8 @@ export const can = {
   writePlans: (role: Role) => isAllowed(role, 'plans:write'),
   /** Read-only links to a filtered calendar for people without an account. */
   manageShareLinks: (role: Role) => isAllowed(role, 'share-links:write'),
+  /** Campaign kits: everyone reads them; coordinators and admins write and apply them. */
+  writeKits: (role: Role) => isAllowed(role, 'kits:write'),
   /** Whether the Admin section has anything for this role. */
   openAdmin: (role: Role) => isAllowed(role, 'users:read'),
 };

@@ -1,5 +1,6 @@
 import { en as activityForm } from './messages/activity-form';
 import { en as bulk } from './messages/bulk';
+import { en as kits } from './messages/kits';
 import { en as plans } from './messages/plans';
 import { en as reportRecords } from './messages/report-records';
 import { en as reports } from './messages/reports';
@@ -9,6 +10,7 @@ import type { Messages } from './vi';
 export const en: Messages = {
   ...activityForm,
   ...bulk,
+  ...kits,
   ...plans,
   ...reports,
   ...reportRecords,

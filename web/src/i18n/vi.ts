@@ -2,6 +2,7 @@
 // en.ts must give each of them, so a missing translation fails the type check.
 import { vi as activityForm } from './messages/activity-form';
 import { vi as bulk } from './messages/bulk';
+import { vi as kits } from './messages/kits';
 import { vi as plans } from './messages/plans';
 import { vi as reportRecords } from './messages/report-records';
 import { vi as reports } from './messages/reports';
@@ -10,6 +11,7 @@ import { vi as results } from './messages/results';
 export const vi = {
   ...activityForm,
   ...bulk,
+  ...kits,
   ...plans,
   ...reports,
   ...reportRecords,
