@@ -3,7 +3,7 @@
 // counts and refuses exactly as creating would); "Tạo" creates them all in one transaction,
 // and the application can be undone at once while none of its activities has a result.
 import './kits.css';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Agency, listAgencies } from '../../api/agencies';
 import type { Campaign } from '../../api/campaigns';
 import { type Catalog, getCatalog } from '../../api/catalog';
@@ -346,9 +346,16 @@ function PreviewTable({
 }) {
   const t = useT();
   const { campaign, activities } = preview;
+  // A new preview takes the eye (and a screen reader) to its count, below the choices.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (preview) heading.current?.focus();
+  }, [preview]);
   return (
     <section className="kit-preview" aria-label={t('kits.previewTable')}>
-      <h3 className="kit-preview__title">{t('kits.previewTitle', { count: activities.length })}</h3>
+      <h3 ref={heading} tabIndex={-1} className="kit-preview__title">
+        {t('kits.previewTitle', { count: activities.length })}
+      </h3>
       {isNew ? (
         <p>
           {t('kits.newCampaign', {

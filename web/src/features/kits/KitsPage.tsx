@@ -106,7 +106,7 @@ export function KitsPage() {
                 actions={
                   mayWrite
                     ? (kit) => (
-                        <>
+                        <div className="kit-actions">
                           <button
                             type="button"
                             className="button button--small"
@@ -131,7 +131,7 @@ export function KitsPage() {
                           >
                             {t('kits.delete')}
                           </button>
-                        </>
+                        </div>
                       )
                     : undefined
                 }
