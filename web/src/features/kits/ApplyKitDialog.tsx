@@ -349,7 +349,9 @@ function PreviewTable({
   // A new preview takes the eye (and a screen reader) to its count, below the choices.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (preview) heading.current?.focus();
+    if (!preview) return;
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: 'start' });
   }, [preview]);
   return (
     <section className="kit-preview" aria-label={t('kits.previewTable')}>
