@@ -262,6 +262,31 @@ describe('campaign kits in the browser', () => {
     await edit.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.getByText('Đã lưu bộ mẫu “Ngày Pháp luật 9/11”.').count()).toBe(1);
 
+    // Applied from the kits page: a new campaign of its own name, two agencies, one talk each.
+    await page.getByRole('button', { name: 'Áp dụng bộ mẫu: Ngày Pháp luật 9/11' }).click();
+    const apply = page.getByRole('dialog', { name: 'Áp dụng bộ mẫu “Ngày Pháp luật 9/11”' });
+    await apply.getByLabel('Năm').fill('2027');
+    expect(await apply.getByLabel('Chiến dịch', { exact: true }).inputValue()).toBe('');
+    await apply.getByLabel('Tên chiến dịch mới').fill('Hưởng ứng Ngày Pháp luật 2027');
+    for (const [, name] of AGENCIES.slice(0, 2)) await pick(apply, 'Các cơ quan', name);
+    await apply.getByRole('button', { name: 'Xem trước' }).click();
+    await expect
+      .poll(() =>
+        apply
+          .getByText('Tạo chiến dịch mới “Hưởng ứng Ngày Pháp luật 2027” (2/11/2027 – 9/11/2027).')
+          .count(),
+      )
+      .toBe(1);
+    expect(await apply.locator('tbody tr').count()).toBe(2);
+    await apply.getByRole('button', { name: 'Tạo 2 hoạt động' }).click();
+    await expect.poll(() => apply.getByRole('status').textContent()).toContain('Đã tạo 2 hoạt động');
+    const lawCampaign = await campaignNamed('Hưởng ứng Ngày Pháp luật 2027');
+    expect(lawCampaign).toMatchObject({ startDate: '2027-11-02', endDate: '2027-11-09' });
+    const talks = await activitiesOf(lawCampaign?.id ?? 0);
+    expect(talks.map((talk) => talk.start)).toEqual(['2027-11-02', '2027-11-02']);
+    await screenshot(page, 'kits-applied-from-kits-page', { fullPage: false });
+    await apply.locator('.form-actions').getByRole('button', { name: 'Đóng' }).click();
+
     await page.getByRole('button', { name: 'Xóa bộ mẫu: Ngày Pháp luật 9/11' }).click();
     await page
       .getByRole('dialog', { name: 'Xóa bộ hoạt động mẫu' })

@@ -5,7 +5,7 @@
 import './kits.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Agency, listAgencies } from '../../api/agencies';
-import type { Campaign } from '../../api/campaigns';
+import { type Campaign, listCampaigns } from '../../api/campaigns';
 import { type Catalog, getCatalog } from '../../api/catalog';
 import {
   applyKit,
@@ -53,12 +53,13 @@ type Props = {
 };
 
 async function loadChoices(signal: AbortSignal) {
-  const [agencies, units, catalog] = await Promise.all([
+  const [agencies, units, catalog, campaigns] = await Promise.all([
     listAgencies({ signal }),
     listUnits({ signal }),
     getCatalog(signal),
+    listCampaigns(signal),
   ]);
-  return { agencies, units, catalog };
+  return { agencies, units, catalog, campaigns };
 }
 
 export function ApplyKitDialog(props: Props) {
@@ -106,7 +107,8 @@ function ApplyKit({
   agencies,
   units,
   catalog,
-}: Props & { first: Kit; agencies: Agency[]; units: Unit[]; catalog: Catalog }) {
+  campaigns,
+}: Props & { first: Kit; agencies: Agency[]; units: Unit[]; catalog: Catalog; campaigns: Campaign[] }) {
   const t = useT();
   const [language] = useLanguage();
   const today = todayIn(useTimeZone());
@@ -115,6 +117,9 @@ function ApplyKit({
   const [yearText, setYearText] = useState(() => String(defaultYear(first, catalog, campaign, today)));
   const [agencyIds, setAgencyIds] = useState<number[]>([]);
   const [unitIds, setUnitIds] = useState<number[]>([]);
+  // Without a campaign given: an open campaign of the year chosen here (its id), or '' for a new one.
+  const [target, setTarget] = useState('');
+  const [newName, setNewName] = useState('');
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [busy, setBusy] = useState<'preview' | 'apply' | 'undo' | null>(null);
   const [errors, setErrors] = useState<{ byField: FieldErrors; general: string[] }>({
@@ -154,9 +159,23 @@ function ApplyKit({
 
   const input = (): KitApplyInput | null => {
     if (!/^\d{4}$/.test(yearText.trim())) return null;
-    return { year: Number(yearText), agencyIds, unitIds, ...(campaign ? { campaignId: campaign.id } : {}) };
+    const campaignId = campaign?.id ?? (target ? Number(target) : undefined);
+    const name = newName.trim();
+    return {
+      year: Number(yearText),
+      agencyIds,
+      unitIds,
+      ...(campaignId ? { campaignId } : name ? { campaign: { name } } : {}),
+    };
   };
-  const fields = ['year', 'agencyIds', 'unitIds', 'campaignId'];
+  const fields = ['year', 'agencyIds', 'unitIds', 'campaignId', 'campaign'];
+  // The open campaigns whose window touches the year, for adding to one instead of making another.
+  const openCampaigns = campaigns
+    .filter(
+      (entry) =>
+        !entry.closedAt && entry.startDate.slice(0, 4) <= yearText && entry.endDate.slice(0, 4) >= yearText,
+    )
+    .sort((a, b) => a.startDate.localeCompare(b.startDate));
   const refused = (error: unknown) => setErrors(splitErrors(error, fields, t));
   // Any change of the choices makes the preview shown no longer what "Tạo" would create.
   const changed =
@@ -280,7 +299,35 @@ function ApplyKit({
           required
         />
       </div>
-      {campaign ? <p>{t('kits.intoCampaign', { name: campaign.name })}</p> : null}
+      {campaign ? (
+        <p>{t('kits.intoCampaign', { name: campaign.name })}</p>
+      ) : (
+        <div className="form__grid">
+          <SelectField
+            label={t('kits.target')}
+            value={target}
+            onChange={changed(setTarget)}
+            error={errors.byField.campaignId}
+          >
+            <option value="">{t('kits.targetNew')}</option>
+            {openCampaigns.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.name} ({periodText(entry.startDate, entry.endDate)})
+              </option>
+            ))}
+          </SelectField>
+          {target ? null : (
+            <TextField
+              label={t('kits.newName')}
+              value={newName}
+              onChange={changed(setNewName)}
+              error={errors.byField.campaign}
+              hint={t('kits.newNameHint', { name: `${kit.name} ${yearText}` })}
+              maxLength={300}
+            />
+          )}
+        </div>
+      )}
       <div className="kit-apply__picks">
         <MultiPicker
           label={t('kits.agencies')}
@@ -312,7 +359,7 @@ function ApplyKit({
       {stage.step === 'preview' ? (
         <PreviewTable
           preview={stage.preview}
-          isNew={!campaign}
+          isNew={stage.preview.campaign.id === null}
           agencyNameOf={agencyNameOf}
           unitNameOf={unitNameOf}
         />
