@@ -222,7 +222,8 @@ describe('campaign kits in the browser', () => {
     await page.getByRole('button', { name: 'Tạo bộ mẫu' }).click();
     const form = page.getByRole('dialog', { name: 'Bộ hoạt động mẫu mới' });
     await form.getByLabel('Tên bộ mẫu').fill('Hưởng ứng Ngày Pháp luật 9/11');
-    await form.getByRole('textbox', { name: 'Mã', exact: true }).fill('law_day_9_11');
+    // The code of the kit that ships: the server refuses it at its field.
+    await form.getByRole('textbox', { name: 'Mã', exact: true }).fill('peak_30_7');
     await form.getByRole('textbox', { name: 'Ngày', exact: true }).fill('9');
     await form.getByRole('textbox', { name: 'Tháng', exact: true }).fill('11');
     await form.getByLabel('Tên hoạt động').fill('Hội nghị phổ biến pháp luật');
@@ -230,14 +231,29 @@ describe('campaign kits in the browser', () => {
     await form
       .getByRole('checkbox', { name: 'Cán bộ, công chức, lực lượng cơ sở (công an xã, đoàn thể)' })
       .check();
-    // No type chosen: refused at that field, nothing stored.
+    // A duration that is no number, no type chosen: refused at those fields, nothing stored.
+    await form.getByLabel('Kéo dài (ngày)').fill('một');
     const before = countRows(site.db, 'kits');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => form.locator('.field--invalid').count()).toBeGreaterThan(0);
     expect(countRows(site.db, 'kits')).toBe(before);
+    // The focus lands on the field to fix, which says what is wrong with it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    expect(await form.locator('.field--invalid .field__error').allTextContents()).toEqual([
+      'Chọn loại hoạt động',
+      'Nhập một số nguyên',
+    ]);
+    await screenshot(page, 'kits-form-refused', { fullPage: false });
+    await form.getByLabel('Kéo dài (ngày)').fill('1');
     await form.getByLabel('Loại hoạt động').selectOption('conference');
     await form.getByLabel('Lượt người tham dự', { exact: true }).fill('100');
     await screenshot(page, 'kits-form', { fullPage: false });
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await expect
+      .poll(() => form.locator('.field--invalid .field__error').allTextContents())
+      .toEqual([expect.stringMatching(/peak_30_7/)]);
+    expect(countRows(site.db, 'kits')).toBe(before);
+    await form.getByRole('textbox', { name: 'Mã', exact: true }).fill('law_day_9_11');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.getByText('Đã lưu bộ mẫu “Hưởng ứng Ngày Pháp luật 9/11”.').count()).toBe(1);
     const kits = await getJson<{ items: Kit[] }>(site.app, '/api/kits');
@@ -296,5 +312,20 @@ describe('campaign kits in the browser', () => {
     const left = await getJson<{ items: Kit[] }>(site.app, '/api/kits');
     expect(left.items.map((kit) => kit.code)).toEqual(['peak_30_7']);
     site.expectNoProblems(coordinator, { allow: ['400 POST /api/kits'] });
+
+    // Everyone else reads the kits, and is offered nothing to change.
+    await createUser(site.app, { username: 'nguoi.xem.bo', role: 'viewer' });
+    const viewer = await site.signedIn(
+      { username: 'nguoi.xem.bo', password: USER_PASSWORD },
+      { at: '/campaigns/kits' },
+    );
+    await expect
+      .poll(() =>
+        viewer.page.getByText('Chỉ điều phối viên và quản trị viên sửa hoặc áp dụng bộ mẫu.').count(),
+      )
+      .toBe(1);
+    await expect.poll(() => viewer.page.getByRole('row').filter({ hasText: KIT_NAME }).count()).toBe(1);
+    expect(await viewer.page.getByRole('button', { name: /bộ mẫu/ }).count()).toBe(0);
+    site.expectNoProblems(viewer);
   });
 });

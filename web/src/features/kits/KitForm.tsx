@@ -7,7 +7,14 @@ import type { Catalog } from '../../api/catalog';
 import { createKit, type Kit, updateKit } from '../../api/kits';
 import { useTimeZone } from '../../app/timeZone';
 import { Dialog } from '../../components/Dialog';
-import { type FieldErrors, FormErrors, SelectField, splitErrors, TextField } from '../../components/form';
+import {
+  type FieldErrors,
+  FormErrors,
+  SelectField,
+  splitErrors,
+  TextField,
+  useFocusOnInvalid,
+} from '../../components/form';
 import { agencyOptions } from '../../components/records';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { todayIn } from '../../i18n/dates';
@@ -22,6 +29,12 @@ type Props = {
   onClose: () => void;
   onSaved: (kit: Kit) => void;
 };
+
+const UNREAD = {
+  number: 'kits.badNumber',
+  type: 'kits.typeNeeded',
+  observance: 'kits.observanceNeeded',
+} as const;
 
 const ITEM_FIELDS = [
   'title',
@@ -58,6 +71,7 @@ export function KitForm({ kit, catalog, agencies, onClose, onSaved }: Props) {
     byField: {},
     general: [],
   });
+  const { form, refused } = useFocusOnInvalid();
   const change = (fields: Partial<KitDraft>) => setDraft((current) => ({ ...current, ...fields }));
   const changeItem = (key: number, fields: Partial<ItemDraft>) =>
     setDraft((current) => ({
@@ -70,9 +84,10 @@ export function KitForm({ kit, catalog, agencies, onClose, onSaved }: Props) {
     const read = inputOf(draft);
     if ('unread' in read) {
       setErrors({
-        byField: Object.fromEntries(read.unread.map((path) => [path, t('kits.badNumber')])),
+        byField: Object.fromEntries(read.unread.map(({ path, reason }) => [path, t(UNREAD[reason])])),
         general: [],
       });
+      refused();
       return;
     }
     setBusy(true);
@@ -86,13 +101,14 @@ export function KitForm({ kit, catalog, agencies, onClose, onSaved }: Props) {
     } catch (error) {
       setErrors(splitErrors(error, fieldsOf(draft), t));
       setBusy(false);
+      refused();
     }
   };
 
   const err = errors.byField;
   return (
     <Dialog title={kit ? t('kits.editTitle') : t('kits.createTitle')} onClose={onClose} wide>
-      <form className="form kit-form" onSubmit={submit} noValidate>
+      <form ref={form} className="form kit-form" onSubmit={submit} noValidate>
         <FormErrors messages={errors.general} />
         <div className="form__grid">
           <TextField

@@ -113,19 +113,24 @@ function leadOf(value: LeadValue): KitItem['lead'] {
   return { agencyId: Number(value) };
 }
 
+/** Why the page could not read a field: a number that is none, a choice not made. */
+export type Unread = { path: string; reason: 'number' | 'type' | 'observance' };
+
 /**
- * The contract's input, or the paths (as the server would name them) that could not be read.
- * The server checks the rest (codes, ranges) and names what it refuses by the same paths.
+ * The contract's input, or the fields (by the paths the server would name) that could not be
+ * read. The server checks the rest (codes, ranges) and names what it refuses by the same paths.
  */
-export function inputOf(draft: KitDraft): { input: KitInput } | { unread: string[] } {
-  const unread: string[] = [];
+export function inputOf(draft: KitDraft): { input: KitInput } | { unread: Unread[] } {
+  const unread: Unread[] = [];
+  const number = (path: string) => unread.push({ path, reason: 'number' });
   const items = draft.items.map((item, index): KitItem => {
     const offsetDays = wholeNumber(item.offsetDays);
     const durationDays = wholeNumber(item.durationDays);
     const { figures, bad } = figuresOf(item.expected);
-    if (offsetDays === null) unread.push(`items.${index}.offsetDays`);
-    if (durationDays === null) unread.push(`items.${index}.durationDays`);
-    if (bad.length > 0) unread.push(`items.${index}.expected`);
+    if (!item.typeCode) unread.push({ path: `items.${index}.typeCode`, reason: 'type' });
+    if (offsetDays === null) number(`items.${index}.offsetDays`);
+    if (durationDays === null) number(`items.${index}.durationDays`);
+    if (bad.length > 0) number(`items.${index}.expected`);
     return {
       title: item.title.trim(),
       typeCode: item.typeCode,
@@ -140,8 +145,10 @@ export function inputOf(draft: KitDraft): { input: KitInput } | { unread: string
   const day = wholeNumber(draft.day);
   const month = wholeNumber(draft.month);
   if (draft.anchorKind === 'fixed') {
-    if (day === null) unread.push('anchor.day');
-    if (month === null) unread.push('anchor.month');
+    if (day === null) number('anchor.day');
+    if (month === null) number('anchor.month');
+  } else if (!draft.observanceCode) {
+    unread.push({ path: 'anchor.observanceCode', reason: 'observance' });
   }
   if (unread.length > 0) return { unread };
   const anchor: KitInput['anchor'] =

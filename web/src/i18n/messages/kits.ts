@@ -58,6 +58,8 @@ export const vi = {
   'kits.before': '{days} ngày trước mốc',
   'kits.after': '{days} ngày sau mốc',
   'kits.badNumber': 'Nhập một số nguyên',
+  'kits.typeNeeded': 'Chọn loại hoạt động',
+  'kits.observanceNeeded': 'Chọn ngày kỷ niệm',
   'kits.chooseType': '— Chọn loại —',
 
   'kits.apply': 'Áp dụng bộ mẫu',
@@ -172,6 +174,8 @@ export const en: Record<keyof typeof vi, string> = {
   'kits.before': '{days} days before',
   'kits.after': '{days} days after',
   'kits.badNumber': 'Enter a whole number',
+  'kits.typeNeeded': 'Choose the activity type',
+  'kits.observanceNeeded': 'Choose the observance',
   'kits.chooseType': '— Choose a type —',
 
   'kits.apply': 'Apply a kit',
