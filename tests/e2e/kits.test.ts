@@ -190,6 +190,11 @@ describe('campaign kits in the browser', () => {
       .getByText(/\d+ hoạt động/)
       .click();
     await screenshot(page, 'kits-page-phone');
+    await page.getByRole('button', { name: `Sửa bộ mẫu: ${KIT_NAME}` }).click();
+    const editing = page.getByRole('dialog', { name: 'Sửa bộ hoạt động mẫu' });
+    expect(await editing.getByLabel('Tên hoạt động').count()).toBe(9);
+    await screenshot(page, 'kits-form-phone', { fullPage: false });
+    await editing.getByRole('button', { name: 'Hủy' }).click();
 
     await page.goto(`${site.baseUrl}/campaigns/${applied.campaignId}`);
     const applications = page.getByRole('region', { name: 'Các lần áp dụng bộ mẫu của chiến dịch' });

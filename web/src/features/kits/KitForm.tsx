@@ -360,10 +360,11 @@ function ItemFields({
           value={item.lead}
           onChange={(lead) => onChange({ lead })}
           error={errorOf('lead')}
+          hint={t('kits.leadHint')}
           required
         >
-          <option value="each_agency">{t('kits.leadEachAgency')}</option>
-          <option value="each_unit_committee">{t('kits.leadEachUnit')}</option>
+          <option value="each_agency">{t('kits.leadEachAgencyShort')}</option>
+          <option value="each_unit_committee">{t('kits.leadEachUnitShort')}</option>
           {agencyOptions(agencies, today, named, language, t)}
         </SelectField>
       </div>
