@@ -21,6 +21,7 @@ import calendarMarksRoutes from './routes/calendar-marks';
 import campaignsRoutes from './routes/campaigns';
 import catalogRoutes from './routes/catalog';
 import healthRoutes from './routes/health';
+import kitsRoutes from './routes/kits';
 import meRoutes from './routes/me';
 import mediaOutputRoutes from './routes/media-output';
 import periodLocksRoutes from './routes/period-locks';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(plansRoutes);
   await app.register(tasksRoutes);
   await app.register(campaignsRoutes);
+  await app.register(kitsRoutes);
   await app.register(activitiesRoutes);
   await app.register(resultsRoutes);
   await app.register(periodLocksRoutes);

@@ -10,6 +10,7 @@ import {
   agencySuccessions,
   channels,
   indicators,
+  kits,
   observances,
   observanceThemes,
   planSections,
@@ -27,6 +28,7 @@ import {
 import agencyData from './agencies.json' with { type: 'json' };
 import catalogData from './catalog.json' with { type: 'json' };
 import { parentLineOf, symbolOf } from './document-lines';
+import { seedKits } from './kits';
 import planData from './plan-2024.json' with { type: 'json' };
 import unitData from './units.json' with { type: 'json' };
 
@@ -58,6 +60,7 @@ export function seedDatabase(db: Db): SeedReport {
   step('plan-2024', seedPlan2024);
   step('catalog-revision-2026-12', reviseCatalog202612);
   step('agency-document-lines-2026-12', seedDocumentLines);
+  step('kits-2026-12', seedKitTemplates);
   return { applied };
 }
 
@@ -311,6 +314,23 @@ function seedDocumentLines(tx: Tx): void {
     tx.update(agencies)
       .set({ documentSymbol: symbolOf(agency), parentLine: parentLineOf(agency, all) })
       .where(eq(agencies.id, agency.id))
+      .run();
+  }
+}
+
+/** The kits that ship with the product, their named leads resolved from agency codes. */
+function seedKitTemplates(tx: Tx): void {
+  const agencyIds = idsByCode(tx, agencies);
+  for (const kit of seedKits) {
+    const items = kit.items.map(({ lead, ...item }) => {
+      if (typeof lead === 'string') return { ...item, title: nfc(item.title), lead };
+      const agencyId = agencyIds.get(lead.agencyCode);
+      if (!agencyId) throw new Error(`Seed: unknown agency ${lead.agencyCode} in kit ${kit.code}`);
+      return { ...item, title: nfc(item.title), lead: { agencyId } };
+    });
+    tx.insert(kits)
+      .values({ code: kit.code, name: nfc(kit.name), anchor: kit.anchor, items })
+      .onConflictDoNothing()
       .run();
   }
 }

@@ -30,6 +30,8 @@ const englishOf: Record<string, string> = {
   'kết quả': 'result',
   'kết quả của hoạt động': 'result of activity',
   'chiến dịch': 'campaign',
+  'bộ hoạt động mẫu': 'kit',
+  'lần áp dụng bộ hoạt động mẫu': 'kit application',
   'cơ quan': 'agency',
   'đơn vị hành chính': 'administrative unit',
   'kế hoạch': 'plan',
@@ -371,6 +373,33 @@ export const refusals = {
     'Chưa chọn cơ quan thay thế cho: {names}',
     'Choose who takes the place of: {names}',
   ),
+  // ---- kits
+  'kit.noItems': words('Bộ hoạt động mẫu cần ít nhất một hoạt động', 'A kit needs at least one activity'),
+  'kit.campaignOrId': words(
+    'Chọn một chiến dịch có sẵn hoặc đặt tên chiến dịch mới, không cả hai',
+    'Choose an existing campaign or name a new one, not both',
+  ),
+  'kit.anchorMissing': words(
+    'Năm {year} không có ngày mốc của bộ hoạt động mẫu',
+    'The year {year} has no anchor day for this kit',
+  ),
+  'kit.agenciesNeeded': words(
+    'Bộ hoạt động mẫu có hoạt động do từng cơ quan chủ trì: hãy chọn ít nhất một cơ quan',
+    'The kit has activities led by each chosen agency: choose at least one agency',
+  ),
+  'kit.unitsNeeded': words(
+    'Bộ hoạt động mẫu có hoạt động do UBND từng xã, phường chủ trì: hãy chọn ít nhất một đơn vị',
+    "The kit has activities led by each commune's People's Committee: choose at least one unit",
+  ),
+  'kit.noCommittee': words(
+    'Đơn vị {unit} không có Ủy ban nhân dân trong danh mục cơ quan vào ngày {date}',
+    "The unit {unit} has no People's Committee among the agencies on {date}",
+  ),
+  'kit.hasResults': words(
+    'Không hoàn tác được: {count} hoạt động của lần áp dụng này đã có kết quả',
+    'Cannot undo: {count} activities of this application already have a result',
+  ),
+  'kit.alreadyUndone': words('Lần áp dụng này đã được hoàn tác', 'This application was already undone'),
 
   // ---- uploads
   'upload.none': words('Chưa có tệp nào được gửi', 'No file was sent'),

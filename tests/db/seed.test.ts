@@ -44,7 +44,9 @@ describe('the reference data seed', () => {
       'plan-2024',
       'catalog-revision-2026-12',
       'agency-document-lines-2026-12',
+      'kits-2026-12',
     ]);
+    expect(countRows(t.db, 'kits')).toBe(1);
     expect(countRows(t.db, 'units')).toBe(72);
     expect(countRows(t.db, 'unit_successions')).toBe(69);
     expect(countRows(t.db, 'agencies')).toBe(128);

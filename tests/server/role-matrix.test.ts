@@ -165,6 +165,8 @@ let unit: Unit;
 let agency: Agency;
 let ownCampaign: Campaign;
 let otherCampaign: Campaign;
+/** A one-item kit led by the Police, for the kit routes. */
+let matrixKit: { id: number };
 /** An activity with a logged result, for the result read. */
 let reviewed: Activity;
 /** A user for the administrator's edits, so that no role user changes under the matrix. */
@@ -454,6 +456,104 @@ function endpoints(): Endpoint[] {
           url: `/api/campaigns/${campaign.id}`,
           check: (body) =>
             typeof field(body, 'deletedAt') === 'string' ? [] : ['deletedAt is not set after DELETE'],
+        };
+      },
+    },
+  ];
+
+  const kitBody = (code: string) => ({
+    code,
+    name: `Bộ mẫu ${code}`,
+    anchor: { month: 11, day: 9 },
+    items: [
+      {
+        offsetDays: 0,
+        durationDays: 1,
+        title: 'Hội nghị phổ biến pháp luật',
+        typeCode: 'conference',
+        channelCodes: ['direct'],
+        targetGroupCodes: ['officials'],
+        lead: { agencyId: caHue },
+        expected: { attendances: 100 },
+      },
+    ],
+  });
+  const applyBody = { year: 2032, agencyIds: [], unitIds: [] };
+  // Kits are the coordinators' (and admins'): everyone reads them; applying one writes the
+  // campaign, its activity and the application, one audit row each.
+  const kitWrites: Endpoint[] = [
+    {
+      method: 'POST',
+      route: '/api/kits',
+      effect: 'create',
+      expected: allowedTo(PROVINCE_WIDE, 201),
+      prepare: async () => ({ url: '/api/kits', payload: kitBody(`matrix_kit_${next()}`) }),
+    },
+    {
+      method: 'PATCH',
+      route: '/api/kits/{id}',
+      effect: 'update',
+      expected: allowedTo(PROVINCE_WIDE, 200),
+      prepare: async () => ({ url: `/api/kits/${matrixKit.id}`, payload: { name: `Bộ mẫu sửa ${next()}` } }),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/kits/{id}',
+      effect: 'delete',
+      expected: allowedTo(PROVINCE_WIDE, 200),
+      prepare: async () => {
+        const kit = await adminWrite<{ id: number }>('POST', '/api/kits', kitBody(`matrix_kit_${next()}`));
+        return { url: `/api/kits/${kit.id}` };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/kits/{id}/preview',
+      effect: 'read',
+      expected: allowedTo(PROVINCE_WIDE, 200),
+      prepare: async () => ({
+        url: `/api/kits/${matrixKit.id}/preview`,
+        payload: applyBody,
+        check: (body) => {
+          const activities = field(body, 'activities');
+          return Array.isArray(activities) && activities.length === 1
+            ? []
+            : ['the preview does not list one activity'];
+        },
+      }),
+    },
+    {
+      method: 'POST',
+      route: '/api/kits/{id}/apply',
+      effect: 'create',
+      auditRows: 3,
+      expected: allowedTo(PROVINCE_WIDE, 201),
+      prepare: async () => ({
+        url: `/api/kits/${matrixKit.id}/apply`,
+        payload: applyBody,
+        check: (body) => {
+          const ids = field(body, 'activityIds');
+          return Array.isArray(ids) && ids.length === 1 ? [] : ['the answer does not list one activity'];
+        },
+      }),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/kit-applications/{id}',
+      effect: 'delete',
+      // Its activity, the campaign it created and the application itself.
+      auditRows: 3,
+      expected: allowedTo(PROVINCE_WIDE, 200),
+      prepare: async () => {
+        const applied = await adminWrite<{ applicationId: number }>(
+          'POST',
+          `/api/kits/${matrixKit.id}/apply`,
+          applyBody,
+        );
+        return {
+          url: `/api/kit-applications/${applied.applicationId}`,
+          check: (body) =>
+            typeof field(body, 'undoneAt') === 'string' ? [] : ['undoneAt is not set after DELETE'],
         };
       },
     },
@@ -783,6 +883,9 @@ function endpoints(): Endpoint[] {
     everyoneReads('/api/activities', () => '/api/activities?start=2025-09-01&end=2025-10-01'),
     everyoneReads('/api/campaigns', () => '/api/campaigns'),
     everyoneReads('/api/campaigns/{id}', () => `/api/campaigns/${otherCampaign.id}`),
+    everyoneReads('/api/kits', () => '/api/kits'),
+    everyoneReads('/api/kits/{id}', () => `/api/kits/${matrixKit.id}`),
+    everyoneReads('/api/kit-applications', () => `/api/kit-applications?kitId=${matrixKit.id}`),
     everyoneReads('/api/plans', () => '/api/plans'),
     everyoneReads('/api/plans/{id}', () => `/api/plans/${plan.id}`),
     everyoneReads('/api/plans/{id}/tasks', () => `/api/plans/${plan.id}/tasks`),
@@ -1059,6 +1162,7 @@ function endpoints(): Endpoint[] {
   return [
     ...activityWrites,
     ...campaignWrites,
+    ...kitWrites,
     ...reportWrites,
     ...planWrites,
     ...referenceWrites,
@@ -1193,6 +1297,23 @@ beforeAll(async () => {
     });
   ownCampaign = await campaign('Chiến dịch của Công an', caHue);
   otherCampaign = await campaign('Chiến dịch của Sở Giáo dục', sgddt);
+  matrixKit = await adminWrite<{ id: number }>('POST', '/api/kits', {
+    code: 'matrix_kit',
+    name: 'Bộ mẫu ma trận quyền',
+    anchor: { month: 11, day: 9 },
+    items: [
+      {
+        offsetDays: 0,
+        durationDays: 1,
+        title: 'Hội nghị phổ biến pháp luật',
+        typeCode: 'conference',
+        channelCodes: ['direct'],
+        targetGroupCodes: ['officials'],
+        lead: { agencyId: caHue },
+        expected: { attendances: 100 },
+      },
+    ],
+  });
   reviewed = await postActivity(t.app, { ...activityInput('own', 'Hoạt động có kết quả'), status: 'done' });
   await adminWrite('PUT', `/api/activities/${reviewed.id}/result`, { values: { attendances: 80 } });
 });

@@ -11,6 +11,7 @@ import { AdminSection } from './features/admin/AdminSection';
 import { CalendarPage } from './features/calendar/CalendarPage';
 import { CampaignPage } from './features/campaigns/CampaignPage';
 import { CampaignsPage } from './features/campaigns/CampaignsPage';
+import { KitsPage } from './features/kits/KitsPage';
 import { TokensPage } from './features/me/TokensPage';
 import { MediaPage } from './features/media/MediaPage';
 import { MyWorkPage } from './features/mywork/MyWorkPage';
@@ -113,6 +114,7 @@ function Screen({ role, timeZone }: { role: Role; timeZone: string }) {
   if (path === '/my-work') return <MyWorkPage />;
   if (path === '/plans') return <PlansPage />;
   if (path === '/campaigns') return <CampaignsPage />;
+  if (path === '/campaigns/kits') return <KitsPage />;
   const planId = idIn(path, '/plans');
   // `key`: another record's page starts afresh, without the previous one's data.
   if (planId !== null) return <PlanPage key={planId} id={planId} />;

@@ -8,9 +8,11 @@ import { AppError, invalidFields } from '../../errors';
 import type { ServiceContext } from '../context';
 import { createActivity } from './writes';
 
-/** A refusal of row `index` as the details of the bulk answer, each path under `items.N`. */
-function rowDetails(error: AppError, index: number): ErrorDetail[] {
-  const row = `items.${index}`;
+/**
+ * A refusal of one row of several as the details of the answer, each path under the row's
+ * (`items.N` here, `activities.N` for a kit's application).
+ */
+export function rowDetails(error: AppError, row: string): ErrorDetail[] {
   if (error.details && error.details.length > 0) {
     return error.details.map((detail) => ({ ...detail, path: `${row}.${detail.path}` }));
   }
@@ -33,7 +35,7 @@ export function createActivities(ctx: ServiceContext, input: ActivityBulkInput):
         created.push(createActivity(ctx, item));
       } catch (error) {
         if (!(error instanceof AppError) || error.code === 'VERSION_CONFLICT') throw error;
-        details.push(...rowDetails(error, index));
+        details.push(...rowDetails(error, `items.${index}`));
       }
     });
     if (details.length > 0) throw invalidFields(details);

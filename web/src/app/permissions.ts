@@ -26,6 +26,8 @@ export const can = {
   manageShareLinks: (role: Role) => isAllowed(role, 'share-links:write'),
   /** Exam and festival periods, which the activity form mentions to planners. */
   markCalendar: (role: Role) => isAllowed(role, 'calendar-marks:write'),
+  /** Campaign kits: everyone reads them; coordinators and admins write and apply them. */
+  writeKits: (role: Role) => isAllowed(role, 'kits:write'),
   /** Whether the Admin section has anything for this role. */
   openAdmin: (role: Role) => isAllowed(role, 'users:read'),
 };

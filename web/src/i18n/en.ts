@@ -1,5 +1,6 @@
 import { en as activityForm } from './messages/activity-form';
 import { en as bulk } from './messages/bulk';
+import { en as kits } from './messages/kits';
 import { en as planCopy } from './messages/plan-copy';
 import { en as planningHints } from './messages/planning-hints';
 import { en as plans } from './messages/plans';
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...bulk,
   ...planningHints,
   ...planCopy,
+  ...kits,
   ...plans,
   ...reports,
   ...reportRecords,

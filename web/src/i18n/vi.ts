@@ -2,6 +2,7 @@
 // en.ts must give each of them, so a missing translation fails the type check.
 import { vi as activityForm } from './messages/activity-form';
 import { vi as bulk } from './messages/bulk';
+import { vi as kits } from './messages/kits';
 import { vi as planCopy } from './messages/plan-copy';
 import { vi as planningHints } from './messages/planning-hints';
 import { vi as plans } from './messages/plans';
@@ -15,6 +16,7 @@ export const vi = {
   ...bulk,
   ...planningHints,
   ...planCopy,
+  ...kits,
   ...plans,
   ...reports,
   ...reportRecords,

@@ -26,6 +26,7 @@ import { formatInstant, formatIsoDay, todayIn } from '../../i18n/dates';
 import { periodText, taskTitle, useNumbers } from '../../lib/format';
 import { agencyName, entryName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
+import { ApplyKitButton, KitApplications } from '../kits/KitApplications';
 import { type AgencyWeeks, agencyWeeks, type Tally } from './agency-weeks';
 import { campaignColour } from './colour';
 
@@ -68,18 +69,19 @@ export function CampaignPage({ id }: { id: number }) {
           <Link href={href} className="work-page__button">
             {t('campaigns.openCalendar')}
           </Link>
+          {campaign ? <ApplyKitButton campaign={campaign} onChanged={loaded.reload} /> : null}
           {campaign && mayEdit ? <CampaignLifecycle campaign={campaign} onChanged={loaded.reload} /> : null}
         </>
       }
     >
       <LoadState loaded={loaded} failedTitle={t('campaigns.campaignLoadFailed')}>
-        {(data) => <CampaignContent data={data} />}
+        {(data) => <CampaignContent data={data} onChanged={loaded.reload} />}
       </LoadState>
     </PageFrame>
   );
 }
 
-function CampaignContent({ data }: { data: LoadedCampaign }) {
+function CampaignContent({ data, onChanged }: { data: LoadedCampaign; onChanged: () => void }) {
   const t = useT();
   const [language] = useLanguage();
   const timeZone = useTimeZone();
@@ -166,6 +168,8 @@ function CampaignContent({ data }: { data: LoadedCampaign }) {
           counts={[...byStatus, { key: 'overdue', label: t('plans.overdue'), value: overdue, alert: true }]}
         />
       </div>
+
+      <KitApplications campaign={campaign} onChanged={onChanged} />
 
       <AgencyWeekTable grid={grid} agencyName={nameOf} />
 

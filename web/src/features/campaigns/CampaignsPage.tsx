@@ -45,11 +45,16 @@ export function CampaignsPage() {
     <PageFrame
       title={t('campaigns.title')}
       actions={
-        mayCreate && choices.data ? (
-          <button type="button" className="button" onClick={() => setEditing(null)}>
-            {t('campaigns.create')}
-          </button>
-        ) : null
+        <>
+          <Link href="/campaigns/kits" className="work-page__button">
+            {t('kits.open')}
+          </Link>
+          {mayCreate && choices.data ? (
+            <button type="button" className="button" onClick={() => setEditing(null)}>
+              {t('campaigns.create')}
+            </button>
+          ) : null}
+        </>
       }
     >
       {editing !== undefined && choices.data ? (
