@@ -5,6 +5,6 @@
 export { createActivities } from './bulk';
 export { checkRange, listConditions } from './filters';
 export { loadLinks } from './links';
-export { getActivity, listActivities, readOne } from './read';
+export { getActivity, listActivities, pageOfActivities, readOne } from './read';
 export { heldInUnits, ledOrJoinedBy, overdueAt } from './scope';
 export { createActivity, deleteActivity, restoreActivity, updateActivity } from './writes';
