@@ -1,4 +1,5 @@
 import { en as activityForm } from './messages/activity-form';
+import { en as activityList } from './messages/activity-list';
 import { en as bulk } from './messages/bulk';
 import { en as plans } from './messages/plans';
 import { en as reportRecords } from './messages/report-records';
@@ -8,6 +9,7 @@ import type { Messages } from './vi';
 
 export const en: Messages = {
   ...activityForm,
+  ...activityList,
   ...bulk,
   ...plans,
   ...reports,

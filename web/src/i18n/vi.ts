@@ -1,6 +1,7 @@
 // Vietnamese, the interface's first language. Its keys define every message the web shows:
 // en.ts must give each of them, so a missing translation fails the type check.
 import { vi as activityForm } from './messages/activity-form';
+import { vi as activityList } from './messages/activity-list';
 import { vi as bulk } from './messages/bulk';
 import { vi as plans } from './messages/plans';
 import { vi as reportRecords } from './messages/report-records';
@@ -9,6 +10,7 @@ import { vi as results } from './messages/results';
 
 export const vi = {
   ...activityForm,
+  ...activityList,
   ...bulk,
   ...plans,
   ...reports,
