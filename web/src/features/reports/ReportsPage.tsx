@@ -370,20 +370,23 @@ export function ReportsPage() {
           options={options}
           acceptedOnly={acceptedOnly}
           rollUpTo={rollUpTo}
-          open={!initial.phone}
+          // Closed unless the address sets a filter: the overview's figures come first on a screen.
+          open={!initial.phone && (Object.keys(initial.filters).length > 0 || initial.rollUpTo !== undefined)}
           onFilter={setFilter}
           onRollUp={chooseRollUp}
           onClear={clearFilters}
         />
       </div>
 
-      {query ? <Scope query={query} options={options} /> : null}
       <div className="report-basis">
-        <CheckboxField
-          label={t('reports.filters.acceptedOnly')}
-          checked={acceptedOnly}
-          onChange={chooseAcceptedOnly}
-        />
+        {query ? <Scope query={query} options={options} /> : null}
+        <div className="report-basis__switch">
+          <CheckboxField
+            label={t('reports.filters.acceptedOnly')}
+            checked={acceptedOnly}
+            onChange={chooseAcceptedOnly}
+          />
+        </div>
       </div>
 
       {report.error ? (
