@@ -389,7 +389,7 @@ describe('reports dashboard', () => {
     await idleTask.getByText('Chưa có hoạt động', { exact: true }).waitFor();
     await section.getByText('1 nhiệm vụ chưa có hoạt động nào.').waitFor();
     // Each task's figures lead to their activities.
-    expect(await task.locator('[data-figure="planned"] a').getAttribute('href')).toBe(
+    expect(await task.locator('[data-progress="planned"] a').getAttribute('href')).toBe(
       `/reports/activities?taskId=${busy.id}`,
     );
   });

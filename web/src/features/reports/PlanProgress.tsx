@@ -106,7 +106,7 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
         ) : null}
       </p>
       <ProgressBar label={t('plans.doneShare')} value={totals.done} max={totals.planned} />
-      <p className="report-plan__totals" data-figure="plan">
+      <p className="report-plan__totals" data-progress="plan">
         <Link href={planFigureHref({ planId: plan.id })}>
           {t('plans.planned')}: {number(totals.planned)}
         </Link>
@@ -160,10 +160,10 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
                   </Link>
                   {isIdle ? <span className="badge badge--gap">{t('reports.plan.noActivities')}</span> : null}
                 </th>
-                <td rowSpan={span} className="report-table__number" data-figure="planned">
+                <td rowSpan={span} className="report-table__number" data-progress="planned">
                   <Link href={planFigureHref({ taskId: task.id })}>{number(entry?.planned ?? 0)}</Link>
                 </td>
-                <td rowSpan={span} className="report-table__number" data-figure="done">
+                <td rowSpan={span} className="report-table__number" data-progress="done">
                   <Link href={planFigureHref({ taskId: task.id, figure: 'done' })}>
                     {number(entry?.done ?? 0)}
                   </Link>
