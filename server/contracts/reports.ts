@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ActivityQuery } from './activities';
-import { DateString } from './common';
+import { refusalText } from '../domain/refusals';
+import { ActivityList, ActivityQuery } from './activities';
+import { Code, DateString, IdParam, pageQuery } from './common';
 import { endpoint } from './endpoints';
 import { periodInOrder, periodMessage } from './plans';
 
@@ -121,6 +122,58 @@ export const ReportPeriod = z.object({
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 export const ReportPeriodList = z.object({ year: z.number().int(), items: z.array(ReportPeriod) });
 
+// ---------------------------------------------------------------- the activities behind a figure
+
+/**
+ * What a figure counts: `activities` (not cancelled), `done` (with a counted result), and
+ * for a plan's progress `overdue`, `postponed` and `cancelled`.
+ */
+export const countedFigures = ['activities', 'done', 'overdue', 'postponed', 'cancelled'] as const;
+export type CountedFigure = (typeof countedFigures)[number];
+
+/** The columns a figure's list sorts by. */
+export const countedSorts = ['date', 'title', 'type', 'lead', 'unit', 'status', 'result'] as const;
+export type CountedSort = (typeof countedSorts)[number];
+
+const countedFields = {
+  /** The summary's period (both ends inclusive, by local start date); none for a plan's progress. */
+  startDate: DateString.optional(),
+  endDate: DateString.optional(),
+  ...reportFilters,
+  /** The tasks of one plan (a plan's progress in total). */
+  planId: IdParam.optional(),
+  acceptedOnly: summaryFields.acceptedOnly,
+  rollUpTo: summaryFields.rollUpTo,
+  figure: z.enum(countedFigures).optional(),
+  /** Those whose counted result has a figure for this indicator (implies `done`). */
+  indicator: Code.optional(),
+  /** One row of a summary grouping: its `key` as the summary gives it (`2025-07`, `rally`, `4+9`). */
+  groupBy: z.enum(summaryGroupings).optional(),
+  key: z.string().min(1).max(200).optional(),
+  sort: z.enum(countedSorts).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+};
+
+const periodWhole = (value: { startDate?: string | undefined; endDate?: string | undefined }) =>
+  (value.startDate === undefined) === (value.endDate === undefined);
+const rowWhole = (value: { groupBy?: string | undefined; key?: string | undefined }) =>
+  (value.groupBy === undefined) === (value.key === undefined);
+
+/** The activities one figure of a summary or a plan's progress counts, as a page. */
+export const CountedQuery = z
+  .strictObject({ ...countedFields, ...pageQuery(50, 1000) })
+  .refine(periodWhole, { message: refusalText('range.endDate'), path: ['endDate'] })
+  .refine(periodInOrder, periodMessage)
+  .refine(rowWhole, { message: refusalText('field.required'), path: ['key'] });
+export type CountedQuery = z.infer<typeof CountedQuery>;
+
+export const CountedExportQuery = z
+  .strictObject({ ...countedFields, format: z.enum(['xlsx', 'csv']) })
+  .refine(periodWhole, { message: refusalText('range.endDate'), path: ['endDate'] })
+  .refine(periodInOrder, periodMessage)
+  .refine(rowWhole, { message: refusalText('field.required'), path: ['key'] });
+export type CountedExportQuery = z.infer<typeof CountedExportQuery>;
+
 // ---------------------------------------------------------------- coverage
 
 export const CoverageQuery = z
@@ -194,6 +247,23 @@ export const reportEndpoints = {
     status: 200,
     summary:
       'Communes and wards × target groups (or channels): where no activity reached; overdue results by agency',
+    tags,
+  }),
+  counted: endpoint({
+    method: 'GET',
+    path: '/api/reports/activities',
+    query: CountedQuery,
+    response: ActivityList,
+    status: 200,
+    summary: 'The activities one figure counts (same period, filters and basis), sorted and paged',
+    tags,
+  }),
+  countedExport: endpoint({
+    method: 'GET',
+    path: '/api/reports/activities/export',
+    query: CountedExportQuery,
+    status: 200,
+    summary: 'The activities one figure counts, as xlsx or csv',
     tags,
   }),
   /** The answer is a Word, Excel or CSV file, not JSON: the web links to it for the browser to download. */

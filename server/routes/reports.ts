@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { reportEndpoints } from '../contracts/reports';
+import { listCountedActivities } from '../services/counted-activities';
+import { countedCsv, countedXlsx } from '../services/counted-export';
 import { getCoverage } from '../services/coverage';
 import { reportPeriods } from '../services/report-periods';
 import { adHocDocument, renderReport } from '../services/report-records';
@@ -13,6 +15,25 @@ const reportsRoutes: FastifyPluginAsyncZod<{ reportYearStart: string }> = async 
     ...routeOf(reportEndpoints.summary),
     config: { permission: 'activities:read' },
     handler: async (request) => getSummary(contextOf(request), request.query),
+  });
+
+  // The activities behind a figure, with the figure's own conditions (issue 12).
+  app.route({
+    ...routeOf(reportEndpoints.counted),
+    config: { permission: 'activities:read' },
+    handler: async (request) => listCountedActivities(contextOf(request), request.query),
+  });
+
+  app.route({
+    ...routeOf(reportEndpoints.countedExport, {}),
+    config: { permission: 'activities:read' },
+    handler: async (request, reply) => {
+      const { format, ...query } = request.query;
+      const ctx = contextOf(request);
+      const body = format === 'csv' ? countedCsv(ctx, query) : await countedXlsx(ctx, query);
+      const period = query.startDate ? `_${query.startDate}_${query.endDate}` : '';
+      return sendDocument(reply, format, `danh-sach-hoat-dong${period}.${format}`, body);
+    },
   });
 
   app.route({

@@ -3,17 +3,14 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { activities, indicators, results, tasks, taskTargets } from '../../db/schema';
 import type { PlanProgress, TaskProgress } from '../contracts/plans';
-import { isOverdue } from '../domain/activities';
 import { aggregate } from '../domain/indicators';
 import { storedNow } from '../domain/time';
 import type { ServiceContext } from './context';
-import { countedResults } from './counted-results';
+import { countedResultOf, countWhere, figureCondition, liveActivity } from './counted-results';
 import { readPlan } from './plans';
 
 type ActivityRow = {
   taskId: number | null;
-  status: string;
-  endAt: string;
   expected: Record<string, number>;
   /** The result's figures; null without a result. */
   values: Record<string, number> | null;
@@ -32,18 +29,37 @@ export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgre
     const targets = taskIds.length
       ? tx.select().from(taskTargets).where(inArray(taskTargets.taskId, taskIds)).all()
       : [];
+    // The counts take the list's own conditions (counted-results), so that each figure's
+    // list holds exactly the activities it counts.
+    const basis = { acceptedOnly: false, now: storedNow(ctx.now) };
+    const counts = new Map(
+      taskIds.length
+        ? tx
+            .select({
+              taskId: activities.taskId,
+              planned: countWhere(figureCondition('activities', basis)),
+              done: countWhere(figureCondition('done', basis)),
+              overdue: countWhere(figureCondition('overdue', basis)),
+              postponed: countWhere(figureCondition('postponed', basis)),
+              cancelled: countWhere(figureCondition('cancelled', basis)),
+            })
+            .from(activities)
+            .where(and(inArray(activities.taskId, taskIds), isNull(activities.deletedAt)))
+            .groupBy(activities.taskId)
+            .all()
+            .map((row) => [row.taskId, row])
+        : [],
+    );
     const rows: ActivityRow[] = taskIds.length
       ? tx
           .select({
             taskId: activities.taskId,
-            status: activities.status,
-            endAt: activities.endAt,
             expected: activities.expected,
             values: results.values,
           })
           .from(activities)
-          .leftJoin(results, and(eq(results.activityId, activities.id), countedResults(false)))
-          .where(and(inArray(activities.taskId, taskIds), isNull(activities.deletedAt)))
+          .leftJoin(results, countedResultOf(false))
+          .where(and(inArray(activities.taskId, taskIds), isNull(activities.deletedAt), liveActivity))
           .all()
       : [];
     const aggregation = new Map(
@@ -53,18 +69,17 @@ export function getPlanProgress(ctx: ServiceContext, planId: number): PlanProgre
         .all()
         .map((indicator) => [indicator.code, indicator.aggregation]),
     );
-    const now = storedNow(ctx.now);
 
     const progress = taskIds.map((taskId): TaskProgress => {
-      const mine = rows.filter((row) => row.taskId === taskId);
-      const live = mine.filter((row) => row.status !== 'cancelled');
+      const live = rows.filter((row) => row.taskId === taskId);
+      const count = counts.get(taskId);
       return {
         taskId,
-        planned: live.length,
-        done: live.filter((row) => row.values !== null).length,
-        overdue: mine.filter((row) => isOverdue(row, now)).length,
-        postponed: mine.filter((row) => row.status === 'postponed').length,
-        cancelled: mine.length - live.length,
+        planned: count?.planned ?? 0,
+        done: count?.done ?? 0,
+        overdue: count?.overdue ?? 0,
+        postponed: count?.postponed ?? 0,
+        cancelled: count?.cancelled ?? 0,
         targets: targets
           .filter((target) => target.taskId === taskId)
           .map((target) => ({

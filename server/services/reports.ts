@@ -2,7 +2,7 @@
 // date, both ends inclusive), counted once in the totals and in every row they belong to,
 // with each indicator summed within its own unit, `max` indicators (unique reach) taken as
 // the largest single value, and units and agencies as recorded or rolled up to a date.
-import { and, asc, count, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import {
   activities,
   activityChannels,
@@ -21,16 +21,16 @@ import {
   unitSuccessions,
   units,
 } from '../../db/schema';
-import type { Summary, SummaryGrouping, SummaryQuery, SummaryRow } from '../contracts/reports';
+import type { CountedQuery, Summary, SummaryGrouping, SummaryQuery, SummaryRow } from '../contracts/reports';
 import { combineFigures } from '../domain/indicators';
 import { successorsOn } from '../domain/succession';
 import { vietnameseMonth } from '../domain/time';
 import { validOn } from '../domain/validity';
 import { heldInUnits, ledOrJoinedBy, listConditions } from './activities';
 import type { ServiceContext, Tx } from './context';
-import { countedResults } from './counted-results';
+import { countedResultOf, liveActivity } from './counted-results';
 
-type Counted = {
+export type Counted = {
   id: number;
   typeCode: string;
   startDate: string;
@@ -43,22 +43,51 @@ type Counted = {
 
 type Key = { key: string; label: string };
 
+/** What selects a report's activities: the period (when there is one), the filters, the basis. */
+export type ScopeQuery = Pick<
+  CountedQuery,
+  | 'startDate'
+  | 'endDate'
+  | 'acceptedOnly'
+  | 'rollUpTo'
+  | 'planId'
+  | 'agencyId'
+  | 'unitId'
+  | 'campaignId'
+  | 'taskId'
+  | 'typeCode'
+  | 'channelCode'
+  | 'targetGroupCode'
+  | 'status'
+>;
+
+/** The activities of the period and filters, whatever their status: each figure then picks its own. */
+export function periodConditions(ctx: ServiceContext, query: ScopeQuery): SQL[] {
+  const { startDate, endDate, rollUpTo, unitId, agencyId, planId } = query;
+  const { campaignId, taskId, typeCode, channelCode, targetGroupCode, status } = query;
+  const filters = { campaignId, taskId, typeCode, channelCode, targetGroupCode, status };
+  return [
+    ...listConditions(ctx, { ...filters, limit: 0, offset: 0 }),
+    startDate === undefined ? undefined : gte(activities.startDate, startDate),
+    endDate === undefined ? undefined : lte(activities.startDate, endDate),
+    unitId === undefined ? undefined : heldInUnits(ctx.db, takenOver(ctx, 'unit', unitId, rollUpTo)),
+    agencyId === undefined ? undefined : ledOrJoinedBy(ctx.db, takenOver(ctx, 'agency', agencyId, rollUpTo)),
+    planId === undefined
+      ? undefined
+      : inArray(
+          activities.taskId,
+          ctx.db.select({ id: tasks.id }).from(tasks).where(eq(tasks.planId, planId)),
+        ),
+  ].filter((condition): condition is SQL => condition !== undefined);
+}
+
 /** Which activities a summary counts (the period's, not cancelled), and which results with them. */
 export function scopeOf(
   ctx: ServiceContext,
-  query: SummaryQuery,
+  query: ScopeQuery,
 ): { where: SQL | undefined; resultJoin: SQL | undefined } {
-  const { startDate, endDate, groupBy: _g, acceptedOnly, rollUpTo, unitId, agencyId, ...filters } = query;
-  const where = and(
-    ...listConditions(ctx, { ...filters, limit: 0, offset: 0 }),
-    gte(activities.startDate, startDate),
-    lte(activities.startDate, endDate),
-    ne(activities.status, 'cancelled'),
-    unitId === undefined ? undefined : heldInUnits(ctx.db, takenOver(ctx, 'unit', unitId, rollUpTo)),
-    agencyId === undefined ? undefined : ledOrJoinedBy(ctx.db, takenOver(ctx, 'agency', agencyId, rollUpTo)),
-  );
-  const resultJoin = and(eq(results.activityId, activities.id), countedResults(acceptedOnly === 'true'));
-  return { where, resultJoin };
+  const where = and(...periodConditions(ctx, query), liveActivity);
+  return { where, resultJoin: countedResultOf(query.acceptedOnly === 'true') };
 }
 
 /**
@@ -91,7 +120,7 @@ function takenOver(
 }
 
 /** The activities in scope with the figures of their counted result, for the rows. */
-function countedActivities(
+export function countedActivities(
   ctx: ServiceContext,
   where: SQL | undefined,
   resultJoin: SQL | undefined,
@@ -156,7 +185,12 @@ function rolledKeys(ids: number[], successors: Map<number, number[]> | null): st
 }
 
 /** How each kind of row is keyed and labelled. */
-function grouper(tx: Tx, query: SummaryQuery, groupBy: SummaryGrouping, where: SQL | undefined) {
+export function grouper(
+  tx: Tx,
+  query: { rollUpTo?: string | undefined; endDate?: string | undefined },
+  groupBy: SummaryGrouping,
+  where: SQL | undefined,
+) {
   const ids = tx.select({ id: activities.id }).from(activities).where(where);
   const names = <T extends { id: number | string; name: string }>(rows: T[]) =>
     new Map(rows.map((row) => [String(row.id), row.name]));
@@ -281,7 +315,9 @@ function grouper(tx: Tx, query: SummaryQuery, groupBy: SummaryGrouping, where: S
         : null;
       const labels = names(all);
       // "Toàn thành phố" where the top unit is a centrally run city (Huế since 1/1/2025).
-      const top = all.find((unit) => unit.tier === 1 && validOn(unit, query.rollUpTo ?? query.endDate));
+      const top = all.find(
+        (unit) => unit.tier === 1 && validOn(unit, query.rollUpTo ?? query.endDate ?? '9999-12-31'),
+      );
       const everywhere = top?.level === 'city' ? 'Toàn thành phố' : 'Toàn tỉnh';
       return {
         keysOf: (activity: Counted) => {

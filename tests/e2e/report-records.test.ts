@@ -72,7 +72,7 @@ describe('the report document, composed and issued in the browser', () => {
   it('composes, edits, previews, issues and downloads the half-year report', async () => {
     const coordinator = await site.signedIn(
       { username: 'dieu.phoi', password: USER_PASSWORD },
-      { at: `/reports?startDate=${HALF.startDate}&endDate=${HALF.endDate}` },
+      { at: `/reports?startDate=${HALF.startDate}&endDate=${HALF.endDate}&tab=documents` },
     );
     const { page } = coordinator;
     await page.getByRole('button', { name: 'Soạn văn bản báo cáo kỳ này' }).click();
@@ -153,7 +153,7 @@ describe('the report document, composed and issued in the browser', () => {
   it('recomputes the annual draft after a late result, keeping the edited text', async () => {
     const coordinator = await site.signedIn(
       { username: 'dieu.phoi', password: USER_PASSWORD },
-      { at: `/reports?startDate=${YEAR.startDate}&endDate=${YEAR.endDate}` },
+      { at: `/reports?startDate=${YEAR.startDate}&endDate=${YEAR.endDate}&tab=documents` },
     );
     const { page } = coordinator;
     await page.getByRole('button', { name: 'Soạn văn bản báo cáo kỳ này' }).click();

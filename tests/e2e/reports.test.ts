@@ -199,6 +199,12 @@ describe('reports dashboard', () => {
   });
 
   const search = (page: Page) => new URL(page.url()).searchParams;
+  /** The report's parts are tabs: a part is in view once its tab is chosen. */
+  const openTab = (page: Page, name: string) =>
+    page
+      .getByRole('tablist', { name: 'Các phần của báo cáo' })
+      .getByRole('tab', { name, exact: true })
+      .click();
 
   it('opens from the navigation on the official period that holds today', async () => {
     await admin
@@ -239,6 +245,7 @@ describe('reports dashboard', () => {
   });
 
   it('says that joint activities overlap in the agency chart, and lists each agency', async () => {
+    await openTab(admin, 'Biểu đồ');
     const chart = admin.locator('[data-chart="agency"]');
     await chart.getByRole('heading', { name: 'Theo cơ quan chủ trì, phối hợp' }).waitFor();
     expect(await chart.locator('[data-note="overlap"]').textContent()).toContain('Một hoạt động phối hợp');
@@ -269,21 +276,27 @@ describe('reports dashboard', () => {
     }
   });
 
-  it('leads from a type bar to the calendar filtered by that type', async () => {
+  it('leads from a type bar to the list of the activities of that type', async () => {
     const bar = admin.locator('[data-chart="type"] [data-key="social_post"]').getByRole('link');
     expect(await bar.textContent()).toContain('2 hoạt động');
     await bar.click();
-    await admin.waitForURL((url) => url.pathname === '/');
+    await admin.waitForURL((url) => url.pathname === '/reports/activities');
     const params = search(admin);
-    expect(params.get('typeCode')).toBe('social_post');
-    expect(params.get('view')).toBe('list');
-    expect(params.get('date')).toBe(START);
+    expect(params.get('groupBy')).toBe('type');
+    expect(params.get('key')).toBe('social_post');
+    expect(params.get('startDate')).toBe(START);
+    expect(params.get('endDate')).toBe(END);
+    await admin.locator('[data-count]', { hasText: '2 hoạt động' }).waitFor();
     await admin.goBack();
     await admin.getByRole('heading', { level: 2, name: 'Báo cáo' }).waitFor();
     expect(search(admin).get('startDate')).toBe(START);
+    expect(search(admin).get('tab')).toBe('charts');
+    await openTab(admin, 'Tổng quan');
   });
 
   it('keeps the period and the filters in the address, through a reload', async () => {
+    // The filters fold away while none is set: the overview's figures come first.
+    await admin.locator('.report-filters__summary').click();
     await admin.getByLabel('Loại hoạt động', { exact: true }).selectOption('social_post');
     await admin.getByLabel('Chỉ tính kết quả đã được duyệt').check();
     await admin.getByLabel('Quy về đơn vị hành chính hiện nay').check();
@@ -308,6 +321,7 @@ describe('reports dashboard', () => {
     await admin.getByText('Loại hoạt động: Bài đăng trên cổng thông tin, mạng xã hội').waitFor();
 
     // The export links carry the same period and filters.
+    await openTab(admin, 'Báo cáo');
     for (const [name, format] of [
       ['Word (.docx)', 'docx'],
       ['Excel (.xlsx)', 'xlsx'],
@@ -331,6 +345,7 @@ describe('reports dashboard', () => {
       expect(file.headers['content-disposition']).toContain('attachment');
     }
 
+    await openTab(admin, 'Tổng quan');
     await admin.getByRole('button', { name: 'Bỏ lọc' }).click();
     await admin.waitForURL((url) => !url.searchParams.has('typeCode'));
     expect(search(admin).has('acceptedOnly')).toBe(false);
@@ -348,11 +363,13 @@ describe('reports dashboard', () => {
     expect(expected.activities).toBe('3');
     await expect.poll(() => headline(admin)).toEqual(expected);
     // Only August and September, each a bar.
+    await openTab(admin, 'Biểu đồ');
     expect(await admin.locator('[data-chart="month"] .bar-chart__row').count()).toBe(2);
   });
 
   it("shows the plan's progress: targets achieved, and the task with no activity", async () => {
     await admin.goto(`${site.baseUrl}/reports?${PERIOD}`);
+    await openTab(admin, 'Tiến độ kế hoạch');
     const section = admin.getByRole('region', { name: 'Tiến độ thực hiện kế hoạch' });
     // The 2024 plan overlaps the official year 2025 by a few days: the 2025 plan comes first.
     expect(await section.getByLabel('Kế hoạch', { exact: true }).inputValue()).toBe(String(plan.id));
@@ -371,9 +388,14 @@ describe('reports dashboard', () => {
     const idleTask = section.locator(`[data-task="${idle.id}"]`);
     await idleTask.getByText('Chưa có hoạt động', { exact: true }).waitFor();
     await section.getByText('1 nhiệm vụ chưa có hoạt động nào.').waitFor();
+    // Each task's figures lead to their activities.
+    expect(await task.locator('[data-progress="planned"] a').getAttribute('href')).toBe(
+      `/reports/activities?taskId=${busy.id}`,
+    );
   });
 
   it('shows the coverage of communes and wards, gaps marked, and switches to channels', async () => {
+    await openTab(admin, 'Độ phủ');
     const section = admin.getByRole('region', { name: 'Độ phủ theo xã, phường' });
     const aLuoi = section.locator(`[data-unit="${ids.aLuoi1}"]`);
     await aLuoi.waitFor();
@@ -390,16 +412,24 @@ describe('reports dashboard', () => {
   it('switches to English and back', async () => {
     await admin.getByRole('button', { name: 'English' }).click();
     await admin.getByRole('heading', { level: 2, name: 'Reports' }).waitFor();
+    await admin
+      .getByRole('tablist', { name: 'Parts of the report' })
+      .getByRole('tab', { name: 'Charts' })
+      .click();
     await admin.getByRole('heading', { name: 'By activity type' }).waitFor();
     await admin.getByText('Report period: 15/12/2024 – 14/12/2025').waitFor();
     const nav = admin.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Reports' }).waitFor();
     const expected = await expectedHeadline(`${PERIOD}&groupBy=month`, en);
     expect(expected.attendances).toBe('1,534');
-    await expect.poll(() => headline(admin)).toEqual(expected);
     await admin
       .locator('[data-chart="type"] .bar-chart__label', { hasText: 'Post on web portals or social media' })
       .waitFor();
+    await admin
+      .getByRole('tablist', { name: 'Parts of the report' })
+      .getByRole('tab', { name: 'Overview' })
+      .click();
+    await expect.poll(() => headline(admin)).toEqual(expected);
 
     await admin.getByRole('button', { name: 'Tiếng Việt' }).click();
     await admin.getByRole('heading', { level: 2, name: 'Báo cáo' }).waitFor();
@@ -409,12 +439,16 @@ describe('reports dashboard', () => {
     const { page } = await site.signedIn(ADMIN, PHONE);
     await page.goto(`${site.baseUrl}/reports?${PERIOD}`);
     await expect.poll(() => headline(page)).toEqual(await expectedHeadline(`${PERIOD}&groupBy=month`));
+    await openTab(page, 'Độ phủ');
     await page
       .getByRole('region', { name: 'Độ phủ theo xã, phường' })
       .locator(`[data-unit="${ids.aLuoi1}"]`)
       .waitFor();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await openTab(page, 'Tiến độ kế hoạch');
     await page.locator(`[data-task="${busy.id}"]`).waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await openTab(page, 'Tổng quan');
     await screenshot(page, 'reports-phone');
   });
 

@@ -18,6 +18,7 @@ import { MyWorkPage } from './features/mywork/MyWorkPage';
 import { PlanPage } from './features/plans/PlanPage';
 import { PlansPage } from './features/plans/PlansPage';
 import { TaskPage } from './features/plans/TaskPage';
+import { ActivityListPage } from './features/reports/ActivityListPage';
 import { ReportRecordPage } from './features/reports/ReportRecordPage';
 import { ReportRecordsPage } from './features/reports/ReportRecordsPage';
 import { ReportsPage } from './features/reports/ReportsPage';
@@ -124,6 +125,7 @@ function Screen({ role, timeZone }: { role: Role; timeZone: string }) {
   if (campaignId !== null) return <CampaignPage key={campaignId} id={campaignId} />;
   if (path === '/media') return <MediaPage />;
   if (path === '/reports') return <ReportsPage />;
+  if (path === '/reports/activities') return <ActivityListPage />;
   if (path === '/report-records') return <ReportRecordsPage />;
   const reportId = idIn(path, '/report-records');
   if (reportId !== null) return <ReportRecordPage key={reportId} id={reportId} />;

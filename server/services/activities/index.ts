@@ -5,7 +5,7 @@
 export { createActivities, rowDetails } from './bulk';
 export { checkRange, listConditions } from './filters';
 export { loadLinks } from './links';
-export { getActivity, listActivities, readOne } from './read';
+export { getActivity, listActivities, pageOfActivities, readOne } from './read';
 export { heldInUnits, ledOrJoinedBy, overdueAt } from './scope';
 export { createSeries, deleteInSeries, updateInSeries } from './series';
 export { createActivity, deleteActivity, restoreActivity } from './writes';

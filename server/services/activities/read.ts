@@ -1,5 +1,5 @@
 // Activities as the API shows them: one, or a filtered page of them.
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import { activities } from '../../../db/schema';
 import type { Activity, ActivityQuery } from '../../contracts/activities';
 import { isOverdue } from '../../domain/activities';
@@ -77,11 +77,21 @@ export function getActivity(ctx: ServiceContext, id: number): Activity {
 export function listActivities(ctx: ServiceContext, query: ActivityQuery) {
   checkRange(query, ctx.timeZone);
   const where = and(...listConditions(ctx, query));
+  return pageOfActivities(ctx, where, [asc(activities.startAt), asc(activities.id)], query);
+}
+
+/** A page of the activities that match, in the order given, and how many match in all. */
+export function pageOfActivities(
+  ctx: ServiceContext,
+  where: SQL | undefined,
+  order: SQL[],
+  query: { limit: number; offset: number },
+) {
   const rows = ctx.db
     .select()
     .from(activities)
     .where(where)
-    .orderBy(asc(activities.startAt), asc(activities.id))
+    .orderBy(...order)
     .limit(query.limit)
     .offset(query.offset)
     .all();

@@ -1,7 +1,12 @@
 // Lists of activities for the screens other than the calendar: a task's, a campaign's,
 // the signed-in user's own work. Read-only; the calendar keeps its range query in activities.ts.
 import { type Activity, activityEndpoints } from '../../../server/contracts/activities';
-import { call } from './client';
+import {
+  CountedQuery,
+  type CountedQuery as CountedQueryType,
+  reportEndpoints,
+} from '../../../server/contracts/reports';
+import { call, pathOf } from './client';
 
 export type ActivityListQuery = {
   taskId?: number;
@@ -42,4 +47,73 @@ export async function listActivitiesWhere(
     signal: options.signal,
   });
   return { activities: page.items, total: page.total };
+}
+
+// ---------------------------------------------------------------- the activities behind a figure
+
+export type { CountedFigure, CountedSort } from '../../../server/contracts/reports';
+export { countedFigures, countedSorts } from '../../../server/contracts/reports';
+
+/** What a figure of the reports or of a plan's progress counts: the list's query without paging. */
+export type CountedParams = Omit<CountedQueryType, 'limit' | 'offset'>;
+
+/** The parameters of a figure's list, in the order an address shows them. */
+export const countedParams = [
+  'startDate',
+  'endDate',
+  'figure',
+  'indicator',
+  'groupBy',
+  'key',
+  'agencyId',
+  'unitId',
+  'campaignId',
+  'planId',
+  'taskId',
+  'typeCode',
+  'channelCode',
+  'targetGroupCode',
+  'status',
+  'acceptedOnly',
+  'rollUpTo',
+  'sort',
+  'order',
+] as const satisfies readonly (keyof CountedParams)[];
+
+/**
+ * The list's parameters read from an address, as the server would read them; null when the
+ * address holds something the server would refuse (an edited link).
+ */
+export function readCountedParams(search: string): { params: CountedParams; offset: number } | null {
+  const raw = Object.fromEntries(new URLSearchParams(search));
+  const parsed = CountedQuery.safeParse(raw);
+  if (!parsed.success) return null;
+  const { limit: _limit, offset, ...params } = parsed.data;
+  return { params, offset };
+}
+
+/** A page of the activities a figure counts, in the order asked, and how many there are in all. */
+export async function listCountedActivities(
+  params: CountedParams,
+  paging: { limit: number; offset: number },
+  signal?: AbortSignal,
+): Promise<ActivityPage> {
+  const page = await call(reportEndpoints.counted, { query: { ...params, ...paging }, signal });
+  return { activities: page.items, total: page.total };
+}
+
+/** The address of the list as a file: the browser downloads it with the session cookie. */
+export function countedExportHref(format: 'xlsx' | 'csv', params: CountedParams): string {
+  return pathOf(reportEndpoints.countedExport, { query: { ...params, format } });
+}
+
+/** The list's own page in the app: `/reports/activities?startDate=…&figure=done`; `offset` for a later page. */
+export function countedListHref(params: CountedParams, offset = 0): string {
+  const search = new URLSearchParams();
+  for (const name of countedParams) {
+    const value = params[name];
+    if (value !== undefined && value !== '') search.set(name, String(value));
+  }
+  if (offset > 0) search.set('offset', String(offset));
+  return `/reports/activities?${search}`;
 }

@@ -86,7 +86,8 @@ export function ActivityCounts({
   counts,
   label,
 }: {
-  counts: { key: string; label: string; value: number; alert?: boolean }[];
+  /** `href`: the list of the activities the figure counts. */
+  counts: { key: string; label: string; value: number; alert?: boolean; href?: string }[];
   label: string;
 }) {
   const { number } = useNumbers();
@@ -103,7 +104,7 @@ export function ActivityCounts({
           data-count={count.key}
         >
           <dt>{count.label}</dt>
-          <dd>{number(count.value)}</dd>
+          <dd>{count.href ? <Link href={count.href}>{number(count.value)}</Link> : number(count.value)}</dd>
         </div>
       ))}
     </dl>

@@ -1,4 +1,5 @@
 import { en as activityForm } from './messages/activity-form';
+import { en as activityList } from './messages/activity-list';
 import { en as bulk } from './messages/bulk';
 import { en as kits } from './messages/kits';
 import { en as planCopy } from './messages/plan-copy';
@@ -12,6 +13,7 @@ import type { Messages } from './vi';
 
 export const en: Messages = {
   ...activityForm,
+  ...activityList,
   ...bulk,
   ...planningHints,
   ...planCopy,

@@ -1,6 +1,7 @@
 // Vietnamese, the interface's first language. Its keys define every message the web shows:
 // en.ts must give each of them, so a missing translation fails the type check.
 import { vi as activityForm } from './messages/activity-form';
+import { vi as activityList } from './messages/activity-list';
 import { vi as bulk } from './messages/bulk';
 import { vi as kits } from './messages/kits';
 import { vi as planCopy } from './messages/plan-copy';
@@ -13,6 +14,7 @@ import { vi as series } from './messages/series';
 
 export const vi = {
   ...activityForm,
+  ...activityList,
   ...bulk,
   ...planningHints,
   ...planCopy,

@@ -22,6 +22,7 @@ import { type Translate, useLanguage, useT } from '../../i18n/context';
 import { agenciesText, periodText, planTitle, taskTitle, useNumbers } from '../../lib/format';
 import { agencyName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
+import { planFigureHref } from '../reports/links';
 import { PlanCopyDialog } from './PlanCopyDialog';
 import { PlanForm } from './PlanForm';
 import './plans.css';
@@ -181,9 +182,25 @@ function PlanContent({ data }: { data: LoadedPlan }) {
         <ActivityCounts
           label={t('plans.planCounts')}
           counts={[
-            { key: 'planned', label: t('plans.planned'), value: totals.planned },
-            { key: 'done', label: t('plans.done'), value: totals.done },
-            { key: 'overdue', label: t('plans.overdue'), value: totals.overdue, alert: true },
+            {
+              key: 'planned',
+              label: t('plans.planned'),
+              value: totals.planned,
+              href: planFigureHref({ planId: plan.id }),
+            },
+            {
+              key: 'done',
+              label: t('plans.done'),
+              value: totals.done,
+              href: planFigureHref({ planId: plan.id, figure: 'done' }),
+            },
+            {
+              key: 'overdue',
+              label: t('plans.overdue'),
+              value: totals.overdue,
+              alert: true,
+              href: planFigureHref({ planId: plan.id, figure: 'overdue' }),
+            },
           ]}
         />
         <ProgressBar label={t('plans.doneShare')} value={totals.done} max={totals.planned} />
@@ -230,6 +247,8 @@ function TaskCard({
   const partners = agenciesText(task.partnerAgencyIds, task.partnerAllAgencies, nameOf, t);
   const planned = progress?.planned ?? 0;
   const done = progress?.done ?? 0;
+  const figure = (kind?: 'done' | 'overdue' | 'postponed' | 'cancelled') =>
+    planFigureHref({ taskId: task.id, figure: kind });
 
   return (
     <article
@@ -256,14 +275,34 @@ function TaskCard({
         <ActivityCounts
           label={t('plans.taskCounts', { code: task.code })}
           counts={[
-            { key: 'planned', label: t('plans.planned'), value: planned },
-            { key: 'done', label: t('plans.done'), value: done },
-            { key: 'overdue', label: t('plans.overdue'), value: progress?.overdue ?? 0, alert: true },
+            { key: 'planned', label: t('plans.planned'), value: planned, href: figure() },
+            { key: 'done', label: t('plans.done'), value: done, href: figure('done') },
+            {
+              key: 'overdue',
+              label: t('plans.overdue'),
+              value: progress?.overdue ?? 0,
+              alert: true,
+              href: figure('overdue'),
+            },
             ...(progress && progress.postponed > 0
-              ? [{ key: 'postponed', label: t('status.postponed'), value: progress.postponed }]
+              ? [
+                  {
+                    key: 'postponed',
+                    label: t('status.postponed'),
+                    value: progress.postponed,
+                    href: figure('postponed'),
+                  },
+                ]
               : []),
             ...(progress && progress.cancelled > 0
-              ? [{ key: 'cancelled', label: t('status.cancelled'), value: progress.cancelled }]
+              ? [
+                  {
+                    key: 'cancelled',
+                    label: t('status.cancelled'),
+                    value: progress.cancelled,
+                    href: figure('cancelled'),
+                  },
+                ]
               : []),
           ]}
         />

@@ -18,6 +18,7 @@ import { useLanguage, useT } from '../../i18n/context';
 import { agenciesText, planTitle, taskTitle } from '../../lib/format';
 import { agencyName, entryName, namesById } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
+import { planFigureHref } from '../reports/links';
 import './plans.css';
 
 async function loadTask(id: number, signal: AbortSignal) {
@@ -149,11 +150,37 @@ function TaskContent({ data }: { data: LoadedTask }) {
         <ActivityCounts
           label={t('plans.taskCounts', { code: task.code })}
           counts={[
-            { key: 'planned', label: t('plans.planned'), value: taskProgress?.planned ?? 0 },
-            { key: 'done', label: t('plans.done'), value: taskProgress?.done ?? 0 },
-            { key: 'overdue', label: t('plans.overdue'), value: taskProgress?.overdue ?? 0, alert: true },
-            { key: 'postponed', label: t('status.postponed'), value: taskProgress?.postponed ?? 0 },
-            { key: 'cancelled', label: t('status.cancelled'), value: taskProgress?.cancelled ?? 0 },
+            {
+              key: 'planned',
+              label: t('plans.planned'),
+              value: taskProgress?.planned ?? 0,
+              href: planFigureHref({ taskId: task.id }),
+            },
+            {
+              key: 'done',
+              label: t('plans.done'),
+              value: taskProgress?.done ?? 0,
+              href: planFigureHref({ taskId: task.id, figure: 'done' }),
+            },
+            {
+              key: 'overdue',
+              label: t('plans.overdue'),
+              value: taskProgress?.overdue ?? 0,
+              alert: true,
+              href: planFigureHref({ taskId: task.id, figure: 'overdue' }),
+            },
+            {
+              key: 'postponed',
+              label: t('status.postponed'),
+              value: taskProgress?.postponed ?? 0,
+              href: planFigureHref({ taskId: task.id, figure: 'postponed' }),
+            },
+            {
+              key: 'cancelled',
+              label: t('status.cancelled'),
+              value: taskProgress?.cancelled ?? 0,
+              href: planFigureHref({ taskId: task.id, figure: 'cancelled' }),
+            },
           ]}
         />
         {taskProgress && taskProgress.planned > 0 ? (

@@ -14,6 +14,7 @@ import { useLanguage, useT } from '../../i18n/context';
 import { periodText, planTitle, taskTitle, unitText, useNumbers } from '../../lib/format';
 import { entryName } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
+import { planFigureHref } from './links';
 
 export function PlanProgressSection({
   plans,
@@ -105,6 +106,14 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
         ) : null}
       </p>
       <ProgressBar label={t('plans.doneShare')} value={totals.done} max={totals.planned} />
+      <p className="report-plan__totals" data-progress="plan">
+        <Link href={planFigureHref({ planId: plan.id })}>
+          {t('plans.planned')}: {number(totals.planned)}
+        </Link>
+        <Link href={planFigureHref({ planId: plan.id, figure: 'done' })}>
+          {t('plans.done')}: {number(totals.done)}
+        </Link>
+      </p>
       <TableRegion label={t('reports.plan.tableLabel', { plan: planTitle(plan, language) })}>
         <table className="table table--compact report-table plan-progress">
           <thead>
@@ -151,11 +160,13 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
                   </Link>
                   {isIdle ? <span className="badge badge--gap">{t('reports.plan.noActivities')}</span> : null}
                 </th>
-                <td rowSpan={span} className="report-table__number">
-                  {number(entry?.planned ?? 0)}
+                <td rowSpan={span} className="report-table__number" data-progress="planned">
+                  <Link href={planFigureHref({ taskId: task.id })}>{number(entry?.planned ?? 0)}</Link>
                 </td>
-                <td rowSpan={span} className="report-table__number">
-                  {number(entry?.done ?? 0)}
+                <td rowSpan={span} className="report-table__number" data-progress="done">
+                  <Link href={planFigureHref({ taskId: task.id, figure: 'done' })}>
+                    {number(entry?.done ?? 0)}
+                  </Link>
                 </td>
               </>
             );
@@ -197,7 +208,11 @@ function PlanTable({ plan, tasks, catalog }: { plan: Plan; tasks: readonly Task[
                           {unit ? ` ${unit}` : ''}
                         </td>
                         <td className="report-table__number">{number(target.scheduled)}</td>
-                        <td className="report-table__number">{number(target.achieved)}</td>
+                        <td className="report-table__number">
+                          <Link href={planFigureHref({ taskId: task.id, indicator: target.indicatorCode })}>
+                            {number(target.achieved)}
+                          </Link>
+                        </td>
                         <td className="report-table__number plan-progress__share">
                           <span>{share ?? '—'}</span>
                           <span className="plan-progress__meter" aria-hidden="true">

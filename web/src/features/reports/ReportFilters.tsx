@@ -14,7 +14,6 @@ export function ReportFilters({
   rollUpTo,
   open,
   onFilter,
-  onAcceptedOnly,
   onRollUp,
   onClear,
 }: {
@@ -24,7 +23,6 @@ export function ReportFilters({
   rollUpTo: string | undefined;
   open: boolean;
   onFilter: (name: FilterName, value: string) => void;
-  onAcceptedOnly: (on: boolean) => void;
   onRollUp: (on: boolean) => void;
   onClear: () => void;
 }) {
@@ -47,11 +45,6 @@ export function ReportFilters({
           />
         ))}
         <div className="report-filters__checks">
-          <CheckboxField
-            label={t('reports.filters.acceptedOnly')}
-            checked={acceptedOnly}
-            onChange={onAcceptedOnly}
-          />
           <CheckboxField
             label={t('reports.filters.rollUp')}
             checked={rollUpTo !== undefined}

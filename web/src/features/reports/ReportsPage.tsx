@@ -3,7 +3,7 @@
 // and target group that lead to the activities behind each bar, the progress of the plan
 // of the period, the coverage of communes and wards, and the report as Word, Excel or CSV.
 import { useMutation } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ActivityFilters, activityFilterNames, activityStatuses } from '../../api/activities';
 import { type Agency, listAgencies } from '../../api/agencies';
 import { listCampaigns } from '../../api/campaigns';
@@ -18,7 +18,6 @@ import {
   type ReportQuery,
   reportExportHref,
   type Summary,
-  type SummaryGrouping,
 } from '../../api/reports';
 import { listUnits } from '../../api/units';
 import { actsProvinceWide, canComposeReport } from '../../app/permissions';
@@ -26,17 +25,25 @@ import { Link, navigate } from '../../app/router';
 import { useUser } from '../../app/session';
 import { useTimeZone } from '../../app/timeZone';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CheckboxField } from '../../components/form';
 import { Loading } from '../../components/Loading';
 import { type Language, type Translate, useLanguage, useT } from '../../i18n/context';
 import { formatIsoDay, todayIn } from '../../i18n/dates';
+import type { MessageKey } from '../../i18n/vi';
 import { daysBetween, periodText, planTitle, taskTitle } from '../../lib/format';
 import { agencyName, byName, entryName } from '../../lib/names';
 import { useLoad } from '../../lib/useLoad';
 import { monthsOf } from '../media/period';
-import { type FilterName, readReportAddress, writeReportAddress } from './address';
+import {
+  type FilterName,
+  type ReportTab,
+  readReportAddress,
+  reportTabs,
+  writeReportAddress,
+} from './address';
 import { CoverageSection } from './Coverage';
 import { BarChart, type ChartRow, Headline } from './charts';
-import { calendarListHref } from './links';
+import { reportFigureHref } from './links';
 import { type Period, PeriodChooser } from './PeriodChooser';
 import { PlanProgressSection } from './PlanProgress';
 import { type Option, ReportFilters } from './ReportFilters';
@@ -119,14 +126,6 @@ async function loadReport(query: ReportQuery, signal: AbortSignal) {
 }
 type LoadedReport = Awaited<ReturnType<typeof loadReport>>;
 
-/** The calendar filter that selects a row of each grouping: its key is that filter's value. */
-const filterOfGrouping: Partial<Record<SummaryGrouping, FilterName>> = {
-  type: 'typeCode',
-  channel: 'channelCode',
-  agency: 'agencyId',
-  targetGroup: 'targetGroupCode',
-};
-
 /** A summary's rows as bars, labelled in the interface's language, each leading to its activities. */
 function chartRows(
   groupBy: ChartGrouping,
@@ -147,7 +146,7 @@ function chartRows(
         activities: row?.activities ?? 0,
         done: row?.done ?? 0,
         values: row?.values ?? {},
-        href: calendarListHref(`${key}-01`, query.filters),
+        href: reportFigureHref(query, { groupBy: 'month', key }),
       };
     });
   }
@@ -177,16 +176,12 @@ function chartRows(
     }
     return named.get(key) ?? label;
   };
-  const filter = filterOfGrouping[groupBy];
   return summary.rows
     .map((row) => ({
       ...row,
       label: labelOf(row.key, row.label),
-      // A row of no channel, or of agencies rolled up together, has no single filter value.
-      href:
-        filter && row.key !== 'none' && !row.key.includes('+')
-          ? calendarListHref(query.startDate, query.filters, { [filter]: row.key })
-          : undefined,
+      // The row's own key: the server selects its activities as the summary grouped them.
+      href: reportFigureHref(query, { groupBy, key: row.key }),
     }))
     .sort((a, b) => {
       if (a.key === 'none' || b.key === 'none') return a.key === 'none' ? 1 : -1;
@@ -231,6 +226,7 @@ export function ReportsPage() {
   const [rollUpTo, setRollUpTo] = useState(initial.rollUpTo);
   const [planId, setPlanId] = useState(initial.planId);
   const [coverageBy, setCoverageBy] = useState<CoverageBy>(initial.coverageBy);
+  const [tab, setTab] = useState<ReportTab>(initial.tab);
 
   const loadPeriods = useCallback((signal: AbortSignal) => getReportPeriods(year, signal), [year]);
   const periods = useLoad(['report-periods', year], loadPeriods);
@@ -306,6 +302,10 @@ export function ReportsPage() {
     setPlanId(id);
     writeReportAddress({ planId: String(id) });
   };
+  const chooseTab = (next: ReportTab) => {
+    setTab(next);
+    writeReportAddress({ tab: next === 'overview' ? undefined : next });
+  };
   const chooseCoverageBy = (by: CoverageBy) => {
     setCoverageBy(by);
     writeReportAddress({ coverageBy: by === 'channel' ? by : undefined });
@@ -370,47 +370,78 @@ export function ReportsPage() {
           options={options}
           acceptedOnly={acceptedOnly}
           rollUpTo={rollUpTo}
-          open={!initial.phone}
+          // Closed unless the address sets a filter: the overview's figures come first on a screen.
+          open={!initial.phone && (Object.keys(initial.filters).length > 0 || initial.rollUpTo !== undefined)}
           onFilter={setFilter}
-          onAcceptedOnly={chooseAcceptedOnly}
           onRollUp={chooseRollUp}
           onClear={clearFilters}
         />
       </div>
 
-      {query ? <Scope query={query} options={options} /> : null}
-      {query ? <ExportLinks query={query} /> : null}
-      {query ? <ComposeReport query={query} /> : null}
+      <div className="report-basis">
+        {query ? <Scope query={query} options={options} /> : null}
+        <div className="report-basis__switch">
+          <CheckboxField
+            label={t('reports.filters.acceptedOnly')}
+            checked={acceptedOnly}
+            onChange={chooseAcceptedOnly}
+          />
+        </div>
+      </div>
 
       {report.error ? (
         <ErrorAlert title={t('reports.loadFailed')} error={report.error} onRetry={report.reload} />
       ) : null}
-      {report.data ? (
-        <ReportBody busy={report.loading} report={report.data} choices={choices.data} />
-      ) : report.error ? null : (
-        <Loading />
-      )}
 
-      {period && choices.data ? (
-        <PlanProgressSection
-          plans={plansOf(choices.data.plans, period)}
-          planId={planId}
-          tasksOf={(id) => choices.data?.tasks.get(id) ?? []}
-          catalog={choices.data.catalog}
-          onPlan={choosePlan}
-        />
-      ) : null}
-      {period ? (
-        <CoverageSection
-          period={period}
-          by={coverageBy}
-          onBy={chooseCoverageBy}
-          agencyName={(id) => {
-            const agency = choices.data?.agencies.find((entry) => entry.id === id);
-            return agency ? agencyName(agency, language) : undefined;
-          }}
-        />
-      ) : null}
+      <ReportTabs selected={tab} onSelect={chooseTab}>
+        {(part) => {
+          switch (part) {
+            case 'overview':
+              return report.data ? (
+                <Overview busy={report.loading} report={report.data} />
+              ) : report.error ? null : (
+                <Loading />
+              );
+            case 'charts':
+              return report.data ? (
+                <ReportBody busy={report.loading} report={report.data} choices={choices.data} />
+              ) : report.error ? null : (
+                <Loading />
+              );
+            case 'plan':
+              return period && choices.data ? (
+                <PlanProgressSection
+                  plans={plansOf(choices.data.plans, period)}
+                  planId={planId}
+                  tasksOf={(id) => choices.data?.tasks.get(id) ?? []}
+                  catalog={choices.data.catalog}
+                  onPlan={choosePlan}
+                />
+              ) : (
+                <Loading />
+              );
+            case 'coverage':
+              return period ? (
+                <CoverageSection
+                  period={period}
+                  by={coverageBy}
+                  onBy={chooseCoverageBy}
+                  agencyName={(id) => {
+                    const agency = choices.data?.agencies.find((entry) => entry.id === id);
+                    return agency ? agencyName(agency, language) : undefined;
+                  }}
+                />
+              ) : null;
+            case 'documents':
+              return query ? (
+                <>
+                  <ExportLinks query={query} />
+                  <ComposeReport query={query} />
+                </>
+              ) : null;
+          }
+        }}
+      </ReportTabs>
     </section>
   );
 }
@@ -536,19 +567,11 @@ function ReportBody({
     chartRows(groupBy, summaries[groupBy], query, choices, language, t);
   const overlap = (groupBy: ChartGrouping) => summaries[groupBy].rowsOverlap;
   const totals = summaries.month;
-  const doneHref = query.filters.status
-    ? undefined
-    : calendarListHref(query.startDate, query.filters, { status: 'done' });
 
   return (
     <div className="report-body" aria-busy={busy}>
-      <Headline
-        summary={totals}
-        activitiesHref={calendarListHref(query.startDate, query.filters)}
-        doneHref={doneHref}
-      />
       <p className="report-note report-note--block report-body__screen-only">
-        {t('reports.chart.calendarNote')}
+        {t('reports.figures.listHint')}
       </p>
       <div className="report-charts">
         <BarChart
@@ -586,6 +609,110 @@ function ReportBody({
           note={overlap('targetGroup') ? t('reports.chart.overlapTargetGroup') : undefined}
         />
       </div>
+    </div>
+  );
+}
+
+/** The period's headline figures, each leading to the list of the activities it counts. */
+function Overview({ busy, report: { query, summaries } }: { busy: boolean; report: LoadedReport }) {
+  const t = useT();
+  return (
+    <div className="report-body" aria-busy={busy}>
+      <Headline
+        summary={summaries.month}
+        activitiesHref={reportFigureHref(query)}
+        doneHref={reportFigureHref(query, { figure: 'done' })}
+        indicatorHref={(code) => reportFigureHref(query, { indicator: code })}
+      />
+      <p className="report-note report-note--block report-body__screen-only">
+        {t('reports.figures.listHint')}
+      </p>
+    </div>
+  );
+}
+
+const tabLabels: Record<ReportTab, MessageKey> = {
+  overview: 'reports.overview',
+  charts: 'reports.tab.charts',
+  plan: 'reports.tab.plan',
+  coverage: 'reports.tab.coverage',
+  documents: 'reports.tab.documents',
+};
+
+/**
+ * The report's parts as tabs (WAI-ARIA: one tab stop, arrows move and show): each part in
+ * view without scrolling past the others. Every panel is drawn, the others hidden, so that
+ * a printout still holds the whole report.
+ */
+function ReportTabs({
+  selected,
+  onSelect,
+  children,
+}: {
+  selected: ReportTab;
+  onSelect: (tab: ReportTab) => void;
+  children: (tab: ReportTab) => ReactNode;
+}) {
+  const t = useT();
+  const list = useRef<HTMLDivElement>(null);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = reportTabs.indexOf(selected);
+    const last = reportTabs.length - 1;
+    const next =
+      event.key === 'ArrowRight'
+        ? (index + 1) % reportTabs.length
+        : event.key === 'ArrowLeft'
+          ? (index + last) % reportTabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
+    const tab = next === null ? undefined : reportTabs[next];
+    if (!tab) return;
+    event.preventDefault();
+    onSelect(tab);
+    list.current?.querySelector<HTMLButtonElement>(`[data-tab="${tab}"]`)?.focus();
+  };
+  return (
+    <div className="report-tabs">
+      <div
+        ref={list}
+        className="tabs__list report-tabs__list"
+        role="tablist"
+        aria-label={t('reports.tabs')}
+        onKeyDown={onKeyDown}
+      >
+        {reportTabs.map((tab) => (
+          <button
+            key={tab}
+            id={`report-tab-${tab}`}
+            data-tab={tab}
+            type="button"
+            role="tab"
+            className="tabs__tab"
+            aria-selected={tab === selected}
+            aria-controls={`report-panel-${tab}`}
+            tabIndex={tab === selected ? 0 : -1}
+            onClick={() => onSelect(tab)}
+          >
+            {t(tabLabels[tab])}
+          </button>
+        ))}
+      </div>
+      {reportTabs.map((tab) => (
+        <div
+          key={tab}
+          id={`report-panel-${tab}`}
+          className="report-tabs__panel"
+          role="tabpanel"
+          aria-labelledby={`report-tab-${tab}`}
+          hidden={tab !== selected}
+          data-panel={tab}
+        >
+          {children(tab)}
+        </div>
+      ))}
     </div>
   );
 }

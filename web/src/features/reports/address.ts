@@ -8,6 +8,10 @@ import { filterValueFits } from '../calendar/address';
 
 export type FilterName = (typeof activityFilterNames)[number];
 
+/** The report's parts, each a tab: the overview first. */
+export const reportTabs = ['overview', 'charts', 'plan', 'coverage', 'documents'] as const;
+export type ReportTab = (typeof reportTabs)[number];
+
 export type ReportAddress = {
   startDate: string | undefined;
   endDate: string | undefined;
@@ -16,6 +20,7 @@ export type ReportAddress = {
   rollUpTo: string | undefined;
   planId: number | undefined;
   coverageBy: CoverageBy;
+  tab: ReportTab;
 };
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
@@ -49,6 +54,7 @@ export function readReportAddress(): ReportAddress {
     rollUpTo: dayParam(params, 'rollUpTo'),
     planId: planId && /^[1-9]\d{0,9}$/.test(planId) ? Number(planId) : undefined,
     coverageBy: params.get('coverageBy') === 'channel' ? 'channel' : 'targetGroup',
+    tab: reportTabs.find((tab) => tab === params.get('tab')) ?? 'overview',
   };
 }
 

@@ -19,7 +19,7 @@ export type ChartRow = {
   activities: number;
   done: number;
   values: Record<string, number>;
-  /** The calendar's list of these activities; none for a row no filter can select ("no channel"). */
+  /** The list of exactly the activities this row counts. */
   href: string | undefined;
 };
 
@@ -45,10 +45,13 @@ export function Headline({
   summary,
   activitiesHref,
   doneHref,
+  indicatorHref,
 }: {
   summary: Summary;
   activitiesHref: string;
-  doneHref: string | undefined;
+  doneHref: string;
+  /** The activities whose counted result gives this indicator a figure. */
+  indicatorHref: (code: string) => string;
 }) {
   const t = useT();
   const { number, percent } = useNumbers();
@@ -77,13 +80,9 @@ export function Headline({
             ) : null}
           </dt>
           <dd>
-            {doneHref ? (
-              <Link href={doneHref} className="report-figure__value">
-                {number(totals.done)}
-              </Link>
-            ) : (
-              <span className="report-figure__value">{number(totals.done)}</span>
-            )}
+            <Link href={doneHref} className="report-figure__value">
+              {number(totals.done)}
+            </Link>
           </dd>
         </div>
         {summary.indicators.map((indicator) => {
@@ -99,7 +98,9 @@ export function Headline({
                 <IndicatorName indicator={indicator} />
               </dt>
               <dd>
-                <span className="report-figure__value">{number(totals.values[indicator.code] ?? 0)}</span>
+                <Link href={indicatorHref(indicator.code)} className="report-figure__value">
+                  {number(totals.values[indicator.code] ?? 0)}
+                </Link>
                 {unit ? <span className="report-figure__unit"> {unit}</span> : null}
               </dd>
             </div>

@@ -6,7 +6,7 @@ export const vi = {
 
   'reports.title': 'Báo cáo',
   'reports.intro':
-    'Số liệu của kỳ báo cáo, tính từ các hoạt động trên lịch và kết quả đã nhập. Bấm vào một con số hoặc một thanh để xem các hoạt động tương ứng trên lịch.',
+    'Số liệu của kỳ báo cáo, tính từ các hoạt động trên lịch và kết quả đã nhập. Bấm vào một con số hoặc một thanh để xem danh sách đúng các hoạt động được tính.',
   'reports.print': 'In báo cáo',
   'reports.loadFailed': 'Không tải được số liệu báo cáo.',
   'reports.period': 'Kỳ báo cáo: {period}',
@@ -137,7 +137,7 @@ export const en: Record<keyof typeof vi, string> = {
 
   'reports.title': 'Reports',
   'reports.intro':
-    "The period's figures, computed from the activities on the calendar and the results logged. Click a figure or a bar to see its activities on the calendar.",
+    "The period's figures, computed from the activities on the calendar and the results logged. Click a figure or a bar to list exactly the activities it counts.",
   'reports.print': 'Print report',
   'reports.loadFailed': 'Could not load the report figures.',
   'reports.period': 'Report period: {period}',
