@@ -1,6 +1,7 @@
 import { en as activityForm } from './messages/activity-form';
 import { en as bulk } from './messages/bulk';
 import { en as plans } from './messages/plans';
+import { en as readable } from './messages/readable';
 import { en as reportRecords } from './messages/report-records';
 import { en as reports } from './messages/reports';
 import { en as results } from './messages/results';
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...activityForm,
   ...bulk,
   ...plans,
+  ...readable,
   ...reports,
   ...reportRecords,
   ...results,

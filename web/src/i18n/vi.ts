@@ -3,6 +3,7 @@
 import { vi as activityForm } from './messages/activity-form';
 import { vi as bulk } from './messages/bulk';
 import { vi as plans } from './messages/plans';
+import { vi as readable } from './messages/readable';
 import { vi as reportRecords } from './messages/report-records';
 import { vi as reports } from './messages/reports';
 import { vi as results } from './messages/results';
@@ -11,6 +12,7 @@ export const vi = {
   ...activityForm,
   ...bulk,
   ...plans,
+  ...readable,
   ...reports,
   ...reportRecords,
   ...results,
