@@ -64,47 +64,65 @@ const repertoire: Record<string, Repertoire> = {
   people_committee: { types: ['conference'], groups: ['officials'] },
 };
 
+/** What a talk or a programme is about, as short as an official's heading puts it. */
 const topics = [
-  'Cảnh giác với thủ đoạn “việc nhẹ lương cao”',
-  'Phòng, chống mua bán người qua mạng xã hội',
-  'Đi làm việc ở nước ngoài theo hợp đồng an toàn, hợp pháp',
-  'Nhận diện và hỗ trợ nạn nhân bị mua bán',
+  'Cảnh giác “việc nhẹ lương cao”',
+  'Mua bán người qua mạng xã hội',
+  'Đi làm việc ở nước ngoài an toàn',
+  'Nhận diện, hỗ trợ nạn nhân',
   'Tổng đài 111 bảo vệ trẻ em',
-  'Luật Phòng, chống mua bán người năm 2024',
+  'Luật Phòng, chống mua bán người 2024',
 ];
 
 /**
  * A title in the words officials use: what and where, short enough for a calendar chip. The
- * type is the chip's colour and the details' first line, so it is not repeated in the title.
+ * type is the chip's colour and the details' first line, so its name is not repeated here
+ * ("Nói chuyện chuyên đề tại THPT Phú Bài", not "Lồng ghép tuyên truyền … tại …").
  */
-function titleFor(typeCode: string, topic: string, place: string): string {
+function titleFor(typeCode: string, topic: string, where: string): string {
   switch (typeCode) {
     case 'thematic_talk':
-      return `Nói chuyện chuyên đề “${topic}” tại ${place}`;
+      return `Nói chuyện chuyên đề tại ${where}`;
+    case 'integrated_session':
+      return `Sinh hoạt chuyên đề “${topic}” – ${where}`;
+    case 'community_outreach':
+      return `Họp dân: ${topic} – ${where}`;
+    case 'mobile_outreach':
+      return `Xe thông tin về ${where}`;
+    case 'community_leader_meeting':
+      return `Già làng, trưởng thôn bàn việc giữ người – ${where}`;
     case 'competition':
-      return `Hội thi Rung chuông vàng tìm hiểu pháp luật phòng, chống mua bán người — ${place}`;
+      return `Rung chuông vàng – ${where}`;
     case 'law_contest':
-      return 'Cuộc thi trực tuyến tìm hiểu pháp luật về phòng, chống mua bán người';
+      return 'Tìm hiểu Luật Phòng, chống mua bán người 2024 (trực tuyến)';
+    case 'staged_performance':
+      return `Tiểu phẩm “Cạm bẫy việc nhẹ lương cao” – ${where}`;
+    case 'exhibition':
+      return `Trưng bày tranh ảnh “${topic}” – ${where}`;
+    case 'training':
+      return `Kỹ năng nhận diện nạn nhân bị mua bán – ${where}`;
+    case 'workshop':
+      return `Vai trò của Hội trong giữ an toàn cho người đi làm xa – ${where}`;
     case 'tv_programme':
-      return `Phóng sự truyền hình: ${topic}`;
+      return `Thời sự tối: ${topic}`;
     case 'radio_programme':
-      return `Chuyên mục phát thanh: ${topic}`;
+      return `“Pháp luật và đời sống”: ${topic}`;
     case 'news_article':
-      return `Tin, bài: ${topic}`;
+      return topic;
     case 'social_post':
-      return `Bài đăng mạng xã hội: ${topic}`;
+      return `Infographic: ${topic}`;
     case 'sms_campaign':
-      return 'Gửi tin nhắn SMS tuyên truyền phòng, chống mua bán người';
+      return `“${topic}” tới mọi thuê bao`;
     case 'loudspeaker_broadcast':
-      return `Bản tin loa: ${topic} — ${place}`;
+      return `Bản tin cuối tuần: ${topic} – ${where}`;
     case 'conference':
-      return `Triển khai Luật Phòng, chống mua bán người năm 2024 — ${place}`;
+      return `Triển khai Luật Phòng, chống mua bán người 2024 – ${where}`;
     case 'pledge_signing':
-      return `Hộ gia đình cam kết không để người thân bị mua bán — ${place}`;
+      return `Hộ gia đình cam kết không để người thân bị mua bán – ${where}`;
     case 'poster':
-      return `Áp phích “${topic}” — ${place}`;
+      return `“${topic}” nơi công cộng – ${where}`;
     default:
-      return `${topic} — ${place}`;
+      return `${topic} – ${where}`;
   }
 }
 
@@ -182,6 +200,10 @@ type Brief = {
   /** The campaign's own fare instead of the agency's usual one. */
   repertoire?: Repertoire;
   venue?: (place: string) => string;
+  /** The place as a title names it (`THPT Phú Bài`); the unit's short name when not given. */
+  where?: (place: string) => string;
+  /** The type, when the brief fixes it (the media's weekly output rotates TV, radio, press). */
+  typeCode?: string;
   /** A campaign's activity serves one of the plan's tasks: a type that some task runs. */
   needsTask?: boolean;
 };
@@ -190,6 +212,7 @@ type Brief = {
 function typeFor(world: DemoWorld, brief: Brief, plays: Repertoire): string {
   const served = (typeCode: string) =>
     taskFor(world.plan, { ...brief, typeCode, leadAgencyId: brief.agency.id }) !== null;
+  if (brief.typeCode) return brief.typeCode;
   const serving = brief.needsTask ? plays.types.filter(served) : [];
   return pick(serving.length > 0 ? serving : plays.types, world.random);
 }
@@ -229,7 +252,7 @@ function demoActivity(world: DemoWorld, brief: Brief): ActivityInput {
   const located = !mediaTypes.includes(typeCode) || isLocal(world, agency);
   const partners = partnersAt(world, agency, place, date);
   return {
-    title: titleFor(typeCode, pick(topics, random), place.shortName),
+    title: titleFor(typeCode, pick(topics, random), brief.where?.(place.shortName) ?? place.shortName),
     typeCode,
     channelCodes: type.channelCodes.slice(0, 2),
     ...withStatus(statusFor(date, world.today, random), random),
@@ -245,11 +268,29 @@ function demoActivity(world: DemoWorld, brief: Brief): ActivityInput {
   };
 }
 
-/** The press, radio and television put out something every week of the year, as they do: on Wednesdays. */
-function weeklyMediaOn(world: DemoWorld, date: string): AgencyRow | null {
+/** The media's weekly output, turn by turn: television, radio, the press, then online. */
+const weeklyMediaTypes = ['tv_programme', 'radio_programme', 'news_article', 'social_post'] as const;
+
+/** Who puts out each kind: the broadcaster for TV and radio, the newspaper for the press. */
+function producesType(agency: AgencyRow, typeCode: string): boolean {
+  const broadcaster = agency.shortName.includes('PT-TH');
+  if (typeCode === 'tv_programme' || typeCode === 'radio_programme') return broadcaster;
+  if (typeCode === 'news_article') return agency.shortName.startsWith('Báo');
+  return true;
+}
+
+/**
+ * The press, radio and television put out something every week of the year, as they do: on
+ * Wednesdays, the four kinds in turn, so that the media page has TV, radio and press.
+ */
+function weeklyMediaOn(world: DemoWorld, date: string): Pick<Brief, 'agency' | 'typeCode'> | null {
   if (weekdayOf(date) !== 3) return null;
   const media = world.agencies.filter((agency) => agency.kind === 'media' && validOn(agency, date));
-  return media.length > 0 ? pick(media, world.random) : null;
+  const week = Math.floor(daysBetween('2000-01-05', date) / 7);
+  const typeCode = weeklyMediaTypes[week % weeklyMediaTypes.length] ?? 'news_article';
+  const producers = media.filter((agency) => producesType(agency, typeCode));
+  const from = producers.length > 0 ? producers : media;
+  return from.length > 0 ? { agency: pick(from, world.random), typeCode } : null;
 }
 
 /** A campaign's tasks: those about its observance, and every task its activities serve. */
@@ -280,7 +321,7 @@ function peakRally(world: DemoWorld, day: string, police: AgencyRow, observanceC
   const typeCode = 'rally';
   return {
     ...demoActivity(world, { date: day, agency: police, observanceCode }),
-    title: `Lễ mít tinh hưởng ứng Ngày toàn dân phòng, chống mua bán người 30/7/${day.slice(0, 4)}`,
+    title: `Mít tinh hưởng ứng Ngày toàn dân phòng, chống mua bán người 30/7/${day.slice(0, 4)}`,
     typeCode,
     channelCodes: ['direct', 'outdoor_visual'],
     expected: { sessions: 1, attendances: 800, banners: 20 },
@@ -316,7 +357,7 @@ function seedPeak(world: DemoWorld, year: number): void {
       inputs.push(demoActivity(world, brief(date, pickLead(world, date))));
     }
     const press = weeklyMediaOn(world, date);
-    if (press) inputs.push(demoActivity(world, brief(date, press)));
+    if (press) inputs.push(demoActivity(world, { ...brief(date, press.agency), typeCode: press.typeCode }));
   }
   const campaign = createCampaign(world.ctx, {
     name: `Cao điểm tuyên truyền Ngày toàn dân phòng, chống mua bán người 30/7/${year}`,
@@ -349,6 +390,7 @@ function seedSchoolCampaign(world: DemoWorld, year: number): void {
         agency: education,
         repertoire: schoolRepertoire,
         venue: (place) => `Trường THPT ${place}`,
+        where: (place) => `THPT ${place}`,
         needsTask: true,
       }),
     );
@@ -384,6 +426,6 @@ export function seedDemoActivities(db: Db, options: { timeZone: string; today?: 
     for (let n = 0; n < count; n++)
       hold(world, demoActivity(world, { date: iso, agency: pickLead(world, iso) }));
     const press = weeklyMediaOn(world, iso);
-    if (press) hold(world, demoActivity(world, { date: iso, agency: press }));
+    if (press) hold(world, demoActivity(world, { date: iso, ...press }));
   }
 }

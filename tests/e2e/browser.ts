@@ -119,7 +119,8 @@ export async function signInThroughPage(page: Page, username: string, password: 
   await form.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
   await form.getByLabel('Mật khẩu').fill(password);
   await form.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor({ state: 'visible' });
+  // On a phone the sign-out button is folded behind the menu: in the page is signed in enough.
+  await page.getByRole('button', { name: 'Đăng xuất', includeHidden: true }).waitFor({ state: 'attached' });
 }
 
 /** The whole page by default; `fullPage: false` for a dialog, whose backdrop covers only the viewport. */

@@ -584,4 +584,30 @@ describe('the mine filter ("My work")', () => {
     expect(ids(all.items)).toContain(other.id);
     expect(all.total).toBe(4);
   });
+
+  it('keeps what happens in the units under the user’s units too (a district’s communes)', async () => {
+    const district = await unitIdByCode(t.app, 'HUE_H_A_LUOI');
+    const commune = await unitIdByCode(t.app, 'HUE_H_A_LUOI_X_HONG_VAN');
+    const elsewhere = await unitIdByCode(t.app, 'HUE_H_PHU_LOC');
+    const police = await agencyIdByCode(t.app, 'CA_HUE');
+    const day = { start: '2025-05-06', leadAgencyId: police };
+    const inDistrict = await postActivity(t.app, await activityBody(t.app, { ...day, unitIds: [district] }));
+    const inCommune = await postActivity(t.app, await activityBody(t.app, { ...day, unitIds: [commune] }));
+    await postActivity(t.app, await activityBody(t.app, { ...day, unitIds: [elsewhere] }));
+    const { as } = await createSignedInUser(t, {
+      username: 'bao.cao.a.luoi',
+      role: 'unit_reporter',
+      // An agency that leads none of them: only the units bring them in.
+      agencyId: await agencyIdByCode(t.app, 'LHPN_HUE'),
+      unitIds: [district],
+    });
+    const response = await as.inject({
+      method: 'GET',
+      url: '/api/activities?mine=true&start=2025-05-06&end=2025-05-07',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(ids(json<Page<Activity>>(response).items).sort((a, b) => a - b)).toEqual(
+      [inDistrict.id, inCommune.id].sort((a, b) => a - b),
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Role } from './api/auth';
 import { Banner } from './app/Banner';
 import { can } from './app/permissions';
@@ -156,6 +156,11 @@ function Header() {
   const path = usePath();
   const { state, signOut } = useSession();
   const user = state.status === 'signed-in' ? state.user : null;
+  // On a phone the navigation and the user's box fold behind a menu button (CSS shows the
+  // button only there); going to another page folds them again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input.
+  useEffect(() => setMenuOpen(false), [path]);
 
   const doSignOut = async () => {
     await signOut();
@@ -164,9 +169,24 @@ function Header() {
   };
 
   return (
-    <Banner>
+    <Banner
+      menuButton={
+        user ? (
+          <button
+            type="button"
+            className="app-header__menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="app-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span>
+            <span className="app-header__menu-label">{menuOpen ? t('nav.menuClose') : t('nav.menu')}</span>
+          </button>
+        ) : null
+      }
+    >
       {user ? (
-        <div className="app-bar">
+        <div id="app-menu" className={menuOpen ? 'app-bar app-bar--open' : 'app-bar'}>
           <div className="app-bar__inner">
             <nav className="main-nav" aria-label={t('nav.label')}>
               <ul>

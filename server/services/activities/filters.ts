@@ -6,7 +6,7 @@ import type { ActivityQuery } from '../../contracts/activities';
 import { boundToInstant, storedNow } from '../../domain/time';
 import { fieldRefusal, invalidFields } from '../../errors';
 import type { ServiceContext } from '../context';
-import { heldInUnits, ledOrJoinedBy, overdueAt } from './scope';
+import { heldInUnits, heldInUnitsOrBelow, ledOrJoinedBy, overdueAt } from './scope';
 
 export function listConditions(ctx: ServiceContext, query: ActivityQuery): SQL[] {
   const conditions: SQL[] = [isNull(activities.deletedAt)];
@@ -53,7 +53,8 @@ export function listConditions(ctx: ServiceContext, query: ActivityQuery): SQL[]
 }
 
 /**
- * "My work": what the user's agency leads or joins, or what happens in the user's units.
+ * "My work": what the user's agency leads or joins, or what happens in the user's units or
+ * in the units under them.
  * Coordinators and admins without an agency or units follow the whole province.
  */
 function mineCondition(ctx: ServiceContext): SQL | undefined {
@@ -61,7 +62,7 @@ function mineCondition(ctx: ServiceContext): SQL | undefined {
   if (!actor) return undefined;
   const parts: SQL[] = [];
   if (actor.agencyId !== null) parts.push(ledOrJoinedBy(ctx.db, [actor.agencyId]));
-  if (actor.unitIds.length > 0) parts.push(heldInUnits(ctx.db, actor.unitIds));
+  if (actor.unitIds.length > 0) parts.push(heldInUnitsOrBelow(actor.unitIds));
   return parts.length > 0 ? or(...parts) : undefined;
 }
 

@@ -35,7 +35,7 @@ export const activityFilterNames = [
  * deployment zone) or ISO date-times with an offset, as the calendar hands them over.
  */
 export async function listActivitiesInRange(
-  range: { start: string; end: string } & ActivityFilters,
+  range: { start: string; end: string; mine?: 'true' } & ActivityFilters,
   signal?: AbortSignal,
 ): Promise<Activity[]> {
   const page = await call(activityEndpoints.list, { query: range, signal });

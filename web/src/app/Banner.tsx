@@ -3,9 +3,10 @@ import { type Language, languages, useLanguage, useT } from '../i18n/context';
 
 /**
  * The page's banner: the official title and the language switch, and under them whatever
- * the page adds (the signed-in user's navigation bar; nothing on a shared page).
+ * the page adds (the signed-in user's navigation bar; nothing on a shared page). On a phone
+ * that bar folds behind `menuButton`, so that the page starts in the first third of the screen.
  */
-export function Banner({ children }: { children?: ReactNode }) {
+export function Banner({ children, menuButton }: { children?: ReactNode; menuButton?: ReactNode }) {
   const t = useT();
   const title = t('app.title');
   // The browser's tab and history read the title in the interface's language too.
@@ -21,7 +22,10 @@ export function Banner({ children }: { children?: ReactNode }) {
             <p className="app-header__subtitle">{t('app.titleTranslation')}</p>
           ) : null}
         </div>
-        <LanguageSwitch />
+        <div className="app-header__tools">
+          <LanguageSwitch />
+          {menuButton}
+        </div>
       </div>
       {children}
     </header>

@@ -5,6 +5,7 @@ import { en as kits } from './messages/kits';
 import { en as planCopy } from './messages/plan-copy';
 import { en as planningHints } from './messages/planning-hints';
 import { en as plans } from './messages/plans';
+import { en as readable } from './messages/readable';
 import { en as reportRecords } from './messages/report-records';
 import { en as reports } from './messages/reports';
 import { en as results } from './messages/results';
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...planCopy,
   ...kits,
   ...plans,
+  ...readable,
   ...reports,
   ...reportRecords,
   ...results,

@@ -7,6 +7,7 @@ import { vi as kits } from './messages/kits';
 import { vi as planCopy } from './messages/plan-copy';
 import { vi as planningHints } from './messages/planning-hints';
 import { vi as plans } from './messages/plans';
+import { vi as readable } from './messages/readable';
 import { vi as reportRecords } from './messages/report-records';
 import { vi as reports } from './messages/reports';
 import { vi as results } from './messages/results';
@@ -20,6 +21,7 @@ export const vi = {
   ...planCopy,
   ...kits,
   ...plans,
+  ...readable,
   ...reports,
   ...reportRecords,
   ...results,

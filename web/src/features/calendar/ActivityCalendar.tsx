@@ -78,6 +78,8 @@ type Props = {
   onCreateCampaign?: ((band: Band) => void) | undefined;
   /** Whether the Vietnamese lunar date is shown under each day. */
   lunar?: boolean;
+  /** The type's mark and the unit's short name on each chip; the title alone when not given. */
+  chipParts?: ChipParts | undefined;
   ref?: Ref<CalendarHandle>;
 };
 
@@ -108,6 +110,12 @@ function viewOfType(type: string): CalendarView {
   const entry = Object.entries(calendarViews).find(([, fullCalendarType]) => fullCalendarType === type);
   return isCalendarView(entry?.[0]) ? entry[0] : 'month';
 }
+
+/**
+ * What a chip says beside the title: the type (a coloured mark, its name for screen readers and
+ * the tooltip) and the unit's short name. Stable (useMemo).
+ */
+export type ChipParts = (activity: Activity) => { typeName: string; typeColour: string; place: string };
 
 export type Coloring = {
   colorsOf: (activity: Activity) => EventColours;
@@ -148,6 +156,7 @@ export function ActivityCalendar({
   editing,
   onCreateCampaign,
   lunar = false,
+  chipParts,
   ref,
 }: Props) {
   const t = useT();
@@ -294,8 +303,8 @@ export function ActivityCalendar({
   );
 
   const renderEvent = useCallback(
-    (info: EventDisplayInfo) => <ActivityEvent info={info} timeZone={timeZone} t={t} />,
-    [timeZone, t],
+    (info: EventDisplayInfo) => <ActivityEvent info={info} timeZone={timeZone} t={t} parts={chipParts} />,
+    [timeZone, t, chipParts],
   );
 
   // Without the lunar dates, FullCalendar's own day numbers and headers.
@@ -389,14 +398,30 @@ export function ActivityCalendar({
   );
 }
 
-function ActivityEvent({ info, timeZone, t }: { info: EventDisplayInfo; timeZone: string; t: Translate }) {
+function ActivityEvent({
+  info,
+  timeZone,
+  t,
+  parts,
+}: {
+  info: EventDisplayInfo;
+  timeZone: string;
+  t: Translate;
+  parts: ChipParts | undefined;
+}) {
   const activity = activityOf(info.event);
   const status = t(`status.${activity.status}`);
   const when = formatActivityTime(activity, timeZone);
   const statusText = activity.overdue ? `${status} · ${t('calendar.overdue')}` : status;
-  const summary = [activity.title, when, statusText];
+  const chip = parts?.(activity);
+  // The unit is said once: not again when the title already names it.
+  const place = chip?.place && !activity.title.includes(chip.place) ? chip.place : '';
+  const summary = [activity.title, chip?.typeName, chip?.place, when, statusText].filter(Boolean);
   return (
     <div className="activity-event" title={summary.join('\n')}>
+      {chip ? (
+        <span className="activity-event__type" aria-hidden="true" style={{ background: chip.typeColour }} />
+      ) : null}
       {activity.overdue ? (
         <span className="overdue-mark" aria-hidden="true">
           !
@@ -406,8 +431,9 @@ function ActivityEvent({ info, timeZone, t }: { info: EventDisplayInfo; timeZone
         <span className={`activity-event__time ${info.timeClass}`}>{info.timeText}</span>
       ) : null}
       <span className={`activity-event__title ${info.titleClass}`}>{info.event.title}</span>
-      {/* The status is the event's colour: said in words too, for screen readers. */}
-      <span className="visually-hidden">{` (${statusText})`}</span>
+      {place ? <span className="activity-event__place">{place}</span> : null}
+      {/* The status is the event's colour and the type its mark: said in words too, for screen readers. */}
+      <span className="visually-hidden">{` (${[chip?.typeName, statusText].filter(Boolean).join(', ')})`}</span>
     </div>
   );
 }

@@ -33,6 +33,7 @@ import {
   type CalendarHandle,
   type CalendarPosition,
   type CalendarView,
+  type ChipParts,
   type Coloring,
 } from './ActivityCalendar';
 import {
@@ -46,6 +47,7 @@ import {
 } from './address';
 import type { Band, BandSource } from './bands';
 import { chosenColours, noneColours, paletteColours } from './colours';
+import type { EventColours } from './events';
 
 type Props = {
   /** The deployment's zone (GET /api/health): days and times are shown in it, whatever the browser's. */
@@ -53,6 +55,11 @@ type Props = {
 };
 
 const views: readonly CalendarView[] = ['month', 'week', 'day', 'list', 'year'];
+
+/** Those whose work is their own agency's and units': their calendar opens on it ("mine" on). */
+function mineByDefault(role: string): boolean {
+  return role === 'agency_editor' || role === 'unit_reporter';
+}
 
 function isPhone(): boolean {
   return window.matchMedia('(max-width: 600px)').matches;
@@ -62,9 +69,11 @@ function isPhone(): boolean {
 
 async function loadChoices(timeZone: string, signal: AbortSignal) {
   const asOf = todayIn(timeZone);
-  const [agencies, units, campaigns, plans, catalog] = await Promise.all([
+  const [agencies, units, allUnits, campaigns, plans, catalog] = await Promise.all([
     listAgencies({ asOf, signal }),
     listUnits({ asOf, signal }),
+    // Past units too: a chip of last year names the commune as it then was.
+    listUnits(),
     listCampaigns(signal),
     listPlans(signal),
     getCatalog(signal),
@@ -72,7 +81,7 @@ async function loadChoices(timeZone: string, signal: AbortSignal) {
   const tasks = await Promise.all(
     plans.map(async (plan) => ({ plan, tasks: await listTasks(plan.id, signal) })),
   );
-  return { agencies, units, campaigns, tasks, catalog };
+  return { agencies, units, allUnits, campaigns, tasks, catalog };
 }
 type Choices = Awaited<ReturnType<typeof loadChoices>>;
 
@@ -136,7 +145,7 @@ function coloringOf(colorBy: ColorBy, choices: Choices | undefined, language: La
     return coloring;
   }
   const types = choices?.catalog.activityTypes ?? [];
-  const colours = new Map(types.map((type, index) => [type.code, paletteColours(index)]));
+  const colours = typeColours(choices);
   const coloring: Coloring = {
     colorsOf: (activity) => colours.get(activity.typeCode) ?? noneColours,
     legendLabel: t('calendar.legend.type'),
@@ -147,6 +156,30 @@ function coloringOf(colorBy: ColorBy, choices: Choices | undefined, language: La
     })),
   };
   return coloring;
+}
+
+/** The colour of each type: the same palette, in the catalogue's order, as the "by type" colouring. */
+function typeColours(choices: Choices | undefined): Map<string, EventColours> {
+  const types = choices?.catalog.activityTypes ?? [];
+  return new Map(types.map((type, index) => [type.code, paletteColours(index)]));
+}
+
+/** A chip's type mark and unit: the first unit's short name, "+2" when held in three. */
+function chipPartsOf(choices: Choices | undefined, language: Language): ChipParts | undefined {
+  if (!choices) return undefined;
+  const colours = typeColours(choices);
+  const types = new Map(choices.catalog.activityTypes.map((type) => [type.code, type]));
+  const units = new Map(choices.allUnits.map((unit) => [unit.id, unit]));
+  return (activity) => {
+    const type = types.get(activity.typeCode);
+    const [first, ...others] = activity.unitIds;
+    const unit = first === undefined ? undefined : units.get(first);
+    return {
+      typeName: type ? entryName(type, language) : activity.typeCode,
+      typeColour: (colours.get(activity.typeCode) ?? noneColours).color,
+      place: unit ? `${unit.shortName}${others.length > 0 ? ` +${others.length}` : ''}` : '',
+    };
+  };
 }
 
 // ---------------------------------------------------------------- the page
@@ -180,6 +213,7 @@ export function CalendarPage({ timeZone }: Props) {
   const [filters, setFilters] = useState<ActivityFilters>(initial.filters);
   const [colorBy, setColorBy] = useState<ColorBy>(initial.colorBy);
   const [lunar, setLunar] = useState(initial.lunar);
+  const [mine, setMine] = useState(initial.mine ?? mineByDefault(user.role));
   // Where the calendar is: the day a new activity starts on when none is chosen, and what Back compares with.
   const shown = useRef<CalendarPosition | null>(null);
   // The first move is the calendar opening, and a move made to follow the address is no new page.
@@ -199,8 +233,9 @@ export function CalendarPage({ timeZone }: Props) {
   }, [initial.activityId]);
 
   const loadActivities = useCallback(
-    (range: { start: string; end: string }) => listActivitiesInRange({ ...range, ...filters }),
-    [filters],
+    (range: { start: string; end: string }) =>
+      listActivitiesInRange({ ...range, ...filters, ...(mine ? { mine: 'true' } : {}) }),
+    [filters, mine],
   );
 
   const onNavigate = useCallback(
@@ -224,6 +259,7 @@ export function CalendarPage({ timeZone }: Props) {
       setFilters((current) => (sameFilters(current, address.filters) ? current : address.filters));
       setColorBy(address.colorBy);
       setLunar(address.lunar);
+      setMine(address.mine ?? mineByDefault(user.role));
       const view = address.view ?? initial.defaultView;
       const date = address.date ?? todayIn(timeZone);
       const current = shown.current;
@@ -235,7 +271,7 @@ export function CalendarPage({ timeZone }: Props) {
     };
     window.addEventListener('popstate', follow);
     return () => window.removeEventListener('popstate', follow);
-  }, [initial.defaultView, timeZone]);
+  }, [initial.defaultView, timeZone, user.role]);
 
   const setFilter = (name: FilterName, value: string) => {
     setFilters((previous) => {
@@ -263,11 +299,18 @@ export function CalendarPage({ timeZone }: Props) {
     writeAddress({ lunar: shown ? '1' : undefined }, 'replace');
   };
 
+  // Said in the address either way, so that a link shows the same to whoever opens it.
+  const showMine = (shown: boolean) => {
+    setMine(shown);
+    writeAddress({ mine: shown ? '1' : '0' }, 'replace');
+  };
+
   const options = useMemo(() => optionsOf(choices.data, language, t), [choices.data, language, t]);
   const coloring = useMemo(
     () => coloringOf(colorBy, choices.data, language, t),
     [colorBy, choices.data, language, t],
   );
+  const chipParts = useMemo(() => chipPartsOf(choices.data, language), [choices.data, language]);
   const bands = useMemo<BandSource | undefined>(
     () =>
       choices.data
@@ -390,6 +433,10 @@ export function CalendarPage({ timeZone }: Props) {
             <p className="calendar-actions__hint">{t('calendarEdit.createHint')}</p>
           </>
         ) : null}
+        <label className="calendar-actions__switch" title={t('calendar.mineHint')}>
+          <input type="checkbox" checked={mine} onChange={(event) => showMine(event.target.checked)} />
+          {t('calendar.mine')}
+        </label>
         <label className="calendar-actions__lunar">
           <input type="checkbox" checked={lunar} onChange={(event) => showLunar(event.target.checked)} />
           {t('calendar.lunar')}
@@ -412,6 +459,7 @@ export function CalendarPage({ timeZone }: Props) {
         editing={editing}
         onCreateCampaign={createPeak}
         lunar={lunar}
+        chipParts={chipParts}
       />
       {panel?.kind === 'details' ? (
         <ActivityDialog

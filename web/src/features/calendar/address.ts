@@ -14,6 +14,11 @@ export type Address = {
   colorBy: ColorBy;
   /** Whether the Vietnamese lunar date is shown under each day (`lunar=1`). */
   lunar: boolean;
+  /**
+   * The "mine" switch as the address gives it (`mine=1` on, `mine=0` off); undefined when the
+   * address says nothing, and then the role's default applies.
+   */
+  mine: boolean | undefined;
   /** An activity whose details open with the calendar (`activity=12`), as a feed's link asks. */
   activityId: number | undefined;
   filters: ActivityFilters;
@@ -34,6 +39,7 @@ export function readAddress(): Address {
     date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
     colorBy: colorings.find((entry) => entry === colorBy) ?? 'status',
     lunar: params.get('lunar') === '1',
+    mine: params.get('mine') === '1' ? true : params.get('mine') === '0' ? false : undefined,
     activityId: /^[1-9]\d{0,9}$/.test(params.get('activity') ?? '')
       ? Number(params.get('activity'))
       : undefined,
