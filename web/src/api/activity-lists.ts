@@ -51,8 +51,7 @@ export async function listActivitiesWhere(
 
 // ---------------------------------------------------------------- the activities behind a figure
 
-export type { CountedFigure, CountedSort } from '../../../server/contracts/reports';
-export { countedFigures, countedSorts } from '../../../server/contracts/reports';
+export type { CountedSort } from '../../../server/contracts/reports';
 
 /** What a figure of the reports or of a plan's progress counts: the list's query without paging. */
 export type CountedParams = Omit<CountedQueryType, 'limit' | 'offset'>;
@@ -105,15 +104,4 @@ export async function listCountedActivities(
 /** The address of the list as a file: the browser downloads it with the session cookie. */
 export function countedExportHref(format: 'xlsx' | 'csv', params: CountedParams): string {
   return pathOf(reportEndpoints.countedExport, { query: { ...params, format } });
-}
-
-/** The list's own page in the app: `/reports/activities?startDate=…&figure=done`; `offset` for a later page. */
-export function countedListHref(params: CountedParams, offset = 0): string {
-  const search = new URLSearchParams();
-  for (const name of countedParams) {
-    const value = params[name];
-    if (value !== undefined && value !== '') search.set(name, String(value));
-  }
-  if (offset > 0) search.set('offset', String(offset));
-  return `/reports/activities?${search}`;
 }

@@ -1,6 +1,5 @@
 import {
   type Kit,
-  type KitActivity,
   type KitApplication,
   type KitApplyInput,
   type KitApplyResult,
@@ -13,7 +12,7 @@ import {
 import { queryClient } from '../lib/query-client';
 import { call } from './client';
 
-export type { Kit, KitActivity, KitApplication, KitApplyInput, KitInput, KitItem, KitPreview };
+export type { Kit, KitApplication, KitApplyInput, KitInput, KitItem, KitPreview };
 
 export async function listKits(signal?: AbortSignal): Promise<Kit[]> {
   return (await call(kitEndpoints.list, { signal })).items;

@@ -2,7 +2,6 @@
 // (`/reports/activities`), with the report's period, filters and basis and the figure's own
 // choice (done, an indicator, a row of a chart); the server selects them as it counted them.
 
-import type { ActivityFilters } from '../../api/activities';
 import { countedParams } from '../../api/activity-lists';
 import type { ReportQuery } from '../../api/reports';
 
@@ -42,13 +41,4 @@ export function reportFigureHref(query: ReportQuery, choice: FigureChoice = {}):
 export function planFigureHref(choice: FigureChoice): string {
   // A plan's progress counts every logged result: no accepted-only basis here.
   return countedHref(choice);
-}
-
-/** The calendar's list on a day, with filters: where a row leads when no figure list fits. */
-export function calendarListHref(date: string, filters: ActivityFilters, own: ActivityFilters = {}): string {
-  const params = new URLSearchParams({ view: 'list', date });
-  for (const [name, value] of Object.entries({ ...filters, ...own })) {
-    if (value) params.set(name, value);
-  }
-  return `/?${params}`;
 }
