@@ -3,13 +3,14 @@
 // figures of different units are never added. Reach (`max`) is the largest single item's,
 // not a sum. An item on several channels is in each channel's row and counted once in the
 // totals. The communication department records a published item here in one step.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { MediaOutputQuery } from '../../../../server/contracts/media-output';
 import { type Agency, listAgencies } from '../../api/agencies';
 import { type Campaign, listCampaigns } from '../../api/campaigns';
 import { type Catalog, getCatalog } from '../../api/catalog';
 import { getMediaOutput, type MediaOutput } from '../../api/mediaOutput';
+import { getReportPeriods } from '../../api/reports';
 import { canCreateActivities } from '../../app/permissions';
 import { Link } from '../../app/router';
 import { useUser } from '../../app/session';
@@ -30,15 +31,65 @@ import { heldActivityHref } from '../results/links';
 import { monthLabel, monthsOf, type Period, type Preset, presetOf, presetPeriod, presets } from './period';
 import './media.css';
 
-type Reference = { catalog: Catalog; agencies: Agency[]; campaigns: Campaign[] };
+/** The official reporting year (15/12–14/12 by default) that holds a day, and its number. */
+type OfficialYear = Period & { year: number };
 
-async function loadReference(signal: AbortSignal): Promise<Reference> {
-  const [catalog, agencies, campaigns] = await Promise.all([
+type Reference = {
+  catalog: Catalog;
+  agencies: Agency[];
+  campaigns: Campaign[];
+  official: OfficialYear | null;
+};
+
+/** The server knows the reporting year's start (REPORT_YEAR_START): ask it, for this year and the next. */
+async function officialYearOf(today: string, signal: AbortSignal): Promise<OfficialYear | null> {
+  const year = Number(today.slice(0, 4));
+  for (const candidate of [year, year + 1]) {
+    const periods = await getReportPeriods(candidate, signal);
+    const found = periods.items.find((period) => period.kind === 'official-year');
+    if (found && found.startDate <= today && today <= found.endDate) {
+      return { year: candidate, startDate: found.startDate, endDate: found.endDate };
+    }
+  }
+  return null;
+}
+
+async function loadReference(today: string, signal: AbortSignal): Promise<Reference> {
+  const [catalog, agencies, campaigns, official] = await Promise.all([
     getCatalog(signal),
     listAgencies({ signal }),
     listCampaigns(signal),
+    officialYearOf(today, signal),
   ]);
-  return { catalog, agencies, campaigns };
+  return { catalog, agencies, campaigns, official };
+}
+
+/** The filters an address carries (`?startDate=…&endDate=…&agencyId=…&campaignId=…&accepted=1`). */
+function filtersFromAddress(search: string, fallback: Period): Filters {
+  const params = new URLSearchParams(search);
+  const date = (name: string) => {
+    const value = params.get(name) ?? '';
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+  };
+  const id = (name: string) => (/^\d+$/.test(params.get(name) ?? '') ? (params.get(name) ?? '') : '');
+  const startDate = date('startDate');
+  const endDate = date('endDate');
+  const period = startDate && endDate && startDate <= endDate ? { startDate, endDate } : fallback;
+  return {
+    ...period,
+    agencyId: id('agencyId'),
+    campaignId: id('campaignId'),
+    acceptedOnly: params.get('accepted') === '1',
+  };
+}
+
+/** The filters written back into the address, so that a link or a reload shows the same figures. */
+function addressOf(filters: Filters): string {
+  const params = new URLSearchParams({ startDate: filters.startDate, endDate: filters.endDate });
+  if (filters.agencyId) params.set('agencyId', filters.agencyId);
+  if (filters.campaignId) params.set('campaignId', filters.campaignId);
+  if (filters.acceptedOnly) params.set('accepted', '1');
+  return `${window.location.pathname}?${params}`;
 }
 
 type Filters = Period & { agencyId: string; campaignId: string; acceptedOnly: boolean };
@@ -46,7 +97,9 @@ type Filters = Period & { agencyId: string; campaignId: string; acceptedOnly: bo
 export function MediaPage() {
   const t = useT();
   const user = useUser();
-  const reference = useLoad(['media-reference'], loadReference);
+  const timeZone = useTimeZone();
+  const load = useCallback((signal: AbortSignal) => loadReference(todayIn(timeZone), signal), [timeZone]);
+  const reference = useLoad(['media-reference'], load);
   return (
     <PageFrame
       title={t('media.title')}
@@ -72,12 +125,20 @@ function MediaOutputView({ reference }: { reference: Reference }) {
   const user = useUser();
   const timeZone = useTimeZone();
   const today = useMemo(() => todayIn(timeZone), [timeZone]);
-  const [filters, setFilters] = useState<Filters>(() => ({
-    ...presetPeriod('year', today),
-    agencyId: '',
-    campaignId: '',
-    acceptedOnly: false,
-  }));
+  const [filters, setFilters] = useState<Filters>(() =>
+    filtersFromAddress(window.location.search, presetPeriod('year', today)),
+  );
+  useEffect(() => {
+    window.history.replaceState(window.history.state, '', addressOf(filters));
+  }, [filters]);
+  const official = reference.official;
+  const officialPeriod = official
+    ? { startDate: official.startDate, endDate: official.endDate < today ? official.endDate : today }
+    : null;
+  const isOfficial =
+    officialPeriod !== null &&
+    filters.startDate === officialPeriod.startDate &&
+    filters.endDate === officialPeriod.endDate;
   // A preset starts the typed dates again from its period, their refusals gone.
   const [datesKey, setDatesKey] = useState(0);
   const [quickOpen, setQuickOpen] = useState(false);
@@ -131,7 +192,29 @@ function MediaOutputView({ reference }: { reference: Reference }) {
                 {t(`media.preset.${preset}`)}
               </button>
             ))}
+            {official && officialPeriod ? (
+              <button
+                type="button"
+                className={isOfficial ? 'button button--small' : 'button button--small button--secondary'}
+                aria-pressed={isOfficial}
+                onClick={() => {
+                  setPeriod(officialPeriod);
+                  setDatesKey((key) => key + 1);
+                }}
+              >
+                {t('media.preset.officialYear', { year: String(official.year) })}
+              </button>
+            ) : null}
           </div>
+          {official ? (
+            <p className="field__hint">
+              {t('media.officialYearHint', {
+                year: String(official.year),
+                start: dayText(official.startDate),
+                end: dayText(official.endDate),
+              })}
+            </p>
+          ) : null}
         </fieldset>
         <PeriodDates key={datesKey} period={filters} onPeriod={setPeriod} />
         <div className="form__grid">
