@@ -44,8 +44,8 @@ describe('a calendar a commune reporter can read on a phone', () => {
     await page.getByText(OWN).first().waitFor();
     expect(await page.getByText(ELSEWHERE).count()).toBe(0);
     expect(page.url()).not.toContain('mine=0');
-    const calendar = page.locator('.fc').first();
-    const box = await calendar.boundingBox();
+    // The calendar's own heading (its month) is where it starts.
+    const box = await page.getByRole('heading', { name: /^Tháng \d+\/\d{4}$/ }).boundingBox();
     expect(box?.y ?? 999).toBeLessThanOrEqual(281);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'calendar-phone-reporter', { fullPage: false });
@@ -70,9 +70,11 @@ describe('a calendar a commune reporter can read on a phone', () => {
       { viewport: { width: 1366, height: 900 }, at: `/?date=${day}&mine=0` },
     );
     const { page } = desk;
-    const chip = page.locator('.fc-event', { hasText: ELSEWHERE }).first();
-    await chip.waitFor();
-    expect(await chip.textContent()).not.toContain('Lồng ghép');
+    const title = page.getByText(ELSEWHERE, { exact: true }).first();
+    await title.waitFor();
+    // The chip: the whole title (what and where), and the unit's short name beside it.
+    expect(await title.textContent()).toBe(ELSEWHERE);
+    expect(await page.getByText(/Phú Xuân/).count()).toBeGreaterThan(0);
     await screenshot(page, 'calendar-chips-desk', { fullPage: false });
     site.expectNoProblems(desk);
   });
@@ -89,7 +91,7 @@ describe('a calendar a commune reporter can read on a phone', () => {
     await expect.poll(() => official.getAttribute('aria-pressed')).toBe('true');
     const address = new URL(page.url());
     expect(address.searchParams.get('startDate')).toMatch(/-12-15$/);
-    await page.getByRole('checkbox', { name: /kết quả đã được duyệt|đã duyệt/ }).check();
+    await page.getByRole('checkbox', { name: /^Chỉ tính kết quả đã được chấp nhận/ }).check();
     await expect.poll(() => new URL(page.url()).searchParams.get('accepted')).toBe('1');
     const kept = page.url();
     await page.reload();
