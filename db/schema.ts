@@ -379,6 +379,44 @@ export const kitApplications = sqliteTable('kit_applications', {
   undoneBy: integer('undone_by'),
 });
 
+/**
+ * A spreadsheet brought in (issue 13): its cells as read, the planner's mapping of columns
+ * to fields, fixes and dropped rows, until it is committed (its activities then point at it,
+ * so that it can be undone as a whole) or discarded.
+ */
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: ['activities'] }).notNull(),
+  fileName: text('file_name').notNull(),
+  /** The year of a date written without one ("30/7"). */
+  year: integer('year').notNull(),
+  headers: text('headers', { mode: 'json' }).notNull().$type<string[]>(),
+  /** Each data row's cells as text, in the file's column order. */
+  cells: text('cells', { mode: 'json' }).notNull().$type<string[][]>(),
+  /** Column index (as text) → field key. */
+  mapping: text('mapping', { mode: 'json' }).notNull().$type<Record<string, string>>(),
+  /** Row index (as text) → field key → the planner's corrected text. */
+  fixes: text('fixes', { mode: 'json' }).notNull().$type<Record<string, Record<string, string>>>(),
+  dropped: text('dropped', { mode: 'json' }).notNull().$type<number[]>(),
+  status: text('status', { enum: ['preview', 'committed', 'discarded', 'undone'] }).notNull(),
+  activityIds: text('activity_ids', { mode: 'json' }).notNull().$type<number[]>(),
+  createdBy: integer('created_by'),
+  committedAt: text('committed_at'),
+  ...tracked,
+});
+
+/** A column heading a user mapped by hand, remembered for their next file. */
+export const importMappings = sqliteTable(
+  'import_mappings',
+  {
+    userId: integer('user_id').notNull(),
+    /** The heading folded (no accents, lower case, single spaces). */
+    heading: text('heading').notNull(),
+    field: text('field').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.heading] })],
+);
+
 /** Weeks the admin marks as busy for a unit or the whole province: exams, festivals. */
 export const calendarMarks = sqliteTable(
   'calendar_marks',
@@ -430,6 +468,8 @@ export const activities = sqliteTable(
     /** Set once an occurrence is moved, cancelled or edited alone: series edits keep its change. */
     seriesDetached: integer('series_detached', { mode: 'boolean' }).notNull().default(false),
     kitApplicationId: integer('kit_application_id').references(() => kitApplications.id),
+    /** The import that brought it in, if one did. */
+    importId: integer('import_id').references(() => imports.id),
     createdBy: integer('created_by'),
     updatedBy: integer('updated_by'),
     deletedAt: text('deleted_at'),
@@ -445,6 +485,7 @@ export const activities = sqliteTable(
     index('activities_task_idx').on(t.taskId),
     index('activities_series_idx').on(t.seriesId),
     index('activities_kit_application_idx').on(t.kitApplicationId),
+    index('activities_import_idx').on(t.importId),
     check('activities_range_check', sql`${t.endAt} > ${t.startAt}`),
   ],
 );

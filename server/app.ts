@@ -21,6 +21,7 @@ import calendarMarksRoutes from './routes/calendar-marks';
 import campaignsRoutes from './routes/campaigns';
 import catalogRoutes from './routes/catalog';
 import healthRoutes from './routes/health';
+import importsRoutes from './routes/imports';
 import kitsRoutes from './routes/kits';
 import meRoutes from './routes/me';
 import mediaOutputRoutes from './routes/media-output';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(reportsRoutes, { reportYearStart: options.reportYearStart ?? '12-15' });
   await app.register(reportRecordsRoutes, { reportYearStart: options.reportYearStart ?? '12-15' });
   await app.register(attachmentsRoutes, { uploadDir: options.uploadDir ?? './data/uploads' });
+  await app.register(importsRoutes);
   await app.register(calendarFeedRoutes);
 
   await app.register(web, { root: options.webRoot === undefined ? defaultWebRoot : options.webRoot });

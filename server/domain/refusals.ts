@@ -40,6 +40,11 @@ const englishOf: Record<string, string> = {
   'người dùng': 'user',
   'khóa kỳ': 'period lock',
   'đánh dấu lịch': 'calendar mark',
+  'lượt nhập': 'import',
+  'xem trước': 'previewed',
+  'đã lưu': 'saved',
+  'đã bỏ': 'discarded',
+  'đã hoàn tác': 'undone',
   'liên kết chia sẻ': 'shared link',
   'mã truy cập': 'access token',
   'ngày kỷ niệm': 'observance',
@@ -400,6 +405,62 @@ export const refusals = {
     'Cannot undo: {count} activities of this application already have a result',
   ),
   'kit.alreadyUndone': words('Lần áp dụng này đã được hoàn tác', 'This application was already undone'),
+
+  // ---- imports
+  'import.notSpreadsheet': words(
+    'Tệp không phải bảng tính đọc được: hãy lưu dưới dạng .xlsx hoặc .csv (UTF-8)',
+    'The file is not a readable spreadsheet: save it as .xlsx or .csv (UTF-8)',
+  ),
+  'import.empty': words('Bảng tính trống', 'The sheet is empty'),
+  'import.noRows': words(
+    'Bảng tính chỉ có dòng tiêu đề, chưa có dòng hoạt động nào',
+    'The sheet has only its heading row, no activity rows',
+  ),
+  'import.tooManyRows': words(
+    'Mỗi lần nhập tối đa {limit} dòng: hãy chia tệp ra',
+    'At most {limit} rows are imported at once: split the file',
+  ),
+  'import.tooManyColumns': words(
+    'Bảng tính có quá {limit} cột: hãy bỏ các cột không dùng',
+    'The sheet has more than {limit} columns: remove the ones not used',
+  ),
+  'import.cellTooLong': words(
+    'Ô ở dòng {row}, cột {column} dài quá {limit} ký tự',
+    'The cell in row {row}, column {column} is longer than {limit} characters',
+  ),
+  'import.required': words('Cần điền', 'Needed'),
+  'import.badDate': words(
+    '“{value}” không phải ngày (viết như 30/7/2025)',
+    '“{value}” is not a date (write it as 30/7/2025)',
+  ),
+  'import.badTime': words(
+    '“{value}” không phải giờ (viết như 08:00 hoặc 8h-10h)',
+    '“{value}” is not a time (write it as 08:00 or 8h-10h)',
+  ),
+  'import.endBeforeStart': words('Ngày kết thúc trước ngày bắt đầu', 'The end date is before the start date'),
+  'import.unknownName': words('Không tìm thấy “{value}”', '“{value}” was not found'),
+  'import.ambiguous': words(
+    '“{value}” trùng tên nhiều mục: hãy ghi rõ hơn',
+    '“{value}” matches several entries: be more precise',
+  ),
+  'import.badCount': words('“{value}” không phải số nguyên', '“{value}” is not a whole number'),
+  'import.badId': words('“{value}” không phải mã hoạt động', '“{value}” is not an activity id'),
+  'import.noSuchActivity': words('Không có hoạt động mã {id}', 'There is no activity {id}'),
+  'import.noPlan': words('Chưa có kế hoạch năm {year}', 'There is no plan for {year}'),
+  'import.noSuchRow': words('Lượt nhập không có dòng {row}', 'The import has no row {row}'),
+  'import.noSuchColumn': words('Lượt nhập không có cột {column}', 'The import has no column {column}'),
+  'import.notPreview': words(
+    'Lượt nhập này đã ở trạng thái “{status}”: không thay đổi được nữa',
+    'This import is already “{status}”: it cannot change any more',
+  ),
+  'import.invalidRows': words(
+    'Còn {count} dòng lỗi (dòng {rows}): hãy sửa hoặc bỏ các dòng đó trước khi lưu',
+    '{count} rows still have errors (rows {rows}): fix or drop them before saving',
+  ),
+  'import.undoResults': words(
+    '{count} hoạt động của lượt nhập đã có kết quả: không hoàn tác được',
+    '{count} activities of this import already have results: it cannot be undone',
+  ),
 
   // ---- uploads
   'upload.none': words('Chưa có tệp nào được gửi', 'No file was sent'),

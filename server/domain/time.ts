@@ -103,6 +103,13 @@ export function wallClockOf(instant: string, timeZone: string): { date: string; 
   return { date: zoned.toPlainDate().toString(), time };
 }
 
+/** A wall-clock date and time in the zone, with its offset: `2025-07-30T08:00:00+07:00`. */
+export function zonedDateTime(date: string, time: string, timeZone: string): string {
+  return Temporal.PlainDateTime.from(`${date}T${time}`)
+    .toZonedDateTime(timeZone)
+    .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+}
+
 /** The UTC form of an instant to the second, as iCalendar and feeds want it. */
 export function utcToSecond(instant: string): string {
   return Temporal.Instant.from(instant).toString({ smallestUnit: 'second' });

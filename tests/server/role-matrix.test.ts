@@ -1159,8 +1159,100 @@ function endpoints(): Endpoint[] {
     },
   ];
 
+  // Imports: whoever writes activities brings a sheet in; a preview is its maker's (and the
+  // province-wide roles'), so another agency's editor is told it does not exist.
+  const WRITERS: readonly Role[] = ['admin', 'coordinator', 'agency_editor', 'unit_reporter'];
+  const ownersOnly = (ok: number) =>
+    perRole((role) => ({
+      'n/a': PROVINCE_WIDE.includes(role) ? ok : role === 'viewer' ? 403 : 404,
+    }));
+  const sheet = () => {
+    const csv = Buffer.from(
+      `Tên hoạt động;Loại hình;Ngày bắt đầu;Cơ quan chủ trì\nMa trận nhập ${next()};Nói chuyện chuyên đề;20/3/2030;Công an thành phố Huế\n`,
+    );
+    const edge = 'matrix-import';
+    return {
+      payload: Buffer.concat([
+        Buffer.from(`--${edge}\r\nContent-Disposition: form-data; name="file"; filename="nhap.csv"\r\n\r\n`),
+        csv,
+        Buffer.from(`\r\n--${edge}--\r\n`),
+      ]),
+      headers: { 'content-type': `multipart/form-data; boundary=${edge}` },
+    };
+  };
+  const adminImport = async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/imports', ...sheet() });
+    if (response.statusCode !== 201) throw new Error(`POST /api/imports answered ${response.statusCode}`);
+    return json<{ id: number }>(response);
+  };
+  const importEndpoints: Endpoint[] = [
+    everyoneReads(
+      '/api/imports/template',
+      () => '/api/imports/template',
+      () => [],
+    ),
+    {
+      method: 'POST',
+      route: '/api/imports',
+      effect: 'create',
+      expected: allowedTo(WRITERS, 201),
+      prepare: async () => ({
+        url: '/api/imports',
+        raw: sheet(),
+        check: (body) => expectField(body, 'fileName', 'nhap.csv'),
+      }),
+    },
+    {
+      method: 'GET',
+      route: '/api/imports/{id}',
+      effect: 'read',
+      expected: ownersOnly(200),
+      prepare: async () => {
+        const made = await adminImport();
+        return { url: `/api/imports/${made.id}`, check: (body) => expectField(body, 'id', made.id) };
+      },
+    },
+    {
+      method: 'PATCH',
+      route: '/api/imports/{id}',
+      effect: 'update',
+      expected: ownersOnly(200),
+      prepare: async () => {
+        const made = await adminImport();
+        return {
+          url: `/api/imports/${made.id}`,
+          payload: { drop: [0] },
+          check: (body) => expectField(field(body, 'counts'), 'dropped', 1),
+        };
+      },
+    },
+    {
+      method: 'POST',
+      route: '/api/imports/{id}/commit',
+      effect: 'create',
+      // The activity's own create row, then the import's.
+      auditRows: 2,
+      expected: ownersOnly(200),
+      prepare: async () => {
+        const made = await adminImport();
+        return { url: `/api/imports/${made.id}/commit`, check: (body) => expectField(body, 'created', 1) };
+      },
+    },
+    {
+      method: 'DELETE',
+      route: '/api/imports/{id}',
+      effect: 'delete',
+      expected: ownersOnly(200),
+      prepare: async () => {
+        const made = await adminImport();
+        return { url: `/api/imports/${made.id}`, check: (body) => expectField(body, 'status', 'discarded') };
+      },
+    },
+  ];
+
   return [
     ...activityWrites,
+    ...importEndpoints,
     ...campaignWrites,
     ...kitWrites,
     ...reportWrites,
