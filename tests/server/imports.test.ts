@@ -85,9 +85,9 @@ describe('importing activities from a spreadsheet', () => {
     expect(template.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
-    const [first] = workbook.worksheets;
-    if (!first) throw new Error('the template has no sheet');
-    const headings = (first.getRow(1).values as string[]).slice(1);
+    const [templateSheet] = workbook.worksheets;
+    if (!templateSheet) throw new Error('the template has no sheet');
+    const headings = (templateSheet.getRow(1).values as string[]).slice(1);
     expect(headings.slice(0, 8)).toEqual([
       'Mã hoạt động',
       'Phiên bản',
