@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attachmentEndpoints } from '../contracts/attachments';
-import { invalidField, refuse } from '../errors';
+import { invalidField } from '../errors';
 import {
   addAttachment,
   attachmentFile,
@@ -12,24 +12,10 @@ import {
 } from '../services/attachments';
 import { contextOf } from './context';
 import { routeOf } from './route-of';
+import { uploadError } from './uploads';
 
 /** Photos from a phone run to a few MB; a scanned report a little more. */
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
-
-/** The upload parser's own refusals, as the product's errors. */
-function uploadError(error: unknown): unknown {
-  const code = (error as { code?: string } | null)?.code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') {
-    return refuse('PAYLOAD_TOO_LARGE', 'upload.tooLarge', { megabytes: UPLOAD_MAX_BYTES / 1024 / 1024 });
-  }
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
-    return refuse('UNSUPPORTED_MEDIA_TYPE', 'upload.multipart');
-  }
-  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return invalidField('file', 'upload.one');
-  }
-  return error;
-}
 
 // Not wrapped in fastify-plugin: the multipart parser stays inside this plugin, so every
 // other route still refuses a form body with 415.
@@ -48,7 +34,7 @@ const attachmentsRoutes: FastifyPluginAsyncZod<{ uploadDir: string }> = async (a
         if (!file) throw invalidField('file', 'upload.none');
         upload = { fileName: file.filename, content: await file.toBuffer() };
       } catch (error) {
-        throw uploadError(error);
+        throw uploadError(error, UPLOAD_MAX_BYTES);
       }
       const attachment = await addAttachment(
         contextOf(request),

@@ -2,26 +2,13 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { importEndpoints } from '../contracts/imports';
 import { importLimits } from '../domain/imports';
-import { invalidField, refuse } from '../errors';
+import { invalidField } from '../errors';
 import { contentDisposition } from '../services/attachments';
 import { commitImport, createImport, getImport, removeImport, updateImport } from '../services/imports';
 import { importTemplate } from '../services/imports/template';
 import { contextOf } from './context';
 import { routeOf } from './route-of';
-
-/** The upload parser's own refusals, as the product's errors (the limit said in MB). */
-function uploadError(error: unknown): unknown {
-  const code = (error as { code?: string } | null)?.code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') {
-    return refuse('PAYLOAD_TOO_LARGE', 'upload.tooLarge', { megabytes: importLimits.bytes / 1024 / 1024 });
-  }
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
-    return refuse('UNSUPPORTED_MEDIA_TYPE', 'upload.multipart');
-  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return invalidField('file', 'upload.one');
-  }
-  return error;
-}
+import { uploadError } from './uploads';
 
 /** A form's `year` field, sent before the file as DESIGN §4.1 allows. */
 function yearField(fields: Record<string, unknown>): number | undefined {
@@ -62,7 +49,7 @@ const importsRoutes: FastifyPluginAsyncZod = async (app) => {
           year: request.query.year ?? yearField(file.fields),
         };
       } catch (error) {
-        throw uploadError(error);
+        throw uploadError(error, importLimits.bytes);
       }
       const preview = await createImport(contextOf(request), upload);
       reply.code(201).header('location', `/api/imports/${preview.id}`);

@@ -152,6 +152,31 @@ function auditView(record: ImportRecord) {
   };
 }
 
+/** Writes a change to an import with its next version, and its one audit row. */
+function changeImport(
+  tx: Tx,
+  ctx: ServiceContext,
+  before: ImportRecord,
+  changes: Partial<typeof imports.$inferInsert>,
+  action: 'update' | 'delete',
+  extra: Record<string, unknown> = {},
+): ImportRecord {
+  const after = tx
+    .update(imports)
+    .set({ ...changes, version: before.version + 1, updatedAt: storedNow(ctx.now) })
+    .where(eq(imports.id, before.id))
+    .returning()
+    .get();
+  recordAudit(tx, ctx, {
+    action,
+    entityType: 'import',
+    entityId: before.id,
+    before: auditView(before),
+    after: { ...auditView(after), ...extra },
+  });
+  return after;
+}
+
 /** `POST /api/imports`: the sheet read, stored and previewed. */
 export async function createImport(
   ctx: ServiceContext,
@@ -260,26 +285,13 @@ export function updateImport(ctx: ServiceContext, id: number, patch: ImportPatch
     const dropped = new Set(before.dropped);
     for (const index of patch.drop ?? []) dropped.add(index);
     for (const index of patch.keep ?? []) dropped.delete(index);
-    const after = tx
-      .update(imports)
-      .set({
-        mapping,
-        fixes,
-        dropped: [...dropped].sort((a, b) => a - b),
-        version: before.version + 1,
-        updatedAt: storedNow(ctx.now),
-      })
-      .where(eq(imports.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, ctx, {
-      action: 'update',
-      entityType: 'import',
-      entityId: id,
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return after;
+    return changeImport(
+      tx,
+      ctx,
+      before,
+      { mapping, fixes, dropped: [...dropped].sort((a, b) => a - b) },
+      'update',
+    );
   });
   return previewOf(ctx, record);
 }
@@ -336,25 +348,14 @@ export function commitImport(ctx: ServiceContext, id: number): ImportCommitted {
       }
     }
     if (details.length > 0) throw invalidFields(details);
-    const after = tx
-      .update(imports)
-      .set({
-        status: 'committed',
-        activityIds: created,
-        committedAt: storedNow(ctx.now),
-        version: record.version + 1,
-        updatedAt: storedNow(ctx.now),
-      })
-      .where(eq(imports.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, ctx, {
-      action: 'update',
-      entityType: 'import',
-      entityId: id,
-      before: auditView(record),
-      after: { ...auditView(after), updatedActivityIds: updated },
-    });
+    changeImport(
+      tx,
+      ctx,
+      record,
+      { status: 'committed', activityIds: created, committedAt: storedNow(ctx.now) },
+      'update',
+      { updatedActivityIds: updated },
+    );
     return { created: created.length, updated: updated.length, activityIds: [...created, ...updated] };
   });
 }
@@ -391,20 +392,7 @@ export function removeImport(ctx: ServiceContext, id: number): ImportPreview {
       for (const { id: activityId } of live) deleteActivity(ctx, activityId, undefined);
     }
     const status = before.status === 'committed' ? 'undone' : 'discarded';
-    const after = tx
-      .update(imports)
-      .set({ status, version: before.version + 1, updatedAt: storedNow(ctx.now) })
-      .where(eq(imports.id, id))
-      .returning()
-      .get();
-    recordAudit(tx, ctx, {
-      action: 'delete',
-      entityType: 'import',
-      entityId: id,
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return after;
+    return changeImport(tx, ctx, before, { status }, 'delete');
   });
   return previewOf(ctx, record);
 }
