@@ -155,3 +155,13 @@ export async function createUserThroughApi(
 export function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/**
+ * Follows a link of the main navigation as a person would: on a phone the navigation folds
+ * behind the menu button, which is opened first.
+ */
+export async function followMainNav(page: Page, name: string): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Trình đơn' });
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name }).click();
+}

@@ -10,6 +10,7 @@ import {
   createUserThroughApi,
   dayFrom,
   deploymentToday,
+  followMainNav,
   PHONE,
   screenshot,
   sidewaysOverflow,
@@ -362,10 +363,7 @@ describe('plans, tasks, campaigns and my work', () => {
 
   it('shows an agency editor what is overdue and what comes next', async () => {
     const { page } = await site.signedIn(EDITOR);
-    await page
-      .getByRole('navigation', { name: 'Điều hướng chính' })
-      .getByRole('link', { name: 'Việc của tôi' })
-      .click();
+    await followMainNav(page, 'Việc của tôi');
     await page.getByRole('heading', { level: 2, name: 'Việc của tôi' }).waitFor();
     await page.getByText(`Các hoạt động do ${policeName} chủ trì hoặc phối hợp.`).waitFor();
 
@@ -397,7 +395,8 @@ describe('plans, tasks, campaigns and my work', () => {
     await page.goto(`${site.baseUrl}/plans/${plan.id}`);
     await taskCard(page, busy).getByRole('progressbar').waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    // Every entry of the navigation is on screen, not cut off at the right.
+    // The navigation folds behind the menu; opened, every entry is on screen, not cut off.
+    await page.getByRole('button', { name: 'Trình đơn' }).click();
     for (const link of await page
       .getByRole('navigation', { name: 'Điều hướng chính' })
       .getByRole('link')
@@ -405,6 +404,7 @@ describe('plans, tasks, campaigns and my work', () => {
       const box = await link.boundingBox();
       expect(box && box.x + box.width).toBeLessThanOrEqual(390);
     }
+    await page.getByRole('button', { name: 'Đóng trình đơn' }).click();
     await screenshot(page, 'plan-phone');
 
     await page.goto(`${site.baseUrl}/tasks/${busy.id}`);

@@ -11,6 +11,7 @@ import {
   dayFrom,
   dayText,
   deploymentToday,
+  followMainNav,
   type Person,
   PHONE,
   screenshot,
@@ -103,10 +104,7 @@ describe('results, media output and period locks in the browser', () => {
 
   it('a unit reporter logs a result with a photo on a phone, and a reload keeps what was typed', async () => {
     const { page } = reporter;
-    await page
-      .getByRole('navigation', { name: 'Điều hướng chính' })
-      .getByRole('link', { name: 'Việc của tôi' })
-      .click();
+    await followMainNav(page, 'Việc của tôi');
     const overdue = page.getByRole('region', { name: 'Hoạt động quá hạn' });
     const row = overdue.getByRole('row').filter({ hasText: talkTitle });
     await row.getByRole('link', { name: 'Báo cáo kết quả' }).click();
@@ -195,10 +193,7 @@ describe('results, media output and period locks in the browser', () => {
   it('a unit reporter logs an unplanned event in one step, then lands on its result page', async () => {
     const { page } = reporter;
     const title = 'Tuyên truyền lồng ghép tại chợ Phong Điền (e2e phát sinh)';
-    await page
-      .getByRole('navigation', { name: 'Điều hướng chính' })
-      .getByRole('link', { name: 'Việc của tôi' })
-      .click();
+    await followMainNav(page, 'Việc của tôi');
     await page.getByRole('link', { name: 'Báo cáo hoạt động phát sinh' }).click();
     await page.getByRole('heading', { level: 2, name: 'Báo cáo hoạt động phát sinh' }).waitFor();
 
@@ -285,10 +280,7 @@ describe('results, media output and period locks in the browser', () => {
 
   it('a coordinator returns a result with a note; the reporter fixes it from My work; the coordinator accepts', async () => {
     const { page } = coordinator;
-    await page
-      .getByRole('navigation', { name: 'Điều hướng chính' })
-      .getByRole('link', { name: 'Việc của tôi' })
-      .click();
+    await followMainNav(page, 'Việc của tôi');
     const awaiting = page.getByRole('region', { name: 'Hoạt động có kết quả chờ duyệt' });
     await awaiting
       .getByRole('row')
@@ -307,10 +299,7 @@ describe('results, media output and period locks in the browser', () => {
 
     // The reporter sees the note in "My work" and goes to fix it.
     const mine = reporter.page;
-    await mine
-      .getByRole('navigation', { name: 'Điều hướng chính' })
-      .getByRole('link', { name: 'Việc của tôi' })
-      .click();
+    await followMainNav(mine, 'Việc của tôi');
     const returned = mine.getByRole('region', { name: 'Hoạt động có kết quả bị trả lại' });
     const row = returned.getByRole('row').filter({ hasText: talkTitle });
     await row.getByText(returnNote).waitFor();
@@ -373,10 +362,7 @@ describe('results, media output and period locks in the browser', () => {
     );
 
     const { page } = coordinator;
-    await page
-      .getByRole('navigation', { name: 'Điều hướng chính' })
-      .getByRole('link', { name: 'Truyền thông' })
-      .click();
+    await followMainNav(page, 'Truyền thông');
     await page.getByRole('heading', { level: 2, name: 'Sản phẩm truyền thông' }).waitFor();
     expect(await page.getByRole('button', { name: 'Năm nay' }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByRole('textbox', { name: 'Từ ngày' }).inputValue()).toBe(
@@ -438,10 +424,7 @@ describe('results, media output and period locks in the browser', () => {
 
   it('a coordinator locks the period, and the reporter’s next save says it is locked', async () => {
     const { page } = coordinator;
-    await page
-      .getByRole('navigation', { name: 'Điều hướng chính' })
-      .getByRole('link', { name: 'Quản trị' })
-      .click();
+    await followMainNav(page, 'Quản trị');
     await page
       .getByRole('navigation', { name: 'Quản trị' })
       .getByRole('link', { name: 'Khóa kỳ báo cáo' })
