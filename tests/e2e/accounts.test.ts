@@ -93,6 +93,7 @@ describe('accounts in the browser', () => {
       'Danh mục',
       'Liên kết chia sẻ',
       'Khóa kỳ báo cáo',
+      'Kỳ thi, lễ hội',
       'Nhật ký thay đổi',
     ]);
 
@@ -206,7 +207,13 @@ describe('accounts in the browser', () => {
       .getByRole('navigation', { name: 'Quản trị' })
       .getByRole('link')
       .allTextContents();
-    expect(sections).toEqual(['Người dùng', 'Liên kết chia sẻ', 'Khóa kỳ báo cáo', 'Nhật ký thay đổi']);
+    expect(sections).toEqual([
+      'Người dùng',
+      'Liên kết chia sẻ',
+      'Khóa kỳ báo cáo',
+      'Kỳ thi, lễ hội',
+      'Nhật ký thay đổi',
+    ]);
     await page.getByRole('row', { name: /Nguyễn Thị Lan/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Thêm người dùng' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Sửa người dùng/ }).count()).toBe(0);

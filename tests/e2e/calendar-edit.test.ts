@@ -358,6 +358,8 @@ describe('creating and changing activities on the calendar', () => {
     });
     await editor.page.goto(`${site.baseUrl}/`);
     await signInThroughPage(editor.page, 'canbo.so', editorPassword);
+    // The whole province, not only "mine" (on by default for an agency's editor).
+    await editor.page.goto(`${site.baseUrl}/?mine=0`);
     const policeEvent = editor.page.getByText(policeTitle, { exact: true }).filter({ visible: true }).first();
     await policeEvent.waitFor();
     // They may create (for their own agency), not change the police's activity.

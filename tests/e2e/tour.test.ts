@@ -152,6 +152,11 @@ describe('a tour of the demo data', () => {
     expect(summary.totals.done).toBeGreaterThan(10);
     const vn = new Intl.NumberFormat('vi-VN');
 
+    // The documents have their own tab on the reports page.
+    await page
+      .getByRole('tablist', { name: 'Các phần của báo cáo' })
+      .getByRole('tab', { name: 'Báo cáo', exact: true })
+      .click();
     const word = await downloadFrom(page, /Word/);
     const xml = (await (await JSZip.loadAsync(word)).file('word/document.xml')?.async('string')) ?? '';
     const text = xml.replace(/<[^>]+>/g, '');
